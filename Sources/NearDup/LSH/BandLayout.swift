@@ -1,0 +1,60 @@
+import Foundation
+
+/// How a signature is cut into b bands of r rows for locality-sensitive hashing.
+/// Two documents become candidates when all r values of some band agree, which happens
+/// with probability 1 − (1 − s^r)^b for Jaccard similarity s.
+public struct BandLayout: Sendable, Equatable, CustomStringConvertible {
+    public let bands: Int
+    public let rows: Int
+
+    public init(bands: Int, rows: Int) {
+        precondition(bands > 0 && rows > 0)
+        self.bands = bands
+        self.rows = rows
+    }
+
+    public var description: String { "\(bands) bands x \(rows) rows" }
+
+    /// Probability that two documents of Jaccard similarity `similarity` share a band.
+    public func candidateProbability(similarity: Double) -> Double {
+        1 - pow(1 - pow(similarity, Double(rows)), Double(bands))
+    }
+
+    /// The layout with b·r ≤ `numPermutations` that minimises the weighted area of false
+    /// positives (similarity below `threshold` yet candidate) plus false negatives (above it
+    /// yet not a candidate), integrated over similarity.
+    public static func optimal(
+        threshold: Double,
+        numPermutations: Int,
+        falsePositiveWeight: Double = 0.5,
+        falseNegativeWeight: Double = 0.5
+    ) -> BandLayout {
+        precondition(threshold > 0 && threshold < 1, "threshold must be in (0, 1)")
+        var best = BandLayout(bands: numPermutations, rows: 1)
+        var bestError = Double.infinity
+        for bands in 1...numPermutations {
+            for rows in 1...(numPermutations / bands) {
+                let layout = BandLayout(bands: bands, rows: rows)
+                let falsePositive = integrate(from: 0, to: threshold) { layout.candidateProbability(similarity: $0) }
+                let falseNegative = integrate(from: threshold, to: 1) { 1 - layout.candidateProbability(similarity: $0) }
+                let error = falsePositiveWeight * falsePositive + falseNegativeWeight * falseNegative
+                if error < bestError - 1e-12 {
+                    bestError = error
+                    best = layout
+                }
+            }
+        }
+        return best
+    }
+
+    /// Simpson's rule; the integrands are smooth polynomials.
+    private static func integrate(from lower: Double, to upper: Double, _ function: (Double) -> Double) -> Double {
+        let steps = 200
+        let width = (upper - lower) / Double(steps)
+        var sum = function(lower) + function(upper)
+        for step in 1..<steps {
+            sum += function(lower + Double(step) * width) * (step % 2 == 1 ? 4 : 2)
+        }
+        return sum * width / 3
+    }
+}

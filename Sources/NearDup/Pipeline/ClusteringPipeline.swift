@@ -1,0 +1,206 @@
+import Dispatch
+import Foundation
+
+/// Wires the stages: normalise → shingle → MinHash → LSH candidates → exact verification →
+/// clustering without chaining → numbered assignments.
+public struct ClusteringPipeline: Sendable {
+    public var options: PipelineOptions
+
+    public init(options: PipelineOptions = .init()) {
+        self.options = options
+    }
+
+    public func run(_ documents: [Document]) -> ClusteringResult {
+        let batch = sketch(documents.map(\.text))
+        let count = documents.count
+        let layout = options.resolvedBandLayout
+        let finder = CandidateFinder(layout: layout)
+        let candidates = finder.candidates(
+            signatures: batch.signatures, stride: options.numPermutations, count: count,
+            isIndexed: { batch.shingleCount(of: $0) > 0 })
+
+        let rule = options.copyRule
+        let edges = candidates.pairs.filter { pair in
+            rule.isCopy(PairSimilarity(batch.shingles(of: pair.first), batch.shingles(of: pair.second)))
+        }
+
+        let clusterer = Clusterer(
+            representative: { members in Self.likelyOriginal(of: members, documents: documents, batch: batch) },
+            supports: { member, representative in
+                rule.supports(PairSimilarity(batch.shingles(of: member), batch.shingles(of: representative)))
+            })
+        let groups = clusterer.clusters(count: count, edges: edges)
+
+        var clusters: [ClusteringResult.Cluster] = []
+        var assignments = (0..<count).map { ClusteringResult.Assignment(cluster: -1, representative: $0, similarity: 1) }
+        for group in groups {
+            let representative = group[0]
+            let similarities = group.map { member -> Double in
+                member == representative ? 1
+                    : PairSimilarity(batch.shingles(of: member), batch.shingles(of: representative)).overlap
+            }
+            clusters.append(.init(members: group, similarities: similarities))
+            for (member, similarity) in zip(group, similarities) {
+                assignments[member].representative = representative
+                assignments[member].similarity = similarity
+            }
+        }
+        // Number clusters and singletons alike by first input position.
+        var number = 0
+        var numberOfRepresentative: [Int: Int] = [:]
+        for position in 0..<count {
+            let representative = assignments[position].representative
+            if let existing = numberOfRepresentative[representative] {
+                assignments[position].cluster = existing
+            } else {
+                numberOfRepresentative[representative] = number
+                assignments[position].cluster = number
+                number += 1
+            }
+        }
+        let shingleCounts = (0..<count).map { batch.shingleCount(of: $0) }
+        return ClusteringResult(
+            clusters: clusters,
+            assignments: assignments,
+            shingleCounts: shingleCounts,
+            statistics: .init(
+                documents: count,
+                emptyDocuments: shingleCounts.filter { $0 == 0 }.count,
+                candidatePairs: candidates.pairs.count,
+                copyEdges: edges.count,
+                skippedBandRuns: candidates.skippedRuns,
+                bandLayout: layout))
+    }
+
+    /// The likely original: the earliest when dates are known; otherwise the copy that holds
+    /// most of the others' text (a wire original holds its excerpts and reprints, a noisy or
+    /// edited copy does not), then the longer, then the one read first.
+    static func likelyOriginal(of members: [Int], documents: [Document], batch: SketchBatch) -> Int {
+        let dated = members.filter { documents[$0].date != nil }
+        if let earliest = dated.map({ documents[$0].date! }).min() {
+            let first = dated.filter { documents[$0].date == earliest }
+            if first.count == 1 { return first[0] }
+            return likelyOriginal(of: first, documents: documents, batch: batch)
+        }
+        // Scoring every member against every other is quadratic; the original is among the longest.
+        let contenders = members.sorted { longer($0, $1, batch: batch) }.prefix(maximumContenders)
+        var best = contenders.first!
+        var bestScore = -1.0
+        for contender in contenders {
+            var score = 0.0
+            for member in members where member != contender {
+                score += PairSimilarity(batch.shingles(of: member), batch.shingles(of: contender)).containmentOfFirst
+            }
+            if score > bestScore + 1e-9 {
+                best = contender
+                bestScore = score
+            }
+        }
+        return best
+    }
+
+    private static let maximumContenders = 16
+
+    private static func longer(_ a: Int, _ b: Int, batch: SketchBatch) -> Bool {
+        let sizeA = batch.shingleCount(of: a)
+        let sizeB = batch.shingleCount(of: b)
+        return sizeA != sizeB ? sizeA > sizeB : a < b
+    }
+
+    /// Normalises, shingles and sketches every text, in parallel chunks whose results are
+    /// joined in input order, so the outcome does not depend on the thread count.
+    func sketch(_ texts: [String]) -> SketchBatch {
+        let chunkSize = 256
+        let chunkCount = (texts.count + chunkSize - 1) / chunkSize
+        let results = ChunkResults<SketchBatch>(count: chunkCount)
+        let options = self.options
+        let work: @Sendable (Int) -> Void = { chunk in
+            var sketcher = DocumentSketcher(options: options)
+            var batch = SketchBatch()
+            let range = (chunk * chunkSize)..<min(texts.count, (chunk + 1) * chunkSize)
+            for index in range { sketcher.sketch(texts[index], into: &batch) }
+            results[chunk] = batch
+        }
+        if options.threads > 1 && chunkCount > 1 {
+            let queue = DispatchQueue(label: "neardup.sketch", attributes: .concurrent)
+            let group = DispatchGroup()
+            let next = AtomicCounter()
+            for _ in 0..<min(options.threads, chunkCount) {
+                queue.async(group: group) {
+                    while true {
+                        let chunk = next.increment()
+                        if chunk >= chunkCount { break }
+                        work(chunk)
+                    }
+                }
+            }
+            group.wait()
+        } else {
+            for chunk in 0..<chunkCount { work(chunk) }
+        }
+        var joined = SketchBatch()
+        for chunk in 0..<chunkCount { joined.append(results[chunk]!) }
+        return joined
+    }
+
+    /// Exact similarity of two texts under these options (for `compare`).
+    public func similarity(_ first: String, _ second: String) -> PairSimilarity {
+        let batch = sketch([first, second])
+        return PairSimilarity(batch.shingles(of: 0), batch.shingles(of: 1))
+    }
+
+    /// The normalised text that shingling sees.
+    public func normalizedText(_ text: String) -> String {
+        TextNormalizer(options: options.normalization).normalize(text)
+    }
+}
+
+/// Per-thread state for the per-document stages: reused buffers, no sharing.
+struct DocumentSketcher {
+    private let normalizer: TextNormalizer
+    private var shingler: Shingler
+    private let minHasher: MinHasher
+    private var normalized: [UInt8] = []
+    private var hashes: [UInt64] = []
+    private var signature: [UInt32]
+
+    init(options: PipelineOptions) {
+        normalizer = TextNormalizer(options: options.normalization)
+        shingler = Shingler(kind: options.shingle, seed: options.seed)
+        minHasher = MinHasher(numPermutations: options.numPermutations, seed: options.seed)
+        signature = [UInt32](repeating: MinHasher.emptyValue, count: options.numPermutations)
+    }
+
+    mutating func sketch(_ text: String, into batch: inout SketchBatch) {
+        normalizer.normalize(text, into: &normalized)
+        shingler.shingleSet(of: normalized, into: &hashes)
+        minHasher.sketch(hashes, into: &signature)
+        batch.append(shingles: hashes, signature: signature)
+    }
+}
+
+/// Results of parallel chunks, written once each from any thread.
+final class ChunkResults<Value>: @unchecked Sendable {
+    private var values: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { values[index] } }
+        set { lock.withLock { values[index] = newValue } }
+    }
+}
+
+final class AtomicCounter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    /// Returns the current value and adds one.
+    func increment() -> Int {
+        lock.withLock {
+            defer { value += 1 }
+            return value
+        }
+    }
+}

@@ -1,0 +1,39 @@
+/// The outcome of a run: every input document accounted for once.
+public struct ClusteringResult: Sendable {
+    public struct Cluster: Sendable, Equatable {
+        /// Input positions; the representative first, then the others in input order.
+        public var members: [Int]
+        /// Overlap of each member with the representative (1 for the representative).
+        public var similarities: [Double]
+
+        public var representative: Int { members[0] }
+    }
+
+    public struct Assignment: Sendable, Equatable {
+        /// Cluster number, counting from 0 in order of each cluster's first input position;
+        /// a document that is no copy has a number of its own.
+        public var cluster: Int
+        public var representative: Int
+        public var similarity: Double
+    }
+
+    /// Clusters of two or more documents, ordered by their first member's input position.
+    public var clusters: [Cluster]
+    /// One per input document, by input position.
+    public var assignments: [Assignment]
+    /// Shingle count per document after normalisation.
+    public var shingleCounts: [Int]
+    public var statistics: Statistics
+
+    public struct Statistics: Sendable, Equatable {
+        public var documents: Int
+        public var emptyDocuments: Int
+        public var candidatePairs: Int
+        public var copyEdges: Int
+        public var skippedBandRuns: Int
+        public var bandLayout: BandLayout
+    }
+
+    /// Documents that belong to a cluster without being its representative.
+    public var copyCount: Int { clusters.reduce(0) { $0 + $1.members.count - 1 } }
+}

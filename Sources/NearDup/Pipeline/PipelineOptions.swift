@@ -1,0 +1,43 @@
+/// Every knob of a run, with defaults that need no tuning per data set (see the README).
+public struct PipelineOptions: Sendable, Equatable {
+    public var shingle: ShingleKind = .default
+    public var normalization = TextNormalizer.Options()
+    /// Signature length K.
+    public var numPermutations = 128
+    public var seed: UInt64 = 1
+    /// Minimum share of the shorter text found in the longer (and minimum Jaccard) for a copy.
+    public var threshold = 0.5
+    /// Minimum shared words for a copy on overlap alone; about one 80-word excerpt after edits.
+    public var minimumSharedWords = 50
+    /// Shortest copy, as a fraction of its original's length, that candidate search aims to find.
+    public var lengthRatio = 0.25
+    /// Band layout override; chosen from the thresholds when nil.
+    public var bandLayout: BandLayout?
+    /// Worker threads for the per-document stages.
+    public var threads = 1
+
+    public init() {}
+
+    /// The Jaccard similarity of a copy that is `lengthRatio` of its original and overlaps
+    /// it at exactly `threshold`: the lowest similarity candidate search must reach.
+    public var candidateJaccard: Double {
+        let ratio = min(max(lengthRatio, 0.01), 1)
+        return threshold / (1 + 1 / ratio - threshold)
+    }
+
+    public var resolvedBandLayout: BandLayout {
+        bandLayout ?? BandLayout.optimal(threshold: min(max(candidateJaccard, 0.01), 0.99), numPermutations: numPermutations)
+    }
+
+    /// `minimumSharedWords` in shingles of the chosen kind (about six characters a word).
+    public var minimumSharedShingles: Int {
+        switch shingle {
+        case .words: return minimumSharedWords
+        case .characters: return minimumSharedWords * 6
+        }
+    }
+
+    public var copyRule: CopyRule {
+        CopyRule(threshold: threshold, minimumShared: minimumSharedShingles)
+    }
+}

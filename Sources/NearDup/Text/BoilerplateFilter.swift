@@ -1,0 +1,128 @@
+/// Drops the parts of a page that one outlet adds to a syndicated story and another does not:
+/// headline, byline, dateline, photo credits, "Related article:" / "Read more" lines, wire credits
+/// and site footers. They carry no evidence of copying, and left in they lower the similarity
+/// of true copies and raise that of unrelated pages from the same site.
+enum BoilerplateFilter {
+    /// Lines starting with one of these (case-insensitive, after bullets) are outlet furniture.
+    private static let furniturePrefixes: [String] = [
+        "related article", "related stories", "related story", "related coverage", "related content",
+        "related news", "related:", "read more", "read also", "also read", "see also", "more:",
+        "recommended:", "original url", "original article", "source url", "click here", "sign up",
+        "subscribe to", "subscribe now", "follow us", "follow @", "share this", "share on", "copyright",
+        "©", "(c) ", "this article originally appeared", "this story was originally", "this article was originally",
+        "advertisement", "reporting by", "additional reporting", "(reporting by", "(additional reporting",
+        "editing by", "(editing by", "writing by", "(writing by", "compiled by", "photo:", "photo by",
+        "file photo", "image:", "caption:", "(ap photo", "ap photo", "getty images", "watch:", "listen:",
+        "trending:", "get the latest", "download the app", "our standards:", "the thomson reuters trust",
+    ]
+    private static let furnitureFragments: [String] = [
+        "all rights reserved", "may not be published, broadcast, rewritten", "click here to",
+    ]
+    private static let agencyNames: Set<String> = [
+        "reuters", "associated press", "the associated press", "ap", "afp", "agence france-presse",
+        "agence france presse", "bloomberg", "upi", "dpa", "efe", "ansa", "xinhua", "tass", "interfax",
+    ]
+    private static let months: [String] = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.",
+    ]
+
+    static func filter(_ paragraphs: [Substring]) -> [Substring] {
+        var kept: [Substring] = []
+        kept.reserveCapacity(paragraphs.count)
+        var headlinesToSkip = 0
+        for (position, paragraph) in paragraphs.enumerated() {
+            let line = trimmed(paragraph)
+            if line.isEmpty { continue }
+            let lower = line.prefix(160).lowercased()
+            let words = wordCount(line)
+            if headlinesToSkip > 0 {
+                if !endsSentence(line) && words <= 20 {
+                    headlinesToSkip -= 1
+                    continue
+                }
+                headlinesToSkip = 0
+            }
+            if lower.hasPrefix("related articles") || lower.hasPrefix("related links") || lower == "related" {
+                headlinesToSkip = 5
+                continue
+            }
+            if position == 0 && paragraphs.count > 1 && !endsSentence(line) && words <= 25 {
+                continue  // headline: every outlet writes its own
+            }
+            if isFurniture(lower, words: words) || isByline(lower, words: words)
+                || isDateLine(lower, words: words) || isCredit(line, words: words) {
+                continue
+            }
+            kept.append(Dateline.strip(from: line))
+        }
+        return kept
+    }
+
+    private static func isFurniture(_ lower: String, words: Int) -> Bool {
+        for prefix in furniturePrefixes where lower.hasPrefix(prefix) { return true }
+        if words <= 30 {
+            for fragment in furnitureFragments where lower.contains(fragment) { return true }
+        }
+        return agencyNames.contains(lower.trimmingTrailingPunctuation())
+    }
+
+    /// "By Reuters", "By JOHN SMITH, Associated Press", "By The Associated Press".
+    private static func isByline(_ lower: String, words: Int) -> Bool {
+        lower.hasPrefix("by ") && (words <= 4 || (words <= 10 && !lower.hasSuffix(".")))
+    }
+
+    /// "July 28, 2018", "Updated 5:31 PM ET, Fri June 1, 2018", "Published: June 1".
+    private static func isDateLine(_ lower: String, words: Int) -> Bool {
+        guard words <= 10, lower.contains(where: \.isNumber) else { return false }
+        if lower.hasPrefix("updated") || lower.hasPrefix("published") || lower.hasPrefix("posted")
+            || lower.hasPrefix("last updated") || lower.hasPrefix("first published") {
+            return true
+        }
+        return words <= 6 && months.contains { lower.contains($0) } && !lower.contains(". ")
+    }
+
+    /// Photo credits such as "Kremlin.ru" or "Reuters/Alexander Zemlianichenko".
+    private static func isCredit(_ line: Substring, words: Int) -> Bool {
+        guard words <= 4, !endsSentence(line) else { return false }
+        return line.contains("/") || line.split(separator: " ").contains { word in
+            let parts = word.split(separator: ".")
+            return parts.count >= 2 && parts.allSatisfy { $0.count >= 2 } && parts.last!.allSatisfy(\.isLetter)
+        }
+    }
+
+    static func endsSentence(_ line: Substring) -> Bool {
+        guard let last = line.last else { return false }
+        return ".?!\"”’'):;".contains(last)
+    }
+
+    static func wordCount(_ line: Substring) -> Int {
+        var count = 0
+        var inWord = false
+        for scalar in line.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+        }
+        return count
+    }
+
+    /// Without surrounding whitespace, list bullets or quote markers.
+    static func trimmed(_ line: Substring) -> Substring {
+        var result = line
+        while let first = result.first, first.isWhitespace || "•*>·–—-|".contains(first) { result = result.dropFirst() }
+        while let last = result.last, last.isWhitespace { result = result.dropLast() }
+        return result
+    }
+}
+
+private extension String {
+    func trimmingTrailingPunctuation() -> String {
+        var result = Substring(self)
+        while let last = result.last, last.isPunctuation || last.isWhitespace { result = result.dropLast() }
+        return String(result)
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// Folds text to lower-case alphanumeric words separated by single spaces.
+///
+/// ASCII goes through a 256-entry table; other scalars are decomposed (NFKD), lower-cased
+/// and stripped of combining marks once, then served from a cache, since news text repeats
+/// the same few non-ASCII characters (curly quotes, dashes, accented names).
+final class ScalarFolder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cache: [UInt32: [UInt8]] = [:]
+
+    /// For each ASCII byte: its lower-case form when it belongs to a word, 0 for a separator.
+    private static let asciiTable: [UInt8] = (0..<256).map { value -> UInt8 in
+        let byte = UInt8(value)
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return byte
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): return byte + 32
+        default: return 0
+        }
+    }
+
+    /// Apostrophes join a word ("Moscow's" -> "moscows") instead of splitting it, so straight
+    /// and curly forms agree.
+    private static func isApostrophe(_ value: UInt32) -> Bool {
+        value == 0x27 || value == 0x2019 || value == 0x2018 || value == 0x02BC || value == 0x0060 || value == 0x00B4
+    }
+
+    func appendFolded(_ text: Substring, to output: inout [UInt8]) {
+        var pendingSpace = !output.isEmpty && output.last != 0x20
+        let table = Self.asciiTable
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                let folded = table[Int(value)]
+                if folded != 0 {
+                    if pendingSpace { output.append(0x20); pendingSpace = false }
+                    output.append(folded)
+                } else if !Self.isApostrophe(value) {
+                    pendingSpace = pendingSpace || (!output.isEmpty && output.last != 0x20)
+                }
+                continue
+            }
+            if Self.isApostrophe(value) { continue }
+            let folded = fold(scalar)
+            if folded.isEmpty {
+                if Self.isCombiningMark(scalar) { continue }
+                pendingSpace = pendingSpace || (!output.isEmpty && output.last != 0x20)
+            } else {
+                for byte in folded {
+                    if byte == 0x20 {
+                        pendingSpace = true
+                    } else {
+                        if pendingSpace { output.append(0x20); pendingSpace = false }
+                        output.append(byte)
+                    }
+                }
+            }
+        }
+        if !output.isEmpty && output.last != 0x20 { output.append(0x20) }
+    }
+
+    private static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark, .format: return true
+        default: return false
+        }
+    }
+
+    /// The folded bytes of one non-ASCII scalar: its word characters, with a space where
+    /// the decomposition has a separator (e.g. "½" -> "1 2"); empty for pure punctuation.
+    private func fold(_ scalar: Unicode.Scalar) -> [UInt8] {
+        lock.lock()
+        if let cached = cache[scalar.value] {
+            lock.unlock()
+            return cached
+        }
+        lock.unlock()
+        let decomposed = String(Character(scalar)).decomposedStringWithCompatibilityMapping.lowercased()
+        var bytes: [UInt8] = []
+        for part in decomposed.unicodeScalars {
+            let properties = part.properties
+            if Self.isCombiningMark(part) { continue }
+            if properties.isAlphabetic || properties.numericType != nil {
+                if part.value < 0x80 {
+                    let folded = Self.asciiTable[Int(part.value)]
+                    if folded != 0 { bytes.append(folded) } else { bytes.append(0x20) }
+                } else {
+                    bytes.append(contentsOf: String(part).utf8)
+                }
+            } else {
+                bytes.append(0x20)
+            }
+        }
+        while bytes.first == 0x20 { bytes.removeFirst() }
+        while bytes.last == 0x20 { bytes.removeLast() }
+        if bytes.allSatisfy({ $0 == 0x20 }) { bytes = [] }
+        lock.lock()
+        cache[scalar.value] = bytes
+        lock.unlock()
+        return bytes
+    }
+}

@@ -1,0 +1,71 @@
+/// Turns a document's raw text into the canonical word stream that shingling reads:
+/// lower-case words separated by single spaces, markup and syndication boilerplate gone.
+///
+/// Copies of one story differ in case, typography (curly quotes, ligatures, full-width
+/// forms, accents), markup and the lines each outlet adds; folding all of that away is
+/// what lets their shingles match.
+public struct TextNormalizer: Sendable {
+    public struct Options: Sendable, Equatable {
+        /// Case, compatibility (NFKD), diacritic, punctuation and whitespace folding.
+        public var foldsText: Bool
+        /// HTML tags dropped and entities decoded.
+        public var stripsMarkup: Bool
+        /// Bylines, datelines, "Related article:" lines, footers and credits removed.
+        public var removesBoilerplate: Bool
+
+        public init(foldsText: Bool = true, stripsMarkup: Bool = true, removesBoilerplate: Bool = true) {
+            self.foldsText = foldsText
+            self.stripsMarkup = stripsMarkup
+            self.removesBoilerplate = removesBoilerplate
+        }
+    }
+
+    public var options: Options
+    private let folder = ScalarFolder()
+
+    public init(options: Options = .init()) {
+        self.options = options
+    }
+
+    /// The normalised text as a `String` (for display, tests and `compare`).
+    public func normalize(_ text: String) -> String {
+        var output: [UInt8] = []
+        normalize(text, into: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Writes the normalised UTF-8 bytes of `text` into `output`, replacing its contents.
+    /// `output` is meant to be reused across documents.
+    public func normalize(_ text: String, into output: inout [UInt8]) {
+        output.removeAll(keepingCapacity: true)
+        var body = text
+        if options.stripsMarkup, MarkupStripper.mayContainMarkup(body) {
+            body = MarkupStripper.strip(body)
+        }
+        let paragraphs = Paragraphs.split(body)
+        let kept = options.removesBoilerplate ? BoilerplateFilter.filter(paragraphs) : paragraphs
+        for paragraph in kept {
+            if options.foldsText {
+                folder.appendFolded(paragraph, to: &output)
+            } else {
+                Self.appendWhitespaceSeparated(paragraph, to: &output)
+            }
+        }
+        if output.last == UInt8(ascii: " ") { output.removeLast() }
+    }
+
+    /// Without folding, words are the text's own whitespace-separated runs, case and punctuation kept.
+    private static func appendWhitespaceSeparated(_ paragraph: Substring, to output: inout [UInt8]) {
+        var inWord = false
+        for byte in paragraph.utf8 {
+            let isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C
+            if isSpace {
+                if inWord { output.append(0x20); inWord = false }
+            } else {
+                output.append(byte)
+                inWord = true
+            }
+        }
+        if inWord { output.append(0x20) }
+    }
+}

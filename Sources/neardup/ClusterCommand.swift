@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import NearDup
+
+struct ClusterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cluster",
+        abstract: "Assign every document a cluster number, its representative and its similarity to it.")
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var pipeline: PipelineArguments
+
+    @Option(help: "Output format: jsonl or csv.")
+    var format: AssignmentFormat = .jsonl
+
+    @Option(help: "Write assignments to this file instead of standard output.")
+    var output: String?
+
+    func run() throws {
+        try ExitStatus.reporting {
+            let documents = try input.readDocuments()
+            let result = ClusteringPipeline(options: pipeline.options).run(documents)
+            var sink = OutputFile(path: output)
+            if format == .csv { sink.write("id,cluster,representative,similarity\n") }
+            for (document, assignment) in zip(documents, result.assignments) {
+                let representative = documents[assignment.representative].id
+                let similarity = JSONText.number(assignment.similarity)
+                switch format {
+                case .jsonl:
+                    sink.write("{\"id\": \(JSONText.quoted(document.id)), \"cluster\": \(assignment.cluster), "
+                        + "\"representative\": \(JSONText.quoted(representative)), \"similarity\": \(similarity)}\n")
+                case .csv:
+                    sink.write("\(CSVText.field(document.id)),\(assignment.cluster),\(CSVText.field(representative)),\(similarity)\n")
+                }
+            }
+            try sink.finish()
+            if output != nil { printError(ScanReport(documents: documents, result: result).summary) }
+        }
+    }
+}
+
+enum CSVText {
+    static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import NearDup
+
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare two documents: Jaccard, containment both ways, and the passages they share.",
+        discussion: "Give two files, or two ids and --input with the archive that holds them.")
+
+    @Argument(help: "Two files, or two document ids when --input is given.")
+    var documents: [String]
+
+    @Option(help: "Archive (directory, JSONL or CSV) to look the two ids up in.")
+    var input: String?
+
+    @Option(help: "JSONL/CSV field holding the document id.")
+    var idField = "id"
+
+    @Option(help: "JSONL/CSV field holding the text.")
+    var textField = "text"
+
+    @OptionGroup var pipeline: PipelineArguments
+
+    @Option(help: "Report format: text or json.")
+    var format: ReportFormat = .text
+
+    @Option(help: "Longest passage shown, in words (text format).")
+    var passageWords = 40
+
+    func validate() throws {
+        guard documents.count == 2 else { throw ValidationError("give exactly two documents to compare") }
+    }
+
+    func run() throws {
+        try ExitStatus.reporting {
+            let (first, second) = try loadDocuments()
+            let comparison = DocumentComparison(first.text, second.text, options: pipeline.options)
+            let similarity = comparison.similarity
+            var sink = OutputFile(path: nil)
+            switch format {
+            case .json:
+                let passages = comparison.sharedPassages.map { JSONText.quoted($0) }.joined(separator: ", ")
+                sink.write("""
+                    {"first": \(JSONText.quoted(first.id)), "second": \(JSONText.quoted(second.id)), \
+                    "jaccard": \(JSONText.number(similarity.jaccard)), \
+                    "containment_first_in_second": \(JSONText.number(similarity.containmentOfFirst)), \
+                    "containment_second_in_first": \(JSONText.number(similarity.containmentOfSecond)), \
+                    "shared_shingles": \(similarity.shared), "first_shingles": \(similarity.firstCount), \
+                    "second_shingles": \(similarity.secondCount), "copies": \(comparison.isCopy), \
+                    "shared_passages": [\(passages)]}
+
+                    """)
+            case .text:
+                sink.write("""
+                    A: \(first.id) (\(similarity.firstCount) shingles)
+                    B: \(second.id) (\(similarity.secondCount) shingles)
+                    Jaccard                 \(fixed(similarity.jaccard, digits: 4))
+                    containment of A in B   \(fixed(similarity.containmentOfFirst, digits: 4))
+                    containment of B in A   \(fixed(similarity.containmentOfSecond, digits: 4))
+                    shared shingles         \(similarity.shared)
+                    verdict                 \(comparison.isCopy ? "copies" : "not copies") (threshold \(pipeline.threshold))
+
+                    """)
+                let passages = comparison.sharedPassages
+                sink.write("\(passages.count) shared passages (normalised text):\n")
+                for passage in passages {
+                    let words = passage.split(separator: " ")
+                    let shown = words.count > passageWords
+                        ? words.prefix(passageWords).joined(separator: " ") + " … (\(words.count) words)"
+                        : passage
+                    sink.write("  - \(shown)\n")
+                }
+            }
+            try sink.finish()
+        }
+    }
+
+    private func loadDocuments() throws -> (Document, Document) {
+        let fields = FieldSelection(id: idField, text: textField)
+        let reader = CorpusReader(fields: fields)
+        guard let input else {
+            let first = try reader.readDocuments(from: [documents[0]])
+            let second = try reader.readDocuments(from: [documents[1]])
+            guard first.count == 1, second.count == 1 else {
+                throw ValidationError("each path must hold one document; to compare records of an archive use --input ARCHIVE ID1 ID2")
+            }
+            return (first[0], second[0])
+        }
+        var found: [String: Document] = [:]
+        try reader.forEachDocument(in: input) { document in
+            if documents.contains(document.id) && found[document.id] == nil { found[document.id] = document }
+        }
+        for id in documents where found[id] == nil {
+            throw InputError("no document with id \"\(id)\"", at: SourceLocation(file: input, line: 0))
+        }
+        return (found[documents[0]]!, found[documents[1]]!)
+    }
+}

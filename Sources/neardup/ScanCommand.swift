@@ -1,0 +1,28 @@
+import ArgumentParser
+import NearDup
+
+struct ScanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Report every group of copies: representative first, then each copy with its similarity.")
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var pipeline: PipelineArguments
+
+    @Option(help: "Report format: text or json.")
+    var format: ReportFormat = .text
+
+    @Option(help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    func run() throws {
+        try ExitStatus.reporting {
+            let documents = try input.readDocuments()
+            let result = ClusteringPipeline(options: pipeline.options).run(documents)
+            let report = ScanReport(documents: documents, result: result)
+            var sink = OutputFile(path: output)
+            sink.write(format == .json ? report.json() : report.text())
+            try sink.finish()
+        }
+    }
+}
