@@ -3,7 +3,8 @@
 /// Two numbers are needed: the share of the shorter text found in the longer (so an excerpt
 /// that keeps the lead joins its full story, whatever the length ratio), and an absolute amount
 /// of shared text (so one shared quote or a stock sentence never makes two stories one).
-/// Near-identical short texts, too short for the amount, pass on Jaccard alone.
+/// Near-identical short texts, too short for the amount, pass on Jaccard alone. And when most
+/// of what two texts share is quotation in both, they are two stories quoting one statement.
 public struct CopyRule: Sendable, Equatable {
     /// Minimum overlap (containment of the shorter) and Jaccard.
     public var threshold: Double
@@ -19,6 +20,7 @@ public struct CopyRule: Sendable, Equatable {
         if similarity.shared == 0 { return false }
         if similarity.jaccard >= threshold { return true }
         return similarity.overlap >= threshold && similarity.shared >= minimumShared
+            && similarity.sharedQuoted * 2 <= similarity.shared
     }
 
     /// Whether a member of a cluster still shares real text with the cluster's representative:

@@ -74,7 +74,8 @@ public struct ClusteringPipeline: Sendable {
 
     /// The likely original: the earliest when dates are known; otherwise the copy that holds
     /// most of the others' text (a wire original holds its excerpts and reprints, a noisy or
-    /// edited copy does not), then the longer, then the one read first.
+    /// edited copy does not), then the longer, then the one with less added around the same
+    /// text (outlets add, the wire does not), then the one read first.
     static func likelyOriginal(of members: [Int], documents: [Document], batch: SketchBatch) -> Int {
         let dated = members.filter { documents[$0].date != nil }
         if let earliest = dated.map({ documents[$0].date! }).min() {
@@ -91,7 +92,10 @@ public struct ClusteringPipeline: Sendable {
             for member in members where member != contender {
                 score += PairSimilarity(batch.shingles(of: member), batch.shingles(of: contender)).containmentOfFirst
             }
-            if score > bestScore + 1e-9 {
+            let isTie = abs(score - bestScore) <= 1e-9
+            if score > bestScore + 1e-9
+                || isTie && batch.shingleCount(of: contender) == batch.shingleCount(of: best)
+                && documents[contender].text.utf8.count < documents[best].text.utf8.count {
                 best = contender
                 bestScore = score
             }
@@ -161,6 +165,7 @@ struct DocumentSketcher {
     private var shingler: Shingler
     private let minHasher: MinHasher
     private var normalized: [UInt8] = []
+    private var quotedWords: [Bool] = []
     private var hashes: [UInt64] = []
     private var signature: [UInt32]
 
@@ -172,8 +177,8 @@ struct DocumentSketcher {
     }
 
     mutating func sketch(_ text: String, into batch: inout SketchBatch) {
-        normalizer.normalize(text, into: &normalized)
-        shingler.shingleSet(of: normalized, into: &hashes)
+        normalizer.normalize(text, into: &normalized, quotedWords: &quotedWords)
+        shingler.shingleSet(of: normalized, quotedWords: quotedWords, into: &hashes)
         minHasher.sketch(hashes, into: &signature)
         batch.append(shingles: hashes, signature: signature)
     }

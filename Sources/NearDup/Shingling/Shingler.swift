@@ -3,6 +3,9 @@
 /// Word shingles hash each word once with XXH3, then hash the window of k word hashes, so a
 /// shingle costs one short hash and no string. Character shingles hash each window of k
 /// characters in place.
+///
+/// The lowest bit of every shingle hash is a mark, not hash: 1 when all the shingle's words
+/// stand inside quotation marks (see `ShingleHash`).
 public struct Shingler: Sendable {
     public let kind: ShingleKind
     public let seed: UInt64
@@ -16,17 +19,18 @@ public struct Shingler: Sendable {
     /// Replaces `hashes` with the sorted, duplicate-free shingle hashes of `normalized`
     /// (the output of `TextNormalizer`: words separated by single spaces).
     /// A text shorter than one shingle but not empty gives one shingle of all it has.
-    public mutating func shingleSet(of normalized: [UInt8], into hashes: inout [UInt64]) {
+    /// `quotedWords`, when given, tells for each word whether it was quoted.
+    public mutating func shingleSet(of normalized: [UInt8], quotedWords: [Bool] = [], into hashes: inout [UInt64]) {
         hashes.removeAll(keepingCapacity: true)
         switch kind {
-        case .words(let size): appendWordShingles(of: normalized, size: size, to: &hashes)
+        case .words(let size): appendWordShingles(of: normalized, size: size, quotedWords: quotedWords, to: &hashes)
         case .characters(let size): appendCharacterShingles(of: normalized, size: size, to: &hashes)
         }
         hashes.sort()
-        hashes.removeAdjacentDuplicates()
+        ShingleHash.removeDuplicates(&hashes)
     }
 
-    private mutating func appendWordShingles(of text: [UInt8], size: Int, to hashes: inout [UInt64]) {
+    private mutating func appendWordShingles(of text: [UInt8], size: Int, quotedWords: [Bool], to hashes: inout [UInt64]) {
         tokenHashes.removeAll(keepingCapacity: true)
         let seed = self.seed
         text.withUnsafeBytes { bytes in
@@ -45,10 +49,17 @@ public struct Shingler: Sendable {
         let windows = max(1, tokenHashes.count - size + 1)
         let width = min(size, tokenHashes.count)
         hashes.reserveCapacity(windows)
+        let marksQuotes = quotedWords.count == tokenHashes.count
+        // Words left in the current window that are not quoted; the window is quoted when none.
+        var unquoted = marksQuotes ? quotedWords[0..<width].filter { !$0 }.count : width
         tokenHashes.withUnsafeBytes { words in
             for window in 0..<windows {
+                if marksQuotes && window > 0 {
+                    if !quotedWords[window - 1] { unquoted -= 1 }
+                    if !quotedWords[window + width - 1] { unquoted += 1 }
+                }
                 let slice = UnsafeRawBufferPointer(rebasing: words[(window * 8)..<((window + width) * 8)])
-                hashes.append(XXH3.hash(slice, seed: seed))
+                hashes.append(ShingleHash.make(XXH3.hash(slice, seed: seed), isQuoted: unquoted == 0))
             }
         }
     }
@@ -66,21 +77,9 @@ public struct Shingler: Sendable {
                 let lower = starts[window]
                 let upperScalar = window + size
                 let upper = upperScalar < starts.count ? starts[upperScalar] : bytes.count
-                hashes.append(XXH3.hash(UnsafeRawBufferPointer(rebasing: bytes[lower..<upper]), seed: seed))
+                hashes.append(ShingleHash.make(XXH3.hash(UnsafeRawBufferPointer(rebasing: bytes[lower..<upper]), seed: seed), isQuoted: false))
             }
         }
     }
 }
 
-extension Array where Element: Equatable {
-    /// Keeps the first of each run of equal neighbours (a set, once sorted).
-    mutating func removeAdjacentDuplicates() {
-        guard count > 1 else { return }
-        var write = 1
-        for read in 1..<count where self[read] != self[write - 1] {
-            self[write] = self[read]
-            write += 1
-        }
-        removeLast(count - write)
-    }
-}

@@ -37,7 +37,7 @@ public struct MinHasher: Sendable, Equatable {
         var filled = [Bool](repeating: false, count: numPermutations)
         let bins = UInt64(numPermutations)
         for hash in hashes {
-            let mixed = mix64(hash ^ valueKey)
+            let mixed = mix64(ShingleHash.identity(hash) ^ valueKey)
             let bin = Int(((mixed >> 32) &* bins) >> 32)
             let value = UInt32(truncatingIfNeeded: mixed) & 0x7FFF_FFFF
             filled[bin] = true

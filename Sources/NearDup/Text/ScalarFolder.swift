@@ -25,34 +25,44 @@ final class ScalarFolder: @unchecked Sendable {
         value == 0x27 || value == 0x2019 || value == 0x2018 || value == 0x02BC || value == 0x0060 || value == 0x00B4
     }
 
-    func appendFolded(_ text: Substring, to output: inout [UInt8]) {
-        var pendingSpace = !output.isEmpty && output.last != 0x20
+    /// Appends the folded words of one paragraph, and for each word whether it stands inside
+    /// quotation marks (quotes do not run across paragraphs).
+    func appendFolded(_ text: Substring, to output: inout [UInt8], quotedWords: inout [Bool]) {
         let table = Self.asciiTable
+        var inWord = false
+        var inQuote = false
+        func append(_ byte: UInt8) {
+            if !inWord {
+                if !output.isEmpty && output.last != 0x20 { output.append(0x20) }
+                quotedWords.append(inQuote)
+                inWord = true
+            }
+            output.append(byte)
+        }
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
                 let folded = table[Int(value)]
                 if folded != 0 {
-                    if pendingSpace { output.append(0x20); pendingSpace = false }
-                    output.append(folded)
+                    append(folded)
                 } else if !Self.isApostrophe(value) {
-                    pendingSpace = pendingSpace || (!output.isEmpty && output.last != 0x20)
+                    inWord = false
+                    if value == 0x22 { inQuote.toggle() }
                 }
                 continue
             }
             if Self.isApostrophe(value) { continue }
+            switch value {
+            case 0x201C, 0x201E, 0x00AB: inQuote = true
+            case 0x201D, 0x00BB: inQuote = false
+            default: break
+            }
             let folded = fold(scalar)
             if folded.isEmpty {
-                if Self.isCombiningMark(scalar) { continue }
-                pendingSpace = pendingSpace || (!output.isEmpty && output.last != 0x20)
+                if !Self.isCombiningMark(scalar) { inWord = false }
             } else {
                 for byte in folded {
-                    if byte == 0x20 {
-                        pendingSpace = true
-                    } else {
-                        if pendingSpace { output.append(0x20); pendingSpace = false }
-                        output.append(byte)
-                    }
+                    if byte == 0x20 { inWord = false } else { append(byte) }
                 }
             }
         }

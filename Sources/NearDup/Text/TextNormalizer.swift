@@ -37,7 +37,15 @@ public struct TextNormalizer: Sendable {
     /// Writes the normalised UTF-8 bytes of `text` into `output`, replacing its contents.
     /// `output` is meant to be reused across documents.
     public func normalize(_ text: String, into output: inout [UInt8]) {
+        var quotedWords: [Bool] = []
+        normalize(text, into: &output, quotedWords: &quotedWords)
+    }
+
+    /// Also records, for each output word, whether it stood inside quotation marks: stories
+    /// that quote the same statement share those words without being copies of each other.
+    public func normalize(_ text: String, into output: inout [UInt8], quotedWords: inout [Bool]) {
         output.removeAll(keepingCapacity: true)
+        quotedWords.removeAll(keepingCapacity: true)
         var body = text
         if options.stripsMarkup, MarkupStripper.mayContainMarkup(body) {
             body = MarkupStripper.strip(body)
@@ -46,22 +54,23 @@ public struct TextNormalizer: Sendable {
         let kept = options.removesBoilerplate ? BoilerplateFilter.filter(paragraphs) : paragraphs
         for paragraph in kept {
             if options.foldsText {
-                folder.appendFolded(paragraph, to: &output)
+                folder.appendFolded(paragraph, to: &output, quotedWords: &quotedWords)
             } else {
-                Self.appendWhitespaceSeparated(paragraph, to: &output)
+                Self.appendWhitespaceSeparated(paragraph, to: &output, quotedWords: &quotedWords)
             }
         }
         if output.last == UInt8(ascii: " ") { output.removeLast() }
     }
 
     /// Without folding, words are the text's own whitespace-separated runs, case and punctuation kept.
-    private static func appendWhitespaceSeparated(_ paragraph: Substring, to output: inout [UInt8]) {
+    private static func appendWhitespaceSeparated(_ paragraph: Substring, to output: inout [UInt8], quotedWords: inout [Bool]) {
         var inWord = false
         for byte in paragraph.utf8 {
             let isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C
             if isSpace {
                 if inWord { output.append(0x20); inWord = false }
             } else {
+                if !inWord { quotedWords.append(false) }
                 output.append(byte)
                 inWord = true
             }
