@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs the system packages NearDup builds against (Debian/Ubuntu), when missing:
+# libxxhash-dev (XXH3) and pkg-config. Safe to run again.
+set -euo pipefail
+
+missing=()
+dpkg -s libxxhash-dev >/dev/null 2>&1 || missing+=(libxxhash-dev)
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing ${missing[*]} ..." >&2
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
