@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct OutputError: Error, CustomStringConvertible {
     var path: String
@@ -33,11 +36,13 @@ struct OutputFile {
             .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
             try Data(buffer).write(to: temporary)
-            if FileManager.default.fileExists(atPath: path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: url)
+            // rename(2) replaces the target in one step.
+            guard rename(temporary.path, path) == 0 else {
+                throw OutputError(path: path, reason: String(cString: strerror(errno)))
             }
+        } catch let error as OutputError {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw OutputError(path: path, reason: (error as NSError).localizedDescription)

@@ -34,8 +34,10 @@ enum BoilerplateFilter {
         for (position, paragraph) in paragraphs.enumerated() {
             let line = trimmed(paragraph)
             if line.isEmpty { continue }
-            let lower = line.prefix(160).lowercased()
             let words = wordCount(line)
+            // Furniture is short or announces itself in its first words; body paragraphs
+            // are long, so only their opening is examined.
+            let lower = (words <= 30 ? line : line.prefix(48)).lowercased()
             if headlinesToSkip > 0 {
                 if !endsSentence(line) && words <= 20 {
                     headlinesToSkip -= 1
@@ -62,7 +64,7 @@ enum BoilerplateFilter {
     private static func isFurniture(_ lower: String, words: Int) -> Bool {
         for prefix in furniturePrefixes where lower.hasPrefix(prefix) { return true }
         if words <= 30 {
-            for fragment in furnitureFragments where lower.contains(fragment) { return true }
+            for fragment in furnitureFragments where lower.containsBytes(of: fragment) { return true }
         }
         return agencyNames.contains(lower.trimmingTrailingPunctuation())
     }
@@ -79,7 +81,7 @@ enum BoilerplateFilter {
             || lower.hasPrefix("last updated") || lower.hasPrefix("first published") {
             return true
         }
-        return words <= 6 && months.contains { lower.contains($0) } && !lower.contains(". ")
+        return words <= 6 && months.contains { lower.containsBytes(of: $0) } && !lower.containsBytes(of: ". ")
     }
 
     /// Photo credits such as "Kremlin.ru" or "Reuters/Alexander Zemlianichenko".
@@ -96,11 +98,12 @@ enum BoilerplateFilter {
         return ".?!\"”’'):;".contains(last)
     }
 
+    /// Words separated by ASCII whitespace (enough to tell a headline from a paragraph).
     static func wordCount(_ line: Substring) -> Int {
         var count = 0
         var inWord = false
-        for scalar in line.unicodeScalars {
-            if scalar.properties.isWhitespace {
+        for byte in line.utf8 {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
                 inWord = false
             } else if !inWord {
                 inWord = true
@@ -120,6 +123,17 @@ enum BoilerplateFilter {
 }
 
 private extension String {
+    /// Substring search on UTF-8 bytes (Foundation's locale-aware search is far slower).
+    func containsBytes(of needle: String) -> Bool {
+        let haystack = Array(utf8)
+        let pattern = Array(needle.utf8)
+        guard !pattern.isEmpty, haystack.count >= pattern.count else { return pattern.isEmpty }
+        for start in 0...(haystack.count - pattern.count) where haystack[start] == pattern[0] {
+            if haystack[start..<(start + pattern.count)].elementsEqual(pattern) { return true }
+        }
+        return false
+    }
+
     func trimmingTrailingPunctuation() -> String {
         var result = Substring(self)
         while let last = result.last, last.isPunctuation || last.isWhitespace { result = result.dropLast() }

@@ -4,6 +4,7 @@ enum Dateline {
     private static let dashes: Set<Character> = ["-", "\u{2014}", "\u{2013}", "\u{2012}", "\u{2015}"]
 
     static func strip(from paragraph: Substring) -> Substring {
+        guard mayHaveDateline(paragraph) else { return paragraph }
         // A dateline ends with a dash between spaces within the first 80 characters.
         var index = paragraph.startIndex
         var scanned = 0
@@ -22,6 +23,17 @@ enum Dateline {
             scanned += 1
         }
         return paragraph
+    }
+
+    /// Cheap byte test: an upper-case start and a dash after a space in the first 80 bytes.
+    private static func mayHaveDateline(_ paragraph: Substring) -> Bool {
+        guard let first = paragraph.utf8.first, (0x41...0x5A).contains(first) || first == 0x28 else { return false }
+        var previous: UInt8 = 0
+        for byte in paragraph.utf8.prefix(80) {
+            if previous == 0x20 && (byte == 0x2D || byte == 0xE2) { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// A place in capitals, optionally a date, optionally "(Agency)"; or just "(Agency)".
