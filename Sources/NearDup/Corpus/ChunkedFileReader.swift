@@ -1,0 +1,130 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a file, or standard input, through one reusable buffer.
+///
+/// Readers see the bytes not yet consumed as one contiguous region, consume what they
+/// have handled and ask for more. The buffer only grows when a single record is longer
+/// than it, and shrinks back afterwards, so memory stays bounded by the longest record
+/// rather than the file size.
+final class ChunkedFileReader {
+    /// The name used in messages: the path as given, or `<stdin>`.
+    let displayName: String
+
+    private let descriptor: Int32
+    private let ownsDescriptor: Bool
+    private let chunkSize: Int
+    private var storage: UnsafeMutableRawBufferPointer
+    private var start = 0
+    private var end = 0
+    private(set) var reachedEnd = false
+
+    /// The display name used for standard input.
+    static let standardInputName = "<stdin>"
+
+    /// Opens `path` for reading; "-" means standard input.
+    init(path: String, chunkSize: Int = 1 << 20) throws(InputError) {
+        precondition(chunkSize >= 16)
+        self.chunkSize = chunkSize
+        if path == "-" {
+            displayName = Self.standardInputName
+            descriptor = 0
+            ownsDescriptor = false
+        } else {
+            displayName = path
+            let fd = open(path, O_RDONLY)
+            if fd < 0 {
+                throw InputError("cannot open: \(Self.describeErrno(errno))", at: SourceLocation(file: path, line: 0))
+            }
+            descriptor = fd
+            ownsDescriptor = true
+        }
+        storage = .allocate(byteCount: chunkSize, alignment: 16)
+    }
+
+    deinit {
+        storage.deallocate()
+        if ownsDescriptor {
+            close(descriptor)
+        }
+    }
+
+    /// The bytes read but not yet consumed. Valid until the next `readMore()`.
+    var unread: UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: storage[start..<end])
+    }
+
+    /// Marks the first `count` unread bytes as handled.
+    func consume(_ count: Int) {
+        precondition(count >= 0 && start + count <= end)
+        start += count
+    }
+
+    /// Appends more bytes to `unread`, moving and growing the buffer as needed.
+    /// Returns false once the input is exhausted and nothing was added.
+    ///
+    /// With `filling`, keeps reading until the buffer is full or the input ends, for
+    /// readers that rescan a record from its start each time it turns out incomplete
+    /// (pipes deliver small pieces, and each rescan should cover much new data).
+    func readMore(filling: Bool = false) throws(InputError) -> Bool {
+        if reachedEnd { return false }
+        makeRoom()
+        var added = false
+        while end < storage.count {
+            let n = read(descriptor, storage.baseAddress! + end, storage.count - end)
+            if n > 0 {
+                end += n
+                added = true
+                if !filling { break }
+            } else if n == 0 {
+                reachedEnd = true
+                break
+            } else if errno != EINTR {
+                throw InputError("read failed: \(Self.describeErrno(errno))", at: SourceLocation(file: displayName, line: 0))
+            }
+        }
+        return added
+    }
+
+    /// Reads until at least `count` bytes are unread or the input ends.
+    func ensureUnread(_ count: Int) throws(InputError) {
+        while end - start < count {
+            if try !readMore() { return }
+        }
+    }
+
+    /// Moves the unread bytes to the front; doubles the buffer when they fill it,
+    /// and returns to the chunk size once a long record has been consumed.
+    private func makeRoom() {
+        let pending = end - start
+        if pending == storage.count {
+            let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: storage.count * 2, alignment: 16)
+            larger.baseAddress!.copyMemory(from: storage.baseAddress! + start, byteCount: pending)
+            storage.deallocate()
+            storage = larger
+        } else if storage.count > chunkSize && pending <= chunkSize / 2 {
+            let regular = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+            regular.baseAddress!.copyMemory(from: storage.baseAddress! + start, byteCount: pending)
+            storage.deallocate()
+            storage = regular
+        } else if start > 0 && (end == storage.count || start >= storage.count / 2) {
+            storage.baseAddress!.copyMemory(from: storage.baseAddress! + start, byteCount: pending)
+        } else {
+            return
+        }
+        start = 0
+        end = pending
+    }
+
+    /// The buffer's current size, for tests of the bounded-memory promise.
+    var capacity: Int { storage.count }
+
+    private static func describeErrno(_ code: Int32) -> String {
+        String(cString: strerror(code))
+    }
+}

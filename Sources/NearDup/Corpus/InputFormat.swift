@@ -1,0 +1,43 @@
+import Foundation
+
+/// How an input path is read, decided from the path alone.
+public enum InputFormat: Sendable, Hashable {
+    /// One JSON object a line (`.jsonl`, `.ndjson`, `.json`, and standard input).
+    case jsonLines
+    /// CSV with a header row (`.csv`).
+    case csv
+    /// A directory tree of text files.
+    case directory
+    /// One text file as one document (`.txt`, `.md`, `.html`, `.htm`).
+    case textFile
+
+    /// The format of `path`: "-" is JSONL on standard input, an existing directory is a
+    /// tree, else the extension decides. A path that does not exist, or whose extension
+    /// is not one of these, is an error naming it.
+    public init(path: String) throws(InputError) {
+        let location = SourceLocation(file: path, line: 0)
+        if path == "-" {
+            self = .jsonLines
+            return
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InputError("no such file or directory", at: location)
+        }
+        if isDirectory.boolValue {
+            self = .directory
+            return
+        }
+        switch (path as NSString).pathExtension.lowercased() {
+        case "jsonl", "ndjson", "json":
+            self = .jsonLines
+        case "csv":
+            self = .csv
+        case let ext where DirectoryReader.documentExtensions.contains(ext):
+            self = .textFile
+        case let ext:
+            let found = ext.isEmpty ? "a file without an extension" : "a .\(ext) file"
+            throw InputError("unsupported input (\(found)): expected a directory, .jsonl/.ndjson/.json, .csv, .txt/.md/.html/.htm, or - for JSONL on standard input", at: location)
+        }
+    }
+}

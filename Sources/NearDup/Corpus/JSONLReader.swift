@@ -1,0 +1,93 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads JSON Lines: one JSON object a line, each a document.
+///
+/// The file is read in chunks through one reusable buffer and each line is parsed in
+/// place, so memory stays flat however large the file is. A UTF-8 byte-order mark at
+/// the start, CRLF line ends and blank lines are accepted; anything else that is not
+/// one valid JSON object a line is an error naming the file and line.
+public struct JSONLReader: Sendable {
+    public var fields: FieldSelection
+    /// Bytes read at a time; a longer line grows the buffer for that line only.
+    public var chunkSize: Int
+
+    public init(fields: FieldSelection = .init(), chunkSize: Int = 1 << 20) {
+        self.fields = fields
+        self.chunkSize = chunkSize
+    }
+
+    /// Calls `body` with each document of the JSONL file at `path` ("-" for standard input), in order.
+    public func forEachDocument(in path: String, _ body: (Document) throws -> Void) throws {
+        let plan = RecordFieldPlan(fields)
+        let parser = JSONRecordParser(fieldNames: plan.names)
+        var values = [JSONFieldValue?](repeating: nil, count: plan.names.count)
+        var texts = [String?](repeating: nil, count: plan.names.count)
+
+        let input = try ChunkedFileReader(path: path, chunkSize: chunkSize)
+        let file = input.displayName
+        try input.ensureUnread(3)
+        if input.unread.starts(with: [0xEF, 0xBB, 0xBF]) {
+            input.consume(3)
+        }
+
+        var lineNumber = 0
+        var searched = 0 // bytes of `unread` already known to hold no line feed
+        while true {
+            var unread = input.unread
+            let lineLength: Int
+            if searched < unread.count, let base = unread.baseAddress,
+               let found = memchr(base + searched, 0x0A, unread.count - searched) {
+                lineLength = UnsafeRawPointer(found) - base
+            } else {
+                searched = unread.count
+                if try input.readMore() { continue }
+                // readMore may have moved the bytes even though none were added.
+                unread = input.unread
+                guard !unread.isEmpty else { return }
+                lineLength = unread.count
+            }
+            lineNumber += 1
+            let line = UnsafeRawBufferPointer(rebasing: unread[..<lineLength])
+            if !Self.isBlank(line) {
+                let origin = SourceLocation(file: file, line: lineNumber)
+                do {
+                    try parser.parse(line, into: &values)
+                } catch {
+                    throw InputError("invalid JSON: \(error)", at: origin)
+                }
+                for slot in values.indices {
+                    texts[slot] = try Self.text(of: values[slot], named: plan.names[slot], required: slot <= RecordFieldPlan.textSlot, at: origin)
+                }
+                try body(try plan.document(from: texts, at: origin, noun: "field"))
+            }
+            input.consume(min(lineLength + 1, unread.count))
+            searched = 0
+        }
+    }
+
+    /// A line of only spaces, tabs and carriage returns holds no record.
+    private static func isBlank(_ line: UnsafeRawBufferPointer) -> Bool {
+        line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    }
+
+    /// A member's value as document text. Strings and numbers are text; null is absence
+    /// for optional fields; anything else is a mistake worth reporting.
+    private static func text(of value: JSONFieldValue?, named name: String, required: Bool, at origin: SourceLocation) throws(InputError) -> String? {
+        switch value {
+        case nil:
+            return nil
+        case .string(let text), .number(let text):
+            return text
+        case .null where !required:
+            return nil
+        case let other?:
+            throw InputError("field \"\(name)\" is \(other.typeName), expected a string or a number", at: origin)
+        }
+    }
+}
