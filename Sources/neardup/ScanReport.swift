@@ -25,8 +25,8 @@ struct ScanReport {
     var summary: String {
         let skipped = result.statistics.skippedBandRuns > 0
             ? ", \(result.statistics.skippedBandRuns) boilerplate band runs skipped" : ""
-        return "\(result.statistics.documents) documents read, \(result.clusters.count) clusters, "
-            + "\(result.copyCount) documents are copies (* = likely original)\(skipped)"
+        return "\(counted(result.statistics.documents, "document")) read, \(counted(result.clusters.count, "cluster")), "
+            + "\(counted(result.copyCount, "document")) \(result.copyCount == 1 ? "is a copy" : "are copies") (* = likely original)\(skipped)"
     }
 
     private func label(of member: Int) -> String {
@@ -65,6 +65,10 @@ struct ScanReport {
 
             """
     }
+}
+
+func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
 }
 
 extension String {

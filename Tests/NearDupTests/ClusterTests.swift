@@ -428,12 +428,8 @@ struct AssignmentTableTests {
 
     @Test func readsCSVWithCRLFLineEnds() throws {
         let path = try write("id,cluster,representative,similarity\r\na,0,a,1.0000\r\nb,0,a,0.8000\r\n", name: "crlf.csv")
-        // Splitting a String on "\n" leaves "\r\n" (one Character) unsplit, so the whole file
-        // reads as the header line and the table comes back empty.
-        withKnownIssue("CRLF assignment files read as one line") {
-            let table = try AssignmentTable(contentsOf: path)
-            #expect(table == AssignmentTable(ids: ["a", "b"], clusters: [0, 0]))
-        }
+        let table = try AssignmentTable(contentsOf: path)
+        #expect(table == AssignmentTable(ids: ["a", "b"], clusters: [0, 0]))
     }
 
     @Test func badLinesNameTheirLine() throws {

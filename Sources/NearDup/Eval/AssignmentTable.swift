@@ -21,10 +21,10 @@ public struct AssignmentTable: Sendable, Equatable {
         var ids: [String] = []
         var clusters: [Int] = []
         var seen: Set<String> = []
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // "\r\n" is one Character, so CRLF lines are split on it too.
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         let isCSV = path.lowercased().hasSuffix(".csv") || lines.first?.hasPrefix("id,cluster") == true
-        for (index, rawLine) in lines.enumerated() {
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+        for (index, line) in lines.enumerated() {
             let location = SourceLocation(file: path, line: index + 1)
             if line.allSatisfy(\.isWhitespace) { continue }
             let (id, cluster): (String, Int)

@@ -7,13 +7,18 @@ enum BoilerplateFilter {
     private static let furniturePrefixes: [String] = [
         "related article", "related stories", "related story", "related coverage", "related content",
         "related news", "related:", "read more", "read also", "also read", "see also", "more:",
-        "recommended:", "original url", "original article", "source url", "click here", "sign up",
-        "subscribe to", "subscribe now", "follow us", "follow @", "share this", "share on", "copyright",
-        "©", "(c) ", "this article originally appeared", "this story was originally", "this article was originally",
-        "advertisement", "reporting by", "additional reporting", "(reporting by", "(additional reporting",
-        "editing by", "(editing by", "writing by", "(writing by", "compiled by", "photo:", "photo by",
-        "file photo", "image:", "caption:", "(ap photo", "ap photo", "getty images", "watch:", "listen:",
-        "trending:", "get the latest", "download the app", "our standards:", "the thomson reuters trust",
+        "recommended:", "original url", "original article", "source url", "click here",
+        "this article originally appeared", "this story was originally", "this article was originally",
+        "reporting by", "additional reporting", "(reporting by", "(additional reporting",
+        "editing by", "(editing by", "writing by", "(writing by", "compiled by", "photo:",
+        "file photo", "image:", "caption:", "(ap photo", "watch:", "listen:",
+        "trending:", "our standards:", "the thomson reuters trust",
+    ]
+    /// Prefixes that also open ordinary sentences ("Copyright claims rose..."): furniture only
+    /// on a short line.
+    private static let shortFurniturePrefixes: [String] = [
+        "sign up", "subscribe", "follow us", "follow @", "share this", "share on", "copyright", "©",
+        "(c) ", "advertisement", "photo by", "ap photo", "getty images", "get the latest", "download the app",
     ]
     private static let furnitureFragments: [String] = [
         "all rights reserved", "may not be published, broadcast, rewritten", "click here to",
@@ -22,7 +27,7 @@ enum BoilerplateFilter {
         "reuters", "associated press", "the associated press", "ap", "afp", "agence france-presse",
         "agence france presse", "bloomberg", "upi", "dpa", "efe", "ansa", "xinhua", "tass", "interfax",
     ]
-    private static let months: [String] = [
+    private static let months: Set<String> = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september",
         "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.",
     ]
@@ -52,26 +57,35 @@ enum BoilerplateFilter {
             if position == 0 && paragraphs.count > 1 && !endsSentence(line) && words <= 25 {
                 continue  // headline: every outlet writes its own
             }
-            if isFurniture(lower, words: words) || isByline(lower, words: words)
+            if isFurniture(lower, words: words) || isByline(line, lower: lower, words: words)
                 || isDateLine(lower, words: words) || isCredit(line, words: words) {
                 continue
             }
-            kept.append(Dateline.strip(from: line))
+            // A bare place ("WASHINGTON -") counts as a dateline only where a story opens;
+            // one naming its agency ("(Reuters) -") anywhere, as digests hold several stories.
+            kept.append(Dateline.strip(from: line, allowsBarePlace: kept.isEmpty))
         }
         return kept
     }
 
     private static func isFurniture(_ lower: String, words: Int) -> Bool {
         for prefix in furniturePrefixes where lower.hasPrefix(prefix) { return true }
+        if words <= 12 {
+            for prefix in shortFurniturePrefixes where lower.hasPrefix(prefix) { return true }
+        }
         if words <= 30 {
             for fragment in furnitureFragments where lower.containsBytes(of: fragment) { return true }
         }
         return agencyNames.contains(lower.trimmingTrailingPunctuation())
     }
 
-    /// "By Reuters", "By JOHN SMITH, Associated Press", "By The Associated Press".
-    private static func isByline(_ lower: String, words: Int) -> Bool {
-        lower.hasPrefix("by ") && (words <= 4 || (words <= 10 && !lower.hasSuffix(".")))
+    /// "By Reuters", "By JOHN SMITH, Associated Press", "By The Associated Press": a name
+    /// follows, so the next word is capitalised (or markup), unlike "By the way".
+    private static func isByline(_ line: Substring, lower: String, words: Int) -> Bool {
+        guard lower.hasPrefix("by "), words <= 10 else { return false }
+        let next = line.dropFirst(3).drop(while: { $0 == " " }).first
+        guard let next, next.isUppercase || next == "<" else { return false }
+        return words <= 4 || !lower.hasSuffix(".")
     }
 
     /// "July 28, 2018", "Updated 5:31 PM ET, Fri June 1, 2018", "Published: June 1".
@@ -81,7 +95,8 @@ enum BoilerplateFilter {
             || lower.hasPrefix("last updated") || lower.hasPrefix("first published") {
             return true
         }
-        return words <= 6 && months.contains { lower.containsBytes(of: $0) } && !lower.containsBytes(of: ". ")
+        guard words <= 6, !lower.containsBytes(of: ". ") else { return false }
+        return lower.split(whereSeparator: { !$0.isLetter && $0 != "." }).contains { months.contains(String($0)) }
     }
 
     /// Photo credits such as "Kremlin.ru" or "Reuters/Alexander Zemlianichenko".

@@ -3,7 +3,7 @@
 enum Dateline {
     private static let dashes: Set<Character> = ["-", "\u{2014}", "\u{2013}", "\u{2012}", "\u{2015}"]
 
-    static func strip(from paragraph: Substring) -> Substring {
+    static func strip(from paragraph: Substring, allowsBarePlace: Bool = true) -> Substring {
         guard mayHaveDateline(paragraph) else { return paragraph }
         // A dateline ends with a dash between spaces within the first 80 characters.
         var index = paragraph.startIndex
@@ -16,7 +16,7 @@ enum Dateline {
                 while end < paragraph.endIndex, dashes.contains(paragraph[end]) { end = paragraph.index(after: end) }
                 guard end < paragraph.endIndex, paragraph[end] == " " else { return paragraph }
                 let prefix = paragraph[paragraph.startIndex..<index]
-                guard isDateline(prefix) else { return paragraph }
+                guard isDateline(prefix, allowsBarePlace: allowsBarePlace) else { return paragraph }
                 return paragraph[end...].drop(while: { $0 == " " })
             }
             index = paragraph.index(after: index)
@@ -37,7 +37,7 @@ enum Dateline {
     }
 
     /// A place in capitals, optionally a date, optionally "(Agency)"; or just "(Agency)".
-    private static func isDateline(_ prefix: Substring) -> Bool {
+    private static func isDateline(_ prefix: Substring, allowsBarePlace: Bool) -> Bool {
         let text = prefix.trimmingCharacters(in: " ")
         guard !text.isEmpty else { return false }
         if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
@@ -47,7 +47,7 @@ enum Dateline {
             return place.allSatisfy { !$0.isLetter || $0.isUppercase } || place.contains(",")
                 && placeIsCapitals(place)
         }
-        return placeIsCapitals(Substring(text))
+        return allowsBarePlace && placeIsCapitals(Substring(text))
     }
 
     /// The part before any comma is a place name in capitals ("NEW YORK", "ST. LOUIS").
