@@ -37,6 +37,7 @@ func fixed(_ value: Double, digits: Int) -> String {
     let negative = text.hasPrefix("-")
     if negative { text.removeFirst() }
     while text.count <= digits { text = "0" + text }
+    guard digits > 0 else { return (negative ? "-" : "") + text }
     let split = text.index(text.endIndex, offsetBy: -digits)
     return (negative ? "-" : "") + text[..<split] + "." + text[split...]
 }

@@ -2,6 +2,9 @@ import ArgumentParser
 import Foundation
 import NearDup
 
+extension MinHashScheme: ExpressibleByArgument {}
+extension KernelVariant: ExpressibleByArgument {}
+
 extension ShingleKind: ExpressibleByArgument {
     public init?(argument: String) { self.init(argument) }
 }
@@ -13,6 +16,9 @@ struct PipelineArguments: ParsableArguments {
 
     @Option(name: .customLong("num-perm"), help: "MinHash signature length.")
     var numPermutations = 128
+
+    @Option(help: "MinHash scheme: oph (one permutation, densified) or classic (K hash functions).")
+    var minhash: MinHashScheme = .onePermutation
 
     @Option(help: "Copy threshold: share of the shorter text found in the longer (and Jaccard for short texts).")
     var threshold = 0.5
@@ -62,6 +68,7 @@ struct PipelineArguments: ParsableArguments {
         var options = PipelineOptions()
         options.shingle = shingle
         options.numPermutations = numPermutations
+        options.minHashScheme = minhash
         options.threshold = threshold
         options.minimumSharedWords = minSharedWords
         options.lengthRatio = lengthRatio

@@ -11,7 +11,11 @@ public struct ClusteringPipeline: Sendable {
     }
 
     public func run(_ documents: [Document]) -> ClusteringResult {
-        let batch = sketch(documents.map(\.text))
+        resolve(documents, batch: sketch(documents.map(\.text)))
+    }
+
+    /// Candidate search, verification, clustering and numbering over sketched documents.
+    func resolve(_ documents: [Document], batch: SketchBatch) -> ClusteringResult {
         let count = documents.count
         let layout = options.resolvedBandLayout
         let finder = CandidateFinder(layout: layout)
@@ -172,7 +176,9 @@ struct DocumentSketcher {
     init(options: PipelineOptions) {
         normalizer = TextNormalizer(options: options.normalization)
         shingler = Shingler(kind: options.shingle, seed: options.seed)
-        minHasher = MinHasher(numPermutations: options.numPermutations, seed: options.seed)
+        minHasher = MinHasher(
+            numPermutations: options.numPermutations, seed: options.seed, scheme: options.minHashScheme,
+            variant: options.kernel)
         signature = [UInt32](repeating: MinHasher.emptyValue, count: options.numPermutations)
     }
 

@@ -4,6 +4,9 @@ public struct PipelineOptions: Sendable, Equatable {
     public var normalization = TextNormalizer.Options()
     /// Signature length K.
     public var numPermutations = 128
+    public var minHashScheme = MinHashScheme.onePermutation
+    /// Vector kernels or their scalar twins; the results are identical.
+    public var kernel = KernelVariant.simd
     public var seed: UInt64 = 1
     /// Minimum share of the shorter text found in the longer (and minimum Jaccard) for a copy.
     public var threshold = 0.5

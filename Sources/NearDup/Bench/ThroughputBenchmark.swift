@@ -1,0 +1,123 @@
+import Dispatch
+import Foundation
+
+/// Times every stage of the pipeline on one corpus: warm-up, then several repetitions,
+/// median reported. Kernels are timed in each variant, on the same input.
+public struct ThroughputBenchmark {
+    public struct Measurement: Sendable, Equatable {
+        public var stage: String
+        public var variant: String
+        /// Median wall seconds of one pass over the corpus.
+        public var seconds: Double
+        public var documents: Int
+        public var bytes: Int
+        /// Words, shingles, band entries or pairs, as the stage counts its work.
+        public var items: Int
+
+        public var documentsPerSecond: Double { Double(documents) / seconds }
+        public var megabytesPerSecond: Double { Double(bytes) / 1_000_000 / seconds }
+        public var itemsPerSecond: Double { Double(items) / seconds }
+    }
+
+    public var options: PipelineOptions
+    public var repetitions: Int
+
+    public init(options: PipelineOptions = .init(), repetitions: Int = 5) {
+        self.options = options
+        self.repetitions = max(1, repetitions)
+    }
+
+    /// `path` is a JSONL file holding `documents` (read by the `read` and `end-to-end` stages).
+    public func run(path: String, documents: [Document], fields: FieldSelection = .init()) throws -> [Measurement] {
+        let bytes = documents.reduce(0) { $0 + $1.text.utf8.count }
+        let count = documents.count
+        var results: [Measurement] = []
+        func measure(_ stage: String, _ variant: String, items: Int, _ body: () throws -> Void) rethrows {
+            try body()  // warm-up
+            var times: [Double] = []
+            for _ in 0..<repetitions {
+                let start = DispatchTime.now().uptimeNanoseconds
+                try body()
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            }
+            times.sort()
+            results.append(Measurement(
+                stage: stage, variant: variant, seconds: max(times[times.count / 2], 1e-9),
+                documents: count, bytes: bytes, items: items))
+        }
+
+        let reader = CorpusReader(fields: fields)
+        try measure("read", "-", items: count) {
+            var read = 0
+            try reader.forEachDocument(in: path) { _ in read += 1 }
+            precondition(read == count, "the benchmark file changed while it ran")
+        }
+
+        let normalizer = TextNormalizer(options: options.normalization)
+        var normalized: [[UInt8]] = Array(repeating: [], count: count)
+        var quoted: [[Bool]] = Array(repeating: [], count: count)
+        var words = 0
+        measure("normalize", "-", items: 0) {
+            for index in 0..<count {
+                normalizer.normalize(documents[index].text, into: &normalized[index], quotedWords: &quoted[index])
+            }
+        }
+        words = quoted.reduce(0) { $0 + $1.count }
+        results[results.count - 1].items = words
+
+        var shingler = Shingler(kind: options.shingle, seed: options.seed)
+        var shingleSets: [[UInt64]] = Array(repeating: [], count: count)
+        measure("shingle", "-", items: 0) {
+            for index in 0..<count {
+                shingler.shingleSet(of: normalized[index], quotedWords: quoted[index], into: &shingleSets[index])
+            }
+        }
+        let shingles = shingleSets.reduce(0) { $0 + $1.count }
+        results[results.count - 1].items = shingles
+
+        var signatures: [UInt32] = []
+        for scheme in MinHashScheme.allCases {
+            for variant in KernelVariant.allCases {
+                let hasher = MinHasher(numPermutations: options.numPermutations, seed: options.seed, scheme: scheme, variant: variant)
+                var signature = [UInt32](repeating: 0, count: options.numPermutations)
+                var all: [UInt32] = []
+                all.reserveCapacity(count * options.numPermutations)
+                measure("minhash", "\(scheme.rawValue)/\(variant.rawValue)", items: shingles) {
+                    all.removeAll(keepingCapacity: true)
+                    for set in shingleSets {
+                        hasher.sketch(set, into: &signature)
+                        all.append(contentsOf: signature)
+                    }
+                }
+                if scheme == options.minHashScheme && variant == options.kernel { signatures = all }
+            }
+        }
+
+        let layout = options.resolvedBandLayout
+        let finder = CandidateFinder(layout: layout)
+        let sizes = shingleSets.map(\.count)
+        var pairs = 0
+        measure("lsh", "-", items: count * layout.bands) {
+            pairs = finder.candidates(
+                signatures: signatures, stride: options.numPermutations, count: count,
+                isIndexed: { sizes[$0] > 0 }).pairs.count
+        }
+
+        var batch = SketchBatch()
+        for index in 0..<count {
+            batch.append(shingles: shingleSets[index], signature: Array(signatures[(index * options.numPermutations)..<((index + 1) * options.numPermutations)]))
+        }
+        let pipeline = ClusteringPipeline(options: options)
+        measure("cluster", "-", items: pairs) {
+            _ = pipeline.resolve(documents, batch: batch)
+        }
+
+        try measure("end-to-end", "threads=\(options.threads)", items: count) {
+            var read: [Document] = []
+            read.reserveCapacity(count)
+            try reader.forEachDocument(in: path) { read.append($0) }
+            _ = pipeline.run(read)
+        }
+        return results
+    }
+}
