@@ -40,9 +40,10 @@ enum BoilerplateFilter {
             let line = trimmed(paragraph)
             if line.isEmpty { continue }
             let words = wordCount(line)
-            // Furniture is short or announces itself in its first words; body paragraphs
-            // are long, so only their opening is examined.
-            let lower = (words <= 30 ? line : line.prefix(48)).lowercased()
+            // Furniture is short or announces itself in its first words; body paragraphs are
+            // long, so only their opening bytes are examined.
+            let head = lowercasedHead(of: line)
+            let lower = words <= 30 ? line.lowercased() : ""
             if headlinesToSkip > 0 {
                 if !endsSentence(line) && words <= 20 {
                     headlinesToSkip -= 1
@@ -50,14 +51,14 @@ enum BoilerplateFilter {
                 }
                 headlinesToSkip = 0
             }
-            if lower.hasPrefix("related articles") || lower.hasPrefix("related links") || lower == "related" {
+            if head.starts(with: "related articles".utf8) || head.starts(with: "related links".utf8) || lower == "related" {
                 headlinesToSkip = 5
                 continue
             }
             if position == 0 && paragraphs.count > 1 && !endsSentence(line) && words <= 25 {
                 continue  // headline: every outlet writes its own
             }
-            if isFurniture(lower, words: words) || isByline(line, lower: lower, words: words)
+            if isFurniture(head: head, lower: lower, words: words) || isByline(line, lower: lower, words: words)
                 || isDateLine(lower, words: words) || isCredit(line, words: words) {
                 continue
             }
@@ -68,14 +69,19 @@ enum BoilerplateFilter {
         return kept
     }
 
-    private static func isFurniture(_ lower: String, words: Int) -> Bool {
-        for prefix in furniturePrefixes where lower.hasPrefix(prefix) { return true }
+    /// The first bytes of a line, ASCII letters lower-cased.
+    private static func lowercasedHead(of line: Substring) -> [UInt8] {
+        line.utf8.prefix(48).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+    }
+
+    /// `lower` is the whole line lower-cased when it has at most 30 words, else empty.
+    private static func isFurniture(head: [UInt8], lower: String, words: Int) -> Bool {
+        for prefix in furniturePrefixes where head.starts(with: prefix.utf8) { return true }
         if words <= 12 {
-            for prefix in shortFurniturePrefixes where lower.hasPrefix(prefix) { return true }
+            for prefix in shortFurniturePrefixes where head.starts(with: prefix.utf8) { return true }
         }
-        if words <= 30 {
-            for fragment in furnitureFragments where lower.containsBytes(of: fragment) { return true }
-        }
+        guard !lower.isEmpty else { return false }
+        for fragment in furnitureFragments where lower.containsBytes(of: fragment) { return true }
         return agencyNames.contains(lower.trimmingTrailingPunctuation())
     }
 

@@ -12,45 +12,42 @@ enum HTMLEntities {
         "zwj": "\u{200D}", "zwnj": "\u{200C}", "thinsp": "\u{2009}", "ensp": "\u{2002}", "emsp": "\u{2003}",
     ]
 
-    /// The scalars an entity at `start` (pointing at `&`) stands for, and the index after it.
-    static func decode(_ scalars: [Unicode.Scalar], at start: Int) -> (scalars: [Unicode.Scalar], end: Int)? {
+    /// The scalar an entity at `start` (pointing at `&`) stands for, and the index after it.
+    static func decode(_ bytes: [UInt8], at start: Int) -> (scalar: Unicode.Scalar, end: Int)? {
         var index = start + 1
-        guard index < scalars.count else { return nil }
-        let limit = min(scalars.count, start + 12)
-        if scalars[index] == "#" {
+        guard index < bytes.count else { return nil }
+        let limit = min(bytes.count, start + 12)
+        if bytes[index] == 0x23 {  // '#'
             index += 1
             var radix: UInt32 = 10
-            if index < limit, scalars[index] == "x" || scalars[index] == "X" {
+            if index < limit, bytes[index] | 0x20 == 0x78 {  // 'x'
                 radix = 16
                 index += 1
             }
             var value: UInt32 = 0
             var digits = 0
-            while index < limit, let digit = hexValue(scalars[index]), digit < radix {
+            while index < limit, let digit = hexValue(bytes[index]), digit < radix {
                 value = value &* radix &+ digit
                 digits += 1
                 index += 1
             }
             guard digits > 0, value <= 0x10FFFF else { return nil }
-            if index < scalars.count, scalars[index] == ";" { index += 1 }
-            return ([Unicode.Scalar(value) ?? "\u{FFFD}"], index)
+            if index < bytes.count, bytes[index] == 0x3B { index += 1 }
+            return (Unicode.Scalar(value) ?? "\u{FFFD}", index)
         }
-        var name = ""
-        while index < limit, scalars[index].isASCII, scalars[index].properties.isAlphabetic {
-            name.unicodeScalars.append(scalars[index])
-            index += 1
-        }
-        guard index < scalars.count, scalars[index] == ";", let scalar = named[name] ?? named[name.lowercased()] else {
-            return nil
-        }
-        return ([scalar], index + 1)
+        let nameStart = index
+        while index < limit, MarkupStripper.isASCIILetter(bytes[index]) { index += 1 }
+        guard index < bytes.count, bytes[index] == 0x3B else { return nil }
+        let name = String(decoding: bytes[nameStart..<index], as: UTF8.self)
+        guard let scalar = named[name] ?? named[name.lowercased()] else { return nil }
+        return (scalar, index + 1)
     }
 
-    private static func hexValue(_ scalar: Unicode.Scalar) -> UInt32? {
-        switch scalar.value {
-        case 0x30...0x39: return scalar.value - 0x30
-        case 0x41...0x46: return scalar.value - 0x41 + 10
-        case 0x61...0x66: return scalar.value - 0x61 + 10
+    private static func hexValue(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case 0x30...0x39: return UInt32(byte - 0x30)
+        case 0x41...0x46: return UInt32(byte - 0x41 + 10)
+        case 0x61...0x66: return UInt32(byte - 0x61 + 10)
         default: return nil
         }
     }

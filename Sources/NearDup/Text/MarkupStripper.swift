@@ -1,8 +1,17 @@
 /// Removes HTML tags and decodes character entities, keeping block boundaries as line breaks
-/// so that line-based boilerplate rules still see paragraphs.
+/// so that line-based boilerplate rules still see paragraphs. Works on UTF-8 bytes: tags and
+/// entities are delimited by ASCII, so multi-byte characters pass through untouched.
 enum MarkupStripper {
+    /// True when the text has something that could be a tag (`<` then a letter, `/` or `!`)
+    /// or an entity (`&` then a letter or `#`).
     static func mayContainMarkup(_ text: String) -> Bool {
-        text.utf8.contains(UInt8(ascii: "<")) || text.utf8.contains(UInt8(ascii: "&"))
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == 0x3C && (isASCIILetter(byte) || byte == 0x2F || byte == 0x21) { return true }
+            if previous == 0x26 && (isASCIILetter(byte) || byte == 0x23) { return true }
+            previous = byte
+        }
+        return false
     }
 
     private static let blockTags: Set<String> = [
@@ -14,14 +23,14 @@ enum MarkupStripper {
     private static let hiddenTags: Set<String> = ["script", "style", "noscript", "template", "svg", "head"]
 
     static func strip(_ text: String) -> String {
-        let scalars = Array(text.unicodeScalars)
-        var output = String.UnicodeScalarView()
-        output.reserveCapacity(scalars.count)
+        let bytes = Array(text.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
         var index = 0
         var hiddenUntil: String?
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if scalar == "<", let tag = parseTag(scalars, at: index) {
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x3C, let tag = parseTag(bytes, at: index) {
                 index = tag.end
                 if let hidden = hiddenUntil {
                     if tag.isClosing && tag.name == hidden { hiddenUntil = nil }
@@ -29,10 +38,8 @@ enum MarkupStripper {
                 }
                 if !tag.isClosing && hiddenTags.contains(tag.name) && !tag.isSelfClosing {
                     hiddenUntil = tag.name
-                } else if blockTags.contains(tag.name) {
-                    output.append("\n")
                 } else {
-                    output.append(" ")
+                    output.append(blockTags.contains(tag.name) ? 0x0A : 0x20)
                 }
                 continue
             }
@@ -40,15 +47,15 @@ enum MarkupStripper {
                 index += 1
                 continue
             }
-            if scalar == "&", let entity = HTMLEntities.decode(scalars, at: index) {
-                output.append(contentsOf: entity.scalars)
+            if byte == 0x26, let entity = HTMLEntities.decode(bytes, at: index) {
+                output.append(contentsOf: String(entity.scalar).utf8)
                 index = entity.end
                 continue
             }
-            output.append(scalar)
+            output.append(byte)
             index += 1
         }
-        return String(output)
+        return String(decoding: output, as: UTF8.self)
     }
 
     private struct Tag {
@@ -58,20 +65,19 @@ enum MarkupStripper {
         var end: Int
     }
 
+    static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+    }
+
     /// A tag starts with `<` followed by a letter, `/` or `!`; anything else is a literal `<`.
-    private static func parseTag(_ scalars: [Unicode.Scalar], at start: Int) -> Tag? {
+    private static func parseTag(_ bytes: [UInt8], at start: Int) -> Tag? {
         var index = start + 1
-        guard index < scalars.count else { return nil }
-        if scalars[index] == "!" {
-            // Comment or doctype.
-            let isComment = index + 2 < scalars.count && scalars[index + 1] == "-" && scalars[index + 2] == "-"
-            index += 1
-            while index < scalars.count {
-                if isComment {
-                    if scalars[index] == ">" && index >= 2 && scalars[index - 1] == "-" && scalars[index - 2] == "-" && index - 2 > start + 3 {
-                        return Tag(name: "!", isClosing: false, isSelfClosing: true, end: index + 1)
-                    }
-                } else if scalars[index] == ">" {
+        guard index < bytes.count else { return nil }
+        if bytes[index] == 0x21 {  // comment or doctype
+            let isComment = index + 2 < bytes.count && bytes[index + 1] == 0x2D && bytes[index + 2] == 0x2D
+            index += isComment ? 3 : 1
+            while index < bytes.count {
+                if bytes[index] == 0x3E && (!isComment || (bytes[index - 1] == 0x2D && bytes[index - 2] == 0x2D)) {
                     return Tag(name: "!", isClosing: false, isSelfClosing: true, end: index + 1)
                 }
                 index += 1
@@ -79,30 +85,26 @@ enum MarkupStripper {
             return nil
         }
         var isClosing = false
-        if scalars[index] == "/" {
+        if bytes[index] == 0x2F {
             isClosing = true
             index += 1
         }
-        guard index < scalars.count, scalars[index].properties.isAlphabetic, scalars[index].isASCII else { return nil }
-        var name = ""
-        while index < scalars.count, scalars[index].isASCII,
-              scalars[index].properties.isAlphabetic || ("0"..."9").contains(scalars[index]) {
-            name.unicodeScalars.append(scalars[index])
-            index += 1
-        }
+        guard index < bytes.count, isASCIILetter(bytes[index]) else { return nil }
+        let nameStart = index
+        while index < bytes.count, isASCIILetter(bytes[index]) || (0x30...0x39).contains(bytes[index]) { index += 1 }
+        let name = String(decoding: bytes[nameStart..<index].map { $0 | 0x20 }, as: UTF8.self)
         // Scan to the closing '>' honouring quoted attribute values; give up after a bounded
         // distance so a stray '<' in prose does not swallow the document.
-        var quote: Unicode.Scalar?
-        let limit = min(scalars.count, index + 2048)
+        var quote: UInt8 = 0
+        let limit = min(bytes.count, index + 2048)
         while index < limit {
-            let scalar = scalars[index]
-            if let open = quote {
-                if scalar == open { quote = nil }
-            } else if scalar == "\"" || scalar == "'" {
-                quote = scalar
-            } else if scalar == ">" {
-                let isSelfClosing = index > start && scalars[index - 1] == "/"
-                return Tag(name: name.lowercased(), isClosing: isClosing, isSelfClosing: isSelfClosing, end: index + 1)
+            let byte = bytes[index]
+            if quote != 0 {
+                if byte == quote { quote = 0 }
+            } else if byte == 0x22 || byte == 0x27 {
+                quote = byte
+            } else if byte == 0x3E {
+                return Tag(name: name, isClosing: isClosing, isSelfClosing: bytes[index - 1] == 0x2F, end: index + 1)
             }
             index += 1
         }

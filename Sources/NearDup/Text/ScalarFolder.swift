@@ -39,24 +39,36 @@ final class ScalarFolder: @unchecked Sendable {
             }
             output.append(byte)
         }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                let folded = table[Int(value)]
+        // Walk UTF-8 bytes: ASCII straight through the table, other characters decoded.
+        var pending: UInt32 = 0
+        var remaining = 0
+        for byte in text.utf8 {
+            if remaining > 0 {
+                pending = pending << 6 | UInt32(byte & 0x3F)
+                remaining -= 1
+                if remaining > 0 { continue }
+            } else if byte < 0x80 {
+                let folded = table[Int(byte)]
                 if folded != 0 {
                     append(folded)
-                } else if !Self.isApostrophe(value) {
+                } else if byte != 0x27 && byte != 0x60 {
                     inWord = false
-                    if value == 0x22 { inQuote.toggle() }
+                    if byte == 0x22 { inQuote.toggle() }
                 }
                 continue
+            } else {
+                remaining = byte >= 0xF0 ? 3 : byte >= 0xE0 ? 2 : 1
+                pending = UInt32(byte) & (byte >= 0xF0 ? 0x07 : byte >= 0xE0 ? 0x0F : 0x1F)
+                continue
             }
+            let value = pending
             if Self.isApostrophe(value) { continue }
             switch value {
             case 0x201C, 0x201E, 0x00AB: inQuote = true
             case 0x201D, 0x00BB: inQuote = false
             default: break
             }
+            guard let scalar = Unicode.Scalar(value) else { continue }
             let folded = fold(scalar)
             if folded.isEmpty {
                 if !Self.isCombiningMark(scalar) { inWord = false }
