@@ -77,7 +77,8 @@ public struct ThroughputBenchmark {
 
         var signatures: [UInt32] = []
         for scheme in MinHashScheme.allCases {
-            for variant in KernelVariant.allCases {
+            // One-permutation hashing does one scatter per shingle: there is no vector twin.
+            for variant in scheme == .onePermutation ? [KernelVariant.scalar] : KernelVariant.allCases {
                 let hasher = MinHasher(numPermutations: options.numPermutations, seed: options.seed, scheme: scheme, variant: variant)
                 var signature = [UInt32](repeating: 0, count: options.numPermutations)
                 var all: [UInt32] = []
@@ -89,7 +90,7 @@ public struct ThroughputBenchmark {
                         all.append(contentsOf: signature)
                     }
                 }
-                if scheme == options.minHashScheme && variant == options.kernel { signatures = all }
+                if scheme == options.minHashScheme && (scheme == .onePermutation || variant == options.kernel) { signatures = all }
             }
         }
 

@@ -58,10 +58,10 @@ struct ClassicMinHashKernel: Sendable {
                         if width > 3 { seed.3 = Self.load(seeds, at: (group + 3) * 8) }
                         for key in keys {
                             let broadcast = SIMD8<UInt32>(repeating: key)
-                            minimum.0 = pointwiseMin(minimum.0, Self.fmix32(broadcast ^ seed.0) & mask)
-                            minimum.1 = pointwiseMin(minimum.1, Self.fmix32(broadcast ^ seed.1) & mask)
-                            minimum.2 = pointwiseMin(minimum.2, Self.fmix32(broadcast ^ seed.2) & mask)
-                            minimum.3 = pointwiseMin(minimum.3, Self.fmix32(broadcast ^ seed.3) & mask)
+                            Self.keepMinimum(&minimum.0, Self.fmix32(broadcast ^ seed.0) & mask)
+                            Self.keepMinimum(&minimum.1, Self.fmix32(broadcast ^ seed.1) & mask)
+                            Self.keepMinimum(&minimum.2, Self.fmix32(broadcast ^ seed.2) & mask)
+                            Self.keepMinimum(&minimum.3, Self.fmix32(broadcast ^ seed.3) & mask)
                         }
                         Self.store(minimum.0, to: signature, at: (group + 0) * 8)
                         if width > 1 { Self.store(minimum.1, to: signature, at: (group + 1) * 8) }
@@ -91,6 +91,13 @@ struct ClassicMinHashKernel: Sendable {
         x &*= 0xC2B2_AE35
         x ^= x &>> 16
         return x
+    }
+
+    /// A compare and select, which compiles to one vector minimum (`pointwiseMin` is lowered
+    /// lane by lane and re-vectorised at half width).
+    @inline(__always)
+    private static func keepMinimum(_ minimum: inout SIMD8<UInt32>, _ value: SIMD8<UInt32>) {
+        minimum.replace(with: value, where: value .< minimum)
     }
 
     @inline(__always)

@@ -12,6 +12,7 @@ public struct MinHasher: Sendable, Equatable {
     public let numPermutations: Int
     public let seed: UInt64
     public let scheme: MinHashScheme
+    /// Kernel for the classic scheme; one-permutation hashing has a single, scalar loop.
     public let variant: KernelVariant
     /// Stands for "no shingle" in a signature of an empty set.
     public static let emptyValue = UInt32.max
