@@ -2,9 +2,11 @@
 /// headline, byline, dateline, photo credits, "Related article:" / "Read more" lines, wire credits
 /// and site footers. They carry no evidence of copying, and left in they lower the similarity
 /// of true copies and raise that of unrelated pages from the same site.
+///
+/// Works on byte ranges of the UTF-8 text; every rule looks at ASCII only.
 enum BoilerplateFilter {
     /// Lines starting with one of these (case-insensitive, after bullets) are outlet furniture.
-    private static let furniturePrefixes: [String] = [
+    private static let furniturePrefixes: [StaticString] = [
         "related article", "related stories", "related story", "related coverage", "related content",
         "related news", "related:", "read more", "read also", "also read", "see also", "more:",
         "recommended:", "original url", "original article", "source url", "click here",
@@ -16,148 +18,158 @@ enum BoilerplateFilter {
     ]
     /// Prefixes that also open ordinary sentences ("Copyright claims rose..."): furniture only
     /// on a short line.
-    private static let shortFurniturePrefixes: [String] = [
+    private static let shortFurniturePrefixes: [StaticString] = [
         "sign up", "subscribe", "follow us", "follow @", "share this", "share on", "copyright", "©",
         "(c) ", "advertisement", "photo by", "ap photo", "getty images", "get the latest", "download the app",
     ]
-    private static let furnitureFragments: [String] = [
+    private static let furnitureFragments: [StaticString] = [
         "all rights reserved", "may not be published, broadcast, rewritten", "click here to",
     ]
-    private static let agencyNames: Set<String> = [
+    private static let agencyNames: [StaticString] = [
         "reuters", "associated press", "the associated press", "ap", "afp", "agence france-presse",
         "agence france presse", "bloomberg", "upi", "dpa", "efe", "ansa", "xinhua", "tass", "interfax",
     ]
-    private static let months: Set<String> = [
+    private static let months: [StaticString] = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september",
         "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.",
     ]
+    private static let dateLinePrefixes: [StaticString] = [
+        "updated", "published", "posted", "last updated", "first published",
+    ]
 
-    static func filter(_ paragraphs: [Substring]) -> [Substring] {
-        var kept: [Substring] = []
+    /// The ranges of `paragraphs` that are story text, datelines cut from their start.
+    static func filter(_ bytes: [UInt8], _ paragraphs: [Range<Int>]) -> [Range<Int>] {
+        var kept: [Range<Int>] = []
         kept.reserveCapacity(paragraphs.count)
         var headlinesToSkip = 0
         for (position, paragraph) in paragraphs.enumerated() {
-            let line = trimmed(paragraph)
+            let line = trimmed(bytes, paragraph)
             if line.isEmpty { continue }
-            let words = wordCount(line)
-            // Furniture is short or announces itself in its first words; body paragraphs are
-            // long, so only their opening bytes are examined.
-            let head = lowercasedHead(of: line)
-            let lower = words <= 30 ? line.lowercased() : ""
+            let words = TextBytes.wordCount(bytes, line)
+            let endsSentence = Self.endsSentence(bytes, line)
             if headlinesToSkip > 0 {
-                if !endsSentence(line) && words <= 20 {
+                if !endsSentence && words <= 20 {
                     headlinesToSkip -= 1
                     continue
                 }
                 headlinesToSkip = 0
             }
-            if head.starts(with: "related articles".utf8) || head.starts(with: "related links".utf8) || lower == "related" {
+            if TextBytes.hasPrefix(bytes, line, "related articles") || TextBytes.hasPrefix(bytes, line, "related links")
+                || TextBytes.equals(bytes, line, "related") {
                 headlinesToSkip = 5
                 continue
             }
-            if position == 0 && paragraphs.count > 1 && !endsSentence(line) && words <= 25 {
+            if position == 0 && paragraphs.count > 1 && !endsSentence && words <= 25 {
                 continue  // headline: every outlet writes its own
             }
-            if isFurniture(head: head, lower: lower, words: words) || isByline(line, lower: lower, words: words)
-                || isDateLine(lower, words: words) || isCredit(line, words: words) {
+            if isFurniture(bytes, line, words: words) || isByline(bytes, line, words: words)
+                || isDateLine(bytes, line, words: words) || isCredit(bytes, line, words: words, endsSentence: endsSentence) {
                 continue
             }
             // A bare place ("WASHINGTON -") counts as a dateline only where a story opens;
             // one naming its agency ("(Reuters) -") anywhere, as digests hold several stories.
-            kept.append(Dateline.strip(from: line, allowsBarePlace: kept.isEmpty))
+            kept.append(Dateline.strip(bytes, line, allowsBarePlace: kept.isEmpty))
         }
         return kept
     }
 
-    /// The first bytes of a line, ASCII letters lower-cased.
-    private static func lowercasedHead(of line: Substring) -> [UInt8] {
-        line.utf8.prefix(48).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
-    }
-
-    /// `lower` is the whole line lower-cased when it has at most 30 words, else empty.
-    private static func isFurniture(head: [UInt8], lower: String, words: Int) -> Bool {
-        for prefix in furniturePrefixes where head.starts(with: prefix.utf8) { return true }
+    private static func isFurniture(_ bytes: [UInt8], _ line: Range<Int>, words: Int) -> Bool {
+        for prefix in furniturePrefixes where TextBytes.hasPrefix(bytes, line, prefix) { return true }
+        guard words <= 30 else { return false }
         if words <= 12 {
-            for prefix in shortFurniturePrefixes where head.starts(with: prefix.utf8) { return true }
+            for prefix in shortFurniturePrefixes where TextBytes.hasPrefix(bytes, line, prefix) { return true }
         }
-        guard !lower.isEmpty else { return false }
-        for fragment in furnitureFragments where lower.containsBytes(of: fragment) { return true }
-        return agencyNames.contains(lower.trimmingTrailingPunctuation())
+        for fragment in furnitureFragments where TextBytes.contains(bytes, line, fragment) { return true }
+        guard words <= 4 else { return false }
+        let name = trimmingTrailingPunctuation(bytes, line)
+        return agencyNames.contains { TextBytes.equals(bytes, name, $0) }
     }
 
     /// "By Reuters", "By JOHN SMITH, Associated Press", "By The Associated Press": a name
     /// follows, so the next word is capitalised (or markup), unlike "By the way".
-    private static func isByline(_ line: Substring, lower: String, words: Int) -> Bool {
-        guard lower.hasPrefix("by "), words <= 10 else { return false }
-        let next = line.dropFirst(3).drop(while: { $0 == " " }).first
-        guard let next, next.isUppercase || next == "<" else { return false }
-        return words <= 4 || !lower.hasSuffix(".")
+    private static func isByline(_ bytes: [UInt8], _ line: Range<Int>, words: Int) -> Bool {
+        guard words <= 10, TextBytes.hasPrefix(bytes, line, "by ") else { return false }
+        var next = line.lowerBound + 3
+        while next < line.upperBound && bytes[next] == 0x20 { next += 1 }
+        guard next < line.upperBound else { return false }
+        let first = bytes[next]
+        guard first &- 0x41 < 26 || first == 0x3C || first >= 0xC0 else { return false }
+        return words <= 4 || bytes[line.upperBound - 1] != 0x2E
     }
 
     /// "July 28, 2018", "Updated 5:31 PM ET, Fri June 1, 2018", "Published: June 1".
-    private static func isDateLine(_ lower: String, words: Int) -> Bool {
-        guard words <= 10, lower.contains(where: \.isNumber) else { return false }
-        if lower.hasPrefix("updated") || lower.hasPrefix("published") || lower.hasPrefix("posted")
-            || lower.hasPrefix("last updated") || lower.hasPrefix("first published") {
-            return true
-        }
-        guard words <= 6, !lower.containsBytes(of: ". ") else { return false }
-        return lower.split(whereSeparator: { !$0.isLetter && $0 != "." }).contains { months.contains(String($0)) }
-    }
-
-    /// Photo credits such as "Kremlin.ru" or "Reuters/Alexander Zemlianichenko".
-    private static func isCredit(_ line: Substring, words: Int) -> Bool {
-        guard words <= 4, !endsSentence(line) else { return false }
-        return line.contains("/") || line.split(separator: " ").contains { word in
-            let parts = word.split(separator: ".")
-            return parts.count >= 2 && parts.allSatisfy { $0.count >= 2 } && parts.last!.allSatisfy(\.isLetter)
-        }
-    }
-
-    static func endsSentence(_ line: Substring) -> Bool {
-        guard let last = line.last else { return false }
-        return ".?!\"”’'):;".contains(last)
-    }
-
-    /// Words separated by ASCII whitespace (enough to tell a headline from a paragraph).
-    static func wordCount(_ line: Substring) -> Int {
-        var count = 0
-        var inWord = false
-        for byte in line.utf8 {
-            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                count += 1
-            }
-        }
-        return count
-    }
-
-    /// Without surrounding whitespace, list bullets or quote markers.
-    static func trimmed(_ line: Substring) -> Substring {
-        var result = line
-        while let first = result.first, first.isWhitespace || "•*>·–—-|".contains(first) { result = result.dropFirst() }
-        while let last = result.last, last.isWhitespace { result = result.dropLast() }
-        return result
-    }
-}
-
-private extension String {
-    /// Substring search on UTF-8 bytes (Foundation's locale-aware search is far slower).
-    func containsBytes(of needle: String) -> Bool {
-        let haystack = Array(utf8)
-        let pattern = Array(needle.utf8)
-        guard !pattern.isEmpty, haystack.count >= pattern.count else { return pattern.isEmpty }
-        for start in 0...(haystack.count - pattern.count) where haystack[start] == pattern[0] {
-            if haystack[start..<(start + pattern.count)].elementsEqual(pattern) { return true }
+    private static func isDateLine(_ bytes: [UInt8], _ line: Range<Int>, words: Int) -> Bool {
+        guard words <= 10, line.contains(where: { TextBytes.isDigit(bytes[$0]) }) else { return false }
+        for prefix in dateLinePrefixes where TextBytes.hasPrefix(bytes, line, prefix) { return true }
+        guard words <= 6, !TextBytes.contains(bytes, line, ". ") else { return false }
+        // A month as a whole word.
+        var start = line.lowerBound
+        while start < line.upperBound {
+            var end = start
+            while end < line.upperBound && (TextBytes.isASCIILetter(bytes[end]) || bytes[end] == 0x2E) { end += 1 }
+            if end > start && months.contains(where: { TextBytes.equals(bytes, start..<end, $0) }) { return true }
+            start = end + 1
         }
         return false
     }
 
-    func trimmingTrailingPunctuation() -> String {
-        var result = Substring(self)
-        while let last = result.last, last.isPunctuation || last.isWhitespace { result = result.dropLast() }
-        return String(result)
+    /// Photo credits such as "Kremlin.ru" or "Reuters/Alexander Zemlianichenko".
+    private static func isCredit(_ bytes: [UInt8], _ line: Range<Int>, words: Int, endsSentence: Bool) -> Bool {
+        guard words <= 4, !endsSentence else { return false }
+        if line.contains(where: { bytes[$0] == 0x2F }) { return true }
+        // A word shaped like a domain: dot-separated parts of 2+ characters, the last letters only.
+        var start = line.lowerBound
+        while start < line.upperBound {
+            var end = start
+            while end < line.upperBound && bytes[end] != 0x20 { end += 1 }
+            let parts = bytes[start..<end].split(separator: 0x2E, omittingEmptySubsequences: false)
+            if parts.count >= 2 && parts.allSatisfy({ $0.count >= 2 }) && parts.last!.allSatisfy(TextBytes.isASCIILetter) {
+                return true
+            }
+            start = end + 1
+        }
+        return false
+    }
+
+    /// Ends with . ? ! ) : ; or a closing quote (straight or curly).
+    static func endsSentence(_ bytes: [UInt8], _ line: Range<Int>) -> Bool {
+        guard let last = line.last else { return false }
+        switch bytes[last] {
+        case 0x2E, 0x3F, 0x21, 0x22, 0x27, 0x29, 0x3A, 0x3B: return true
+        case 0x9D, 0x99:  // ” and ’ end in E2 80 9D / E2 80 99
+            return line.count >= 3 && bytes[last - 1] == 0x80 && bytes[last - 2] == 0xE2
+        default: return false
+        }
+    }
+
+    /// Without surrounding whitespace, list bullets or quote markers (• · – — - * > |).
+    static func trimmed(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper {
+            let byte = bytes[lower]
+            if TextBytes.isSpace(byte) || byte == 0x2A || byte == 0x3E || byte == 0x2D || byte == 0x7C {
+                lower += 1
+            } else if byte == 0xE2 && lower + 2 < upper && bytes[lower + 1] == 0x80
+                && (bytes[lower + 2] == 0xA2 || bytes[lower + 2] == 0x93 || bytes[lower + 2] == 0x94) {
+                lower += 3
+            } else if byte == 0xC2 && lower + 1 < upper && (bytes[lower + 1] == 0xB7 || bytes[lower + 1] == 0xA0) {
+                lower += 2
+            } else {
+                break
+            }
+        }
+        while upper > lower && TextBytes.isSpace(bytes[upper - 1]) { upper -= 1 }
+        return lower..<upper
+    }
+
+    private static func trimmingTrailingPunctuation(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
+        var upper = range.upperBound
+        while upper > range.lowerBound {
+            let byte = bytes[upper - 1]
+            guard byte < 0x80, !TextBytes.isASCIILetter(byte), !TextBytes.isDigit(byte) else { break }
+            upper -= 1
+        }
+        return range.lowerBound..<upper
     }
 }

@@ -5,8 +5,12 @@ enum MarkupStripper {
     /// True when the text has something that could be a tag (`<` then a letter, `/` or `!`)
     /// or an entity (`&` then a letter or `#`).
     static func mayContainMarkup(_ text: String) -> Bool {
+        mayContainMarkup(Array(text.utf8))
+    }
+
+    static func mayContainMarkup(_ bytes: [UInt8]) -> Bool {
         var previous: UInt8 = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             if previous == 0x3C && (isASCIILetter(byte) || byte == 0x2F || byte == 0x21) { return true }
             if previous == 0x26 && (isASCIILetter(byte) || byte == 0x23) { return true }
             previous = byte
@@ -23,7 +27,10 @@ enum MarkupStripper {
     private static let hiddenTags: Set<String> = ["script", "style", "noscript", "template", "svg", "head"]
 
     static func strip(_ text: String) -> String {
-        let bytes = Array(text.utf8)
+        String(decoding: strip(Array(text.utf8)), as: UTF8.self)
+    }
+
+    static func strip(_ bytes: [UInt8]) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var index = 0
@@ -55,7 +62,7 @@ enum MarkupStripper {
             output.append(byte)
             index += 1
         }
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     private struct Tag {

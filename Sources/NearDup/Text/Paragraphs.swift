@@ -3,51 +3,52 @@
 /// Text that marks paragraphs with blank lines or indented first lines (hard-wrapped wire
 /// copy, e-mail, plain-text archives) keeps its wrapped lines together; text without such
 /// marks (scraped web pages) has a paragraph per line. The inline ` ### ` separator that
-/// news scrapers use is a break in both. Works on UTF-8 bytes: every separator is ASCII,
-/// so byte offsets are character boundaries.
+/// news scrapers use is a break in both.
 enum Paragraphs {
-    static func split(_ text: String) -> [Substring] {
-        let utf8 = text.utf8
-        let joinsWrappedLines = hasParagraphMarks(utf8)
-        var result: [Substring] = []
-        var start = utf8.startIndex
-        var index = utf8.startIndex
-        func emit(_ end: String.Index) {
-            if start < end {
-                let paragraph = text[start..<end]
-                if !isBlank(paragraph) { result.append(paragraph) }
-            }
+    /// Byte ranges of the non-blank paragraphs of UTF-8 `bytes`.
+    static func ranges(in bytes: [UInt8]) -> [Range<Int>] {
+        let joinsWrappedLines = hasParagraphMarks(bytes)
+        var result: [Range<Int>] = []
+        var start = 0
+        var index = 0
+        func emit(_ end: Int) {
+            if start < end && !isBlank(bytes, start..<end) { result.append(start..<end) }
         }
-        while index < utf8.endIndex {
-            let byte = utf8[index]
+        while index < bytes.count {
+            let byte = bytes[index]
             if byte == 0x0A || byte == 0x0D {
-                let next = utf8.index(after: index)
-                if !joinsWrappedLines || next == utf8.endIndex || isParagraphStart(utf8, at: next) {
+                let next = index + 1
+                if !joinsWrappedLines || next == bytes.count || startsParagraph(bytes[next]) {
                     emit(index)
                     start = next
                 }
                 index = next
-            } else if byte == 0x23, isSeparator(utf8, at: index) {
+            } else if byte == 0x23 && index + 2 < bytes.count && bytes[index + 1] == 0x23 && bytes[index + 2] == 0x23 {
                 emit(index)
-                while index < utf8.endIndex && utf8[index] == 0x23 { index = utf8.index(after: index) }
+                while index < bytes.count && bytes[index] == 0x23 { index += 1 }
                 start = index
             } else {
-                index = utf8.index(after: index)
+                index += 1
             }
         }
-        emit(utf8.endIndex)
+        emit(bytes.count)
         return result
     }
 
-    /// A line that is blank or indented starts a new paragraph in wrapped text.
-    private static func isParagraphStart(_ utf8: String.UTF8View, at index: String.Index) -> Bool {
-        let byte = utf8[index]
-        return byte == 0x0A || byte == 0x0D || byte == 0x20 || byte == 0x09
+    /// The paragraphs of `text` as strings.
+    static func split(_ text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        return ranges(in: bytes).map { String(decoding: bytes[$0], as: UTF8.self) }
     }
 
-    private static func hasParagraphMarks(_ utf8: String.UTF8View) -> Bool {
+    /// A line that is blank or indented starts a new paragraph in wrapped text.
+    private static func startsParagraph(_ byte: UInt8) -> Bool {
+        byte == 0x0A || byte == 0x0D || byte == 0x20 || byte == 0x09
+    }
+
+    private static func hasParagraphMarks(_ bytes: [UInt8]) -> Bool {
         var previous: UInt8 = 0
-        for byte in utf8 {
+        for byte in bytes {
             if previous == 0x0A && (byte == 0x0A || byte == 0x20 || byte == 0x09) { return true }
             if previous == 0x0D && byte == 0x0D { return true }
             previous = byte
@@ -55,21 +56,11 @@ enum Paragraphs {
         return false
     }
 
-    /// `###` (three or more) is a paragraph separator.
-    private static func isSeparator(_ utf8: String.UTF8View, at index: String.Index) -> Bool {
-        var cursor = index
-        var count = 0
-        while cursor < utf8.endIndex && utf8[cursor] == 0x23 && count < 3 {
-            count += 1
-            cursor = utf8.index(after: cursor)
-        }
-        return count == 3
-    }
-
-    static func isBlank(_ text: Substring) -> Bool {
-        for byte in text.utf8 where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
-            if byte < 0x80 { return false }
-            return text.unicodeScalars.allSatisfy(\.properties.isWhitespace)
+    static func isBlank(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        for index in range where !TextBytes.isSpace(bytes[index]) {
+            if bytes[index] < 0x80 { return false }
+            // Non-ASCII: blank only if every character is Unicode whitespace (NBSP, em space...).
+            return String(decoding: bytes[range], as: UTF8.self).unicodeScalars.allSatisfy(\.properties.isWhitespace)
         }
         return true
     }

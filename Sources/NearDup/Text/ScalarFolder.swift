@@ -27,7 +27,7 @@ final class ScalarFolder: @unchecked Sendable {
 
     /// Appends the folded words of one paragraph, and for each word whether it stands inside
     /// quotation marks (quotes do not run across paragraphs).
-    func appendFolded(_ text: Substring, to output: inout [UInt8], quotedWords: inout [Bool]) {
+    func appendFolded(_ bytes: [UInt8], _ range: Range<Int>, to output: inout [UInt8], quotedWords: inout [Bool]) {
         let table = Self.asciiTable
         var inWord = false
         var inQuote = false
@@ -42,7 +42,8 @@ final class ScalarFolder: @unchecked Sendable {
         // Walk UTF-8 bytes: ASCII straight through the table, other characters decoded.
         var pending: UInt32 = 0
         var remaining = 0
-        for byte in text.utf8 {
+        for index in range {
+            let byte = bytes[index]
             if remaining > 0 {
                 pending = pending << 6 | UInt32(byte & 0x3F)
                 remaining -= 1

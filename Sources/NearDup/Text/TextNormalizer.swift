@@ -46,26 +46,26 @@ public struct TextNormalizer: Sendable {
     public func normalize(_ text: String, into output: inout [UInt8], quotedWords: inout [Bool]) {
         output.removeAll(keepingCapacity: true)
         quotedWords.removeAll(keepingCapacity: true)
-        var body = text
-        if options.stripsMarkup, MarkupStripper.mayContainMarkup(body) {
-            body = MarkupStripper.strip(body)
+        var bytes = Array(text.utf8)
+        if options.stripsMarkup, MarkupStripper.mayContainMarkup(bytes) {
+            bytes = MarkupStripper.strip(bytes)
         }
-        let paragraphs = Paragraphs.split(body)
-        let kept = options.removesBoilerplate ? BoilerplateFilter.filter(paragraphs) : paragraphs
+        let paragraphs = Paragraphs.ranges(in: bytes)
+        let kept = options.removesBoilerplate ? BoilerplateFilter.filter(bytes, paragraphs) : paragraphs
         for paragraph in kept {
             if options.foldsText {
-                folder.appendFolded(paragraph, to: &output, quotedWords: &quotedWords)
+                folder.appendFolded(bytes, paragraph, to: &output, quotedWords: &quotedWords)
             } else {
-                Self.appendWhitespaceSeparated(paragraph, to: &output, quotedWords: &quotedWords)
+                Self.appendWhitespaceSeparated(bytes[paragraph], to: &output, quotedWords: &quotedWords)
             }
         }
         if output.last == UInt8(ascii: " ") { output.removeLast() }
     }
 
     /// Without folding, words are the text's own whitespace-separated runs, case and punctuation kept.
-    private static func appendWhitespaceSeparated(_ paragraph: Substring, to output: inout [UInt8], quotedWords: inout [Bool]) {
+    private static func appendWhitespaceSeparated(_ paragraph: ArraySlice<UInt8>, to output: inout [UInt8], quotedWords: inout [Bool]) {
         var inWord = false
-        for byte in paragraph.utf8 {
+        for byte in paragraph {
             let isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C
             if isSpace {
                 if inWord { output.append(0x20); inWord = false }
