@@ -30,6 +30,19 @@ public struct BandLayout: Sendable, Equatable, CustomStringConvertible {
         falseNegativeWeight: Double = 0.5
     ) -> BandLayout {
         precondition(threshold > 0 && threshold < 1, "threshold must be in (0, 1)")
+        let key = LayoutKey(threshold: threshold, numPermutations: numPermutations,
+                            falsePositiveWeight: falsePositiveWeight, falseNegativeWeight: falseNegativeWeight)
+        if let known = cache.value(for: key) { return known }
+        let layout = search(key)
+        cache.store(layout, for: key)
+        return layout
+    }
+
+    private static let cache = LayoutCache()
+
+    private static func search(_ key: LayoutKey) -> BandLayout {
+        let (threshold, numPermutations) = (key.threshold, key.numPermutations)
+        let (falsePositiveWeight, falseNegativeWeight) = (key.falsePositiveWeight, key.falseNegativeWeight)
         var best = BandLayout(bands: numPermutations, rows: 1)
         var bestError = Double.infinity
         for bands in 1...numPermutations {
@@ -57,4 +70,20 @@ public struct BandLayout: Sendable, Equatable, CustomStringConvertible {
         }
         return sum * width / 3
     }
+}
+
+struct LayoutKey: Hashable {
+    var threshold: Double
+    var numPermutations: Int
+    var falsePositiveWeight: Double
+    var falseNegativeWeight: Double
+}
+
+/// The search integrates thousands of curves; its answer for given parameters never changes.
+final class LayoutCache: @unchecked Sendable {
+    private var layouts: [LayoutKey: BandLayout] = [:]
+    private let lock = NSLock()
+
+    func value(for key: LayoutKey) -> BandLayout? { lock.withLock { layouts[key] } }
+    func store(_ layout: BandLayout, for key: LayoutKey) { lock.withLock { layouts[key] = layout } }
 }

@@ -33,7 +33,7 @@ public struct CandidateFinder: Sendable {
                 }
             }
         }
-        entries.sort()
+        BandEntrySort.sort(&entries)
         var pairs: [DocumentPair] = []
         var skippedRuns = 0
         var start = 0
