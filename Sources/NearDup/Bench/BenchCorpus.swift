@@ -7,24 +7,28 @@
 /// line added, so later stages see real copies. Seeded and deterministic.
 public enum BenchCorpus {
     public static func make(from stories: [Document], megabytes: Double, seed: UInt64 = 7) -> [Document] {
-        let paragraphs = stories.flatMap { Paragraphs.split($0.text).map(String.init) }
+        let paragraphs = stories.flatMap { Paragraphs.split($0.text) }
         precondition(!paragraphs.isEmpty, "no text to build a corpus from")
-        var random = SplitMix64(seed: seed)
+        var counter: UInt64 = 0
+        func nextRandom() -> UInt64 {
+            counter &+= 1
+            return mix64(seed ^ (counter &* 0x9E37_79B9_7F4A_7C15))
+        }
         let target = Int(megabytes * 1_000_000)
         var documents: [Document] = []
         var bytes = 0
         while bytes < target {
             let text: String
-            if documents.count > 10 && random.next() % 5 == 0 {
-                let original = documents[Int(random.next() % UInt64(documents.count))].text
+            if documents.count > 10 && nextRandom() % 5 == 0 {
+                let original = documents[Int(nextRandom() % UInt64(documents.count))].text
                 var kept = original.components(separatedBy: "\n\n")
-                if kept.count > 2 { kept.remove(at: Int(random.next() % UInt64(kept.count))) }
+                if kept.count > 2 { kept.remove(at: Int(nextRandom() % UInt64(kept.count))) }
                 text = "The Example Courier | World\n\n" + kept.joined(separator: "\n\n")
             } else {
-                let parts = 6 + Int(random.next() % 15)
+                let parts = 6 + Int(nextRandom() % 15)
                 var body: [String] = []
                 for _ in 0..<parts {
-                    body.append(paragraphs[Int(random.next() % UInt64(paragraphs.count))])
+                    body.append(paragraphs[Int(nextRandom() % UInt64(paragraphs.count))])
                 }
                 text = body.joined(separator: "\n\n")
             }
@@ -34,17 +38,5 @@ public enum BenchCorpus {
                 origin: SourceLocation(file: "<bench>", line: documents.count + 1)))
         }
         return documents
-    }
-}
-
-/// SplitMix64: a tiny, fast, well-mixed generator whose output is the same everywhere.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        return mix64(state)
     }
 }
