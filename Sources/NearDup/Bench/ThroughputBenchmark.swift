@@ -104,11 +104,8 @@ public struct ThroughputBenchmark {
                 isIndexed: { sizes[$0] > 0 }).pairs.count
         }
 
-        var batch = SketchBatch()
-        for index in 0..<count {
-            batch.append(shingles: shingleSets[index], signature: Array(signatures[(index * options.numPermutations)..<((index + 1) * options.numPermutations)]))
-        }
         let pipeline = ClusteringPipeline(options: options)
+        let batch = pipeline.sketch(documents.map(\.text))
         measure("cluster", "-", items: pairs) {
             _ = pipeline.resolve(documents, batch: batch)
         }

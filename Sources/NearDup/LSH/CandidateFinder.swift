@@ -16,6 +16,14 @@ public struct CandidateFinder: Sendable {
         public var pairs: [DocumentPair]
         /// Runs longer than `maxRunLength` that were skipped.
         public var skippedRuns: Int
+
+        /// Adds the pairs and skipped runs of another search over the same documents.
+        public mutating func merge(_ other: Result) {
+            pairs.append(contentsOf: other.pairs)
+            pairs.sort()
+            pairs.removeAdjacentDuplicates()
+            skippedRuns += other.skippedRuns
+        }
     }
 
     /// `signatures` holds `count` signatures of `layout.bands * layout.rows` or more values each,

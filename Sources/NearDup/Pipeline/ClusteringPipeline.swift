@@ -19,9 +19,15 @@ public struct ClusteringPipeline: Sendable {
         let count = documents.count
         let layout = options.resolvedBandLayout
         let finder = CandidateFinder(layout: layout)
-        let candidates = finder.candidates(
+        var candidates = finder.candidates(
             signatures: batch.signatures, stride: options.numPermutations, count: count,
             isIndexed: { batch.shingleCount(of: $0) > 0 })
+        if options.leadShingles > 0 {
+            let leads = CandidateFinder(layout: PipelineOptions.leadBandLayout).candidates(
+                signatures: batch.leadSignatures, stride: PipelineOptions.leadPermutations, count: count,
+                isIndexed: { batch.shingleCount(of: $0) > 0 })
+            candidates.merge(leads)
+        }
 
         let rule = options.copyRule
         let edges = candidates.pairs.filter { pair in
@@ -172,10 +178,14 @@ struct DocumentSketcher {
     private var quotedWords: [Bool] = []
     private var hashes: [UInt64] = []
     private var signature: [UInt32]
+    private let leadHasher: MinHasher
+    private var leadSignature: [UInt32]
 
     init(options: PipelineOptions) {
         normalizer = TextNormalizer(options: options.normalization)
-        shingler = Shingler(kind: options.shingle, seed: options.seed)
+        shingler = Shingler(kind: options.shingle, seed: options.seed, leadLength: options.leadShingles)
+        leadHasher = MinHasher(numPermutations: PipelineOptions.leadPermutations, seed: options.seed &+ 0x1EAD)
+        leadSignature = [UInt32](repeating: MinHasher.emptyValue, count: options.leadShingles > 0 ? PipelineOptions.leadPermutations : 0)
         minHasher = MinHasher(
             numPermutations: options.numPermutations, seed: options.seed, scheme: options.minHashScheme,
             variant: options.kernel)
@@ -186,7 +196,8 @@ struct DocumentSketcher {
         normalizer.normalize(text, into: &normalized, quotedWords: &quotedWords)
         shingler.shingleSet(of: normalized, quotedWords: quotedWords, into: &hashes)
         minHasher.sketch(hashes, into: &signature)
-        batch.append(shingles: hashes, signature: signature)
+        if !leadSignature.isEmpty { leadHasher.sketch(shingler.lead, into: &leadSignature) }
+        batch.append(shingles: hashes, signature: signature, leadSignature: leadSignature)
     }
 }
 

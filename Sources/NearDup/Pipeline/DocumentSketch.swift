@@ -6,11 +6,14 @@ struct SketchBatch {
     var shingleOffsets: [Int] = [0]
     /// K values per document, back to back.
     var signatures: [UInt32] = []
+    /// The signatures of each document's lead, back to back.
+    var leadSignatures: [UInt32] = []
 
-    mutating func append(shingles documentShingles: [UInt64], signature: [UInt32]) {
+    mutating func append(shingles documentShingles: [UInt64], signature: [UInt32], leadSignature: [UInt32]) {
         shingles.append(contentsOf: documentShingles)
         shingleOffsets.append(shingles.count)
         signatures.append(contentsOf: signature)
+        leadSignatures.append(contentsOf: leadSignature)
     }
 
     mutating func append(_ other: SketchBatch) {
@@ -18,6 +21,7 @@ struct SketchBatch {
         shingles.append(contentsOf: other.shingles)
         shingleOffsets.append(contentsOf: other.shingleOffsets.dropFirst().map { $0 + base })
         signatures.append(contentsOf: other.signatures)
+        leadSignatures.append(contentsOf: other.leadSignatures)
     }
 
     var count: Int { shingleOffsets.count - 1 }

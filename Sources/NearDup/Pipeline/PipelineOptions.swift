@@ -14,6 +14,13 @@ public struct PipelineOptions: Sendable, Equatable {
     public var minimumSharedWords = 50
     /// Shortest copy, as a fraction of its original's length, that candidate search aims to find.
     public var lengthRatio = 0.25
+    /// Shingles at the start of a document sketched again on their own, so that an excerpt
+    /// that keeps the lead is found however short it is against its story; 0 turns this off.
+    public var leadShingles = 50
+    /// Signature length and band layout of lead sketches: leads of a story and its excerpts
+    /// are near-identical, so a short signature and bands of two rows find them.
+    public static let leadPermutations = 16
+    public static let leadBandLayout = BandLayout(bands: 8, rows: 2)
     /// Band layout override; chosen from the thresholds when nil.
     public var bandLayout: BandLayout?
     /// Worker threads for the per-document stages.

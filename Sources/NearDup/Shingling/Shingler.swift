@@ -9,11 +9,17 @@
 public struct Shingler: Sendable {
     public let kind: ShingleKind
     public let seed: UInt64
+    /// How many shingles from the start of the text `lead` keeps.
+    public var leadLength: Int
+    /// The first `leadLength` shingles of the last text, in text order: an excerpt keeps its
+    /// story's lead, so the lead alone finds excerpts that whole-text similarity misses.
+    public private(set) var lead: [UInt64] = []
     private var tokenHashes: [UInt64] = []
 
-    public init(kind: ShingleKind = .default, seed: UInt64 = 0) {
+    public init(kind: ShingleKind = .default, seed: UInt64 = 0, leadLength: Int = 0) {
         self.kind = kind
         self.seed = seed
+        self.leadLength = leadLength
     }
 
     /// Replaces `hashes` with the sorted, duplicate-free shingle hashes of `normalized`
@@ -26,6 +32,8 @@ public struct Shingler: Sendable {
         case .words(let size): appendWordShingles(of: normalized, size: size, quotedWords: quotedWords, to: &hashes)
         case .characters(let size): appendCharacterShingles(of: normalized, size: size, to: &hashes)
         }
+        lead.removeAll(keepingCapacity: true)
+        lead.append(contentsOf: hashes.prefix(leadLength))
         hashes.sort()
         ShingleHash.removeDuplicates(&hashes)
     }
