@@ -16,9 +16,14 @@ let package = Package(
             pkgConfig: "libxxhash",
             providers: [.apt(["libxxhash-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "NearDup",
-            dependencies: ["CXXHash"]
+            dependencies: ["CXXHash", "CZlib"]
         ),
         .executableTarget(
             name: "neardup",

@@ -1,9 +1,9 @@
 import ArgumentParser
 import NearDup
 
-/// Where documents come from and which fields hold what.
+/// Where documents come from, which fields hold what, and what to do with bad records.
 struct InputOptions: ParsableArguments {
-    @Argument(help: "Inputs: directories, .jsonl/.ndjson, .csv files, or - for JSONL on standard input.")
+    @Argument(help: "Inputs: directories, .jsonl/.ndjson, .csv files (also gzipped: .jsonl.gz, .ndjson.gz, .csv.gz), or - for JSONL on standard input.")
     var paths: [String]
 
     @Option(help: "JSONL/CSV field holding the document id.")
@@ -18,6 +18,16 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Field holding the publication date; the earliest copy then represents its cluster.")
     var dateField: String?
 
+    @Flag(help: """
+        Skip records that cannot be read (bad JSON, missing or mistyped id or text, wrong field count, \
+        invalid UTF-8, a file that is not text), count them and show the first \(SkippedRecords.defaultExampleLimit), \
+        instead of stopping at the first.
+        """)
+    var skipInvalid = false
+
+    @Flag(help: "Skip documents whose id an earlier document already has, and count them, instead of stopping with an error.")
+    var dedupeIds = false
+
     func validate() throws {
         guard !paths.isEmpty else { throw ValidationError("give at least one input path") }
     }
@@ -26,7 +36,31 @@ struct InputOptions: ParsableArguments {
         FieldSelection(id: idField, text: textField, source: sourceField, date: dateField)
     }
 
+    var reader: CorpusReader {
+        CorpusReader(fields: fields, invalidRecords: skipInvalid ? .skip : .stop, duplicateIDs: dedupeIds ? .skip : .reject)
+    }
+
+    /// The documents of every input, with the summary of what was skipped.
+    func readCorpus() throws -> Corpus {
+        try reader.read(from: paths)
+    }
+
+    /// The documents of every input; what was skipped is reported on standard error.
     func readDocuments() throws -> [Document] {
-        try CorpusReader(fields: fields).readDocuments(from: paths)
+        let corpus = try readCorpus()
+        for line in Self.skippedReport(corpus.summary) { printError(line) }
+        return corpus.documents
+    }
+
+    /// `skipped N invalid records` and the first few `FILE:LINE: reason` lines, then the
+    /// same for duplicate ids; nothing when nothing was skipped.
+    static func skippedReport(_ summary: ReadSummary) -> [String] {
+        var lines: [String] = []
+        for (skipped, what) in [(summary.invalidRecords, "invalid"), (summary.duplicateIDs, "duplicate-id")] where !skipped.isEmpty {
+            let shown = skipped.examples.count < skipped.count ? " (the first \(skipped.examples.count) follow)" : ""
+            lines.append("skipped \(skipped.count) \(what) \(skipped.count == 1 ? "record" : "records")\(shown)")
+            lines += skipped.examples.map(\.description)
+        }
+        return lines
     }
 }

@@ -2,8 +2,9 @@
 ///
 /// Quoted fields may hold commas, doubled quotes and line breaks; a record's location
 /// is the line it starts on. Lines end in LF or CRLF, a UTF-8 byte-order mark is
-/// skipped and empty lines are ignored. The file streams through one reusable buffer.
-/// CSV has no null, so an empty source or date field counts as absent.
+/// skipped and empty lines are ignored. The file streams through one reusable buffer
+/// (a `.gz` file is decompressed through it). CSV has no null, so an empty source or
+/// date field counts as absent.
 public struct CSVReader: Sendable {
     public var fields: FieldSelection
     /// Bytes read at a time; a longer record grows the buffer for that record only.
@@ -14,12 +15,46 @@ public struct CSVReader: Sendable {
         self.chunkSize = chunkSize
     }
 
-    /// Calls `body` with each document of the CSV file at `path` ("-" for standard input), in order.
+    /// The header row of a CSV file: its column names and where its bytes lie.
+    public struct Header: Sendable, Equatable {
+        /// Column names, in order.
+        public var columns: [String]
+        /// The header row's bytes in the (uncompressed) file, line terminator included:
+        /// after a byte-order mark and any blank lines before it.
+        public var range: Range<Int>
+    }
+
+    /// Calls `body` with each document of the CSV file at `path` ("-" for standard input,
+    /// a `.gz` path is decompressed), in order. The first bad record stops the reading with
+    /// an `InputError` naming the file and line.
     public func forEachDocument(in path: String, _ body: (Document) throws -> Void) throws {
+        try forEachDocument(in: path, onInvalid: { throw $0 }, body)
+    }
+
+    /// Calls `body` with each document of the CSV file at `path`, in order, and `onInvalid`
+    /// with the error of each record that cannot be read (wrong field count, id or text
+    /// column empty of meaning, invalid UTF-8, a misplaced quote); that record is then
+    /// skipped. `onInvalid` may throw to stop. A bad header row, a quote left open at the
+    /// end of the file (it swallows every record after it) and read failures are thrown.
+    public func forEachDocument(in path: String, onInvalid: (InputError) throws -> Void,
+                                _ body: (Document) throws -> Void) throws {
+        try scan(path, onHeader: { _ in true }, onInvalid: onInvalid, body)
+    }
+
+    /// The header row of the CSV file at `path`, checked as `forEachDocument` checks it.
+    public func header(of path: String) throws -> Header {
+        var found: Header?
+        try scan(path, onHeader: { found = $0; return false }, onInvalid: { throw $0 }, { _ in })
+        return found!
+    }
+
+    /// Reads the header, hands it to `onHeader` (which says whether to go on), then the records.
+    private func scan(_ path: String, onHeader: (Header) throws -> Bool, onInvalid: (InputError) throws -> Void,
+                      _ body: (Document) throws -> Void) throws {
         let plan = RecordFieldPlan(fields)
         let input = try ChunkedFileReader(path: path, chunkSize: chunkSize)
         let file = input.displayName
-        try input.ensureUnread(3)
+        try input.ensureUnread(3, line: 1)
         if input.unread.starts(with: [0xEF, 0xBB, 0xBF]) {
             input.consume(3)
         }
@@ -34,30 +69,49 @@ public struct CSVReader: Sendable {
             let unread = input.unread
             if unread.isEmpty && input.reachedEnd { break }
             let outcome = try scanner.scan(unread, isFinal: input.reachedEnd, file: file, firstLine: line)
-            guard case .record(let length, let lineFeeds) = outcome else {
-                _ = try input.readMore(filling: true)
+            let length: Int, lineFeeds: Int
+            switch outcome {
+            case .incomplete:
+                _ = try input.readMore(filling: true, line: line)
                 continue
+            case .malformed(let message, let lineFeedsBefore, let recordLength, let recordLineFeeds):
+                let error = InputError(message, at: SourceLocation(file: file, line: line + lineFeedsBefore))
+                guard header != nil else { throw error }
+                try onInvalid(error)
+                input.consume(recordLength)
+                line += recordLineFeeds
+                continue
+            case .record(let recordLength, let recordLineFeeds):
+                length = recordLength
+                lineFeeds = recordLineFeeds
             }
             let record = UnsafeRawBufferPointer(rebasing: unread[..<length])
+            let origin = SourceLocation(file: file, line: line)
+            let range = input.position..<(input.position + length)
+            var invalid: InputError?
+            var document: Document?
             if let bad = UTF8Validation.firstInvalidOffset(in: record) {
                 let badLine = UTF8Validation.line(ofOffset: bad, in: record, firstLine: line)
-                throw InputError("invalid UTF-8 (byte 0x\(String(record[bad], radix: 16, uppercase: true)))", at: SourceLocation(file: file, line: badLine))
-            }
-            let origin = SourceLocation(file: file, line: line)
-            if scanner.isBlankLine {
+                invalid = InputError("invalid UTF-8 (byte 0x\(String(record[bad], radix: 16, uppercase: true)))", at: SourceLocation(file: file, line: badLine))
+            } else if scanner.isBlankLine {
                 // Nothing to read on an empty line.
             } else if let header {
-                guard scanner.fieldCount == header.count else {
+                if scanner.fieldCount != header.count {
                     let fieldsNoun = scanner.fieldCount == 1 ? "field" : "fields"
-                    throw InputError("record has \(scanner.fieldCount) \(fieldsNoun), the header has \(header.count)", at: origin)
-                }
-                for slot in values.indices {
-                    values[slot] = columnOfSlot[slot].map { scanner.field($0, in: record) }
-                    if slot > RecordFieldPlan.textSlot, values[slot]?.isEmpty == true {
-                        values[slot] = nil
+                    invalid = InputError("record has \(scanner.fieldCount) \(fieldsNoun), the header has \(header.count)", at: origin)
+                } else {
+                    for slot in values.indices {
+                        values[slot] = columnOfSlot[slot].map { scanner.field($0, in: record) }
+                        if slot > RecordFieldPlan.textSlot, values[slot]?.isEmpty == true {
+                            values[slot] = nil
+                        }
+                    }
+                    do throws(InputError) {
+                        document = try plan.document(from: values, at: origin, recordRange: range, noun: "column")
+                    } catch {
+                        invalid = error
                     }
                 }
-                try body(try plan.document(from: values, at: origin, noun: "column"))
             } else {
                 let names = (0..<scanner.fieldCount).map { scanner.field($0, in: record) }
                 columnOfSlot = plan.names.map { names.firstIndex(of: $0) }
@@ -68,9 +122,20 @@ public struct CSVReader: Sendable {
                     throw InputError("missing \(columnsNoun) \(quoted); the header has columns: \(names.joined(separator: ", "))", at: origin)
                 }
                 header = names
+                input.consume(length)
+                line += lineFeeds
+                if try !onHeader(Header(columns: names, range: range)) { return }
+                continue
+            }
+            if let invalid {
+                guard header != nil else { throw invalid }
+                try onInvalid(invalid)
             }
             input.consume(length)
             line += lineFeeds
+            if let document {
+                try body(document)
+            }
         }
         if header == nil {
             throw InputError("empty file, expected a header row naming the columns", at: SourceLocation(file: file, line: 1))

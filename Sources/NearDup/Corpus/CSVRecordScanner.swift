@@ -18,6 +18,10 @@ struct CSVRecordScanner {
         case incomplete
         /// A record of `length` bytes (terminator included) spanning `lineFeeds` line feeds.
         case record(length: Int, lineFeeds: Int)
+        /// A record broken by a misplaced quote, `lineFeedsBefore` line feeds after its start.
+        /// It is taken to end with the line the mistake is on: `length` bytes spanning
+        /// `lineFeeds` line feeds, so that reading can go on after it.
+        case malformed(message: String, lineFeedsBefore: Int, length: Int, lineFeeds: Int)
     }
 
     private enum FieldKind: UInt8 {
@@ -54,6 +58,15 @@ struct CSVRecordScanner {
             InputError(message, at: SourceLocation(file: file, line: firstLine + feeds))
         }
 
+        /// The mistake at `i`, with the record cut at the end of that line.
+        func malformed(_ message: String, at i: Int) -> Outcome {
+            if let found = memchr(base + i, 0x0A, count - i) {
+                let length = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+                return .malformed(message: message, lineFeedsBefore: lineFeeds, length: length, lineFeeds: lineFeeds + 1)
+            }
+            return isFinal ? .malformed(message: message, lineFeedsBefore: lineFeeds, length: count, lineFeeds: lineFeeds) : .incomplete
+        }
+
         while true {
             if i < count && base[i] == quote {
                 let openedAfter = lineFeeds
@@ -88,7 +101,7 @@ struct CSVRecordScanner {
                     case comma, lineFeed:
                         break scanning
                     case quote:
-                        throw failure("unexpected '\"' in an unquoted field (a field holding quotes must be quoted, with each quote doubled)", afterLineFeeds: lineFeeds)
+                        return malformed("unexpected '\"' in an unquoted field (a field holding quotes must be quoted, with each quote doubled)", at: i)
                     case carriageReturn:
                         if i + 1 == count && !isFinal { return .incomplete }
                         if i + 1 == count || base[i + 1] == lineFeed { break scanning }
@@ -118,7 +131,7 @@ struct CSVRecordScanner {
             case carriageReturn where base[i + 1] == lineFeed:
                 return .record(length: i + 2, lineFeeds: lineFeeds + 1)
             default:
-                throw failure("expected ',' or the end of the line after a closing quote", afterLineFeeds: lineFeeds)
+                return malformed("expected ',' or the end of the line after a closing quote", at: i)
             }
         }
     }

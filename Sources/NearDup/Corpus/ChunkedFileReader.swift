@@ -11,23 +11,28 @@ import Darwin
 /// Readers see the bytes not yet consumed as one contiguous region, consume what they
 /// have handled and ask for more. The buffer only grows when a single record is longer
 /// than it, and shrinks back afterwards, so memory stays bounded by the longest record
-/// rather than the file size.
+/// rather than the file size. A path ending in `.gz` is decompressed on the way in;
+/// readers see, and `position` counts, the uncompressed bytes.
 final class ChunkedFileReader {
     /// The name used in messages: the path as given, or `<stdin>`.
     let displayName: String
 
     private let descriptor: Int32
     private let ownsDescriptor: Bool
+    private let inflater: GzipInflater?
     private let chunkSize: Int
     private var storage: UnsafeMutableRawBufferPointer
     private var start = 0
     private var end = 0
     private(set) var reachedEnd = false
+    /// Bytes consumed before `unread`: the offset of `unread`'s first byte in the
+    /// (uncompressed) input.
+    private(set) var position = 0
 
     /// The display name used for standard input.
     static let standardInputName = "<stdin>"
 
-    /// Opens `path` for reading; "-" means standard input.
+    /// Opens `path` for reading; "-" means standard input, a `.gz` path is decompressed.
     init(path: String, chunkSize: Int = 1 << 20) throws(InputError) {
         precondition(chunkSize >= 16)
         self.chunkSize = chunkSize
@@ -35,14 +40,25 @@ final class ChunkedFileReader {
             displayName = Self.standardInputName
             descriptor = 0
             ownsDescriptor = false
+            inflater = nil
         } else {
             displayName = path
-            let fd = open(path, O_RDONLY)
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
             if fd < 0 {
                 throw InputError("cannot open: \(Self.describeErrno(errno))", at: SourceLocation(file: path, line: 0))
             }
             descriptor = fd
             ownsDescriptor = true
+            if InputCompression(path: path) == .gzip {
+                do {
+                    inflater = try GzipInflater(descriptor: fd)
+                } catch {
+                    close(fd)
+                    throw InputError(error.message, at: SourceLocation(file: path, line: 0))
+                }
+            } else {
+                inflater = nil
+            }
         }
         storage = .allocate(byteCount: chunkSize, alignment: 16)
     }
@@ -63,6 +79,7 @@ final class ChunkedFileReader {
     func consume(_ count: Int) {
         precondition(count >= 0 && start + count <= end)
         start += count
+        position += count
     }
 
     /// Appends more bytes to `unread`, moving and growing the buffer as needed.
@@ -71,30 +88,47 @@ final class ChunkedFileReader {
     /// With `filling`, keeps reading until the buffer is full or the input ends, for
     /// readers that rescan a record from its start each time it turns out incomplete
     /// (pipes deliver small pieces, and each rescan should cover much new data).
-    func readMore(filling: Bool = false) throws(InputError) -> Bool {
+    /// A read or decompression failure is reported at `line`, the line the caller reached.
+    func readMore(filling: Bool = false, line: Int = 0) throws(InputError) -> Bool {
         if reachedEnd { return false }
         makeRoom()
         var added = false
         while end < storage.count {
-            let n = read(descriptor, storage.baseAddress! + end, storage.count - end)
+            let n = try readSome(into: storage.baseAddress! + end, count: storage.count - end, line: line)
             if n > 0 {
                 end += n
                 added = true
                 if !filling { break }
-            } else if n == 0 {
+            } else {
                 reachedEnd = true
                 break
-            } else if errno != EINTR {
-                throw InputError("read failed: \(Self.describeErrno(errno))", at: SourceLocation(file: displayName, line: 0))
             }
         }
         return added
     }
 
+    /// One read(2), or one piece of decompressed data; 0 at the end of the input.
+    private func readSome(into destination: UnsafeMutableRawPointer, count: Int, line: Int) throws(InputError) -> Int {
+        if let inflater {
+            do {
+                return try inflater.read(into: destination, count: count)
+            } catch {
+                throw InputError(error.message, at: SourceLocation(file: displayName, line: line))
+            }
+        }
+        while true {
+            let n = read(descriptor, destination, count)
+            if n >= 0 { return n }
+            if errno != EINTR {
+                throw InputError("read failed: \(Self.describeErrno(errno))", at: SourceLocation(file: displayName, line: line))
+            }
+        }
+    }
+
     /// Reads until at least `count` bytes are unread or the input ends.
-    func ensureUnread(_ count: Int) throws(InputError) {
+    func ensureUnread(_ count: Int, line: Int = 0) throws(InputError) {
         while end - start < count {
-            if try !readMore() { return }
+            if try !readMore(line: line) { return }
         }
     }
 

@@ -4,37 +4,110 @@ import Foundation
 /// `Document`s in a deterministic order.
 ///
 /// Reading is streamed through `forEachDocument` so that a pipeline can sketch each
-/// document and let its text go; `readDocuments` is for small corpora and tests.
+/// document and let its text go; `read(from:)` collects a run's documents with a summary
+/// of what was skipped, and `readDocuments` is for small corpora and tests.
+///
+/// A run over several inputs applies `invalidRecords` and `duplicateIDs`; the
+/// single-input calls read one input as it is and leave bad records to the caller.
 public struct CorpusReader: Sendable {
     /// Which JSONL members or CSV columns hold the id, text, source and date.
     public var fields: FieldSelection
+    /// Whether a record that cannot be read stops a run or is skipped and counted.
+    public var invalidRecords: InvalidRecordPolicy
+    /// What a run does with a document whose id an earlier document already has.
+    public var duplicateIDs: DuplicateIDPolicy
+    /// How many skipped records of each kind a `ReadSummary` keeps as examples.
+    public var exampleLimit: Int
 
-    public init(fields: FieldSelection = .init()) {
+    public init(fields: FieldSelection = .init(), invalidRecords: InvalidRecordPolicy = .stop,
+                duplicateIDs: DuplicateIDPolicy = .allow, exampleLimit: Int = SkippedRecords.defaultExampleLimit) {
         self.fields = fields
+        self.invalidRecords = invalidRecords
+        self.duplicateIDs = duplicateIDs
+        self.exampleLimit = exampleLimit
     }
+
+    // MARK: One input
 
     /// Calls `body` with each document of `path` in input order: "-" is JSONL on standard
     /// input, a directory is read as a tree of text files, else the extension decides
-    /// (see `InputFormat`).
+    /// (see `InputFormat`; a `.gz` file is decompressed). The first bad record stops the
+    /// reading with an `InputError`.
     public func forEachDocument(in path: String, _ body: (Document) throws -> Void) throws {
-        switch try InputFormat(path: path) {
+        try forEachDocument(in: path, onInvalid: { throw $0 }, body)
+    }
+
+    /// Calls `body` with each document of `path` in input order, and `onInvalid` with the
+    /// error of each record that cannot be read, which is then skipped (`onInvalid` may
+    /// throw to stop). Failures that are not one record's fault are thrown.
+    public func forEachDocument(in path: String, onInvalid: (InputError) throws -> Void,
+                                _ body: (Document) throws -> Void) throws {
+        try forEachDocument(in: path, format: try InputFormat(path: path), onInvalid: onInvalid, body)
+    }
+
+    private func forEachDocument(in path: String, format: InputFormat, onInvalid: (InputError) throws -> Void,
+                                 _ body: (Document) throws -> Void) throws {
+        switch format {
         case .jsonLines:
-            try JSONLReader(fields: fields).forEachDocument(in: path, body)
+            try JSONLReader(fields: fields).forEachDocument(in: path, onInvalid: onInvalid, body)
         case .csv:
-            try CSVReader(fields: fields).forEachDocument(in: path, body)
+            try CSVReader(fields: fields).forEachDocument(in: path, onInvalid: onInvalid, body)
         case .directory:
-            try DirectoryReader().forEachDocument(in: path, body)
+            try DirectoryReader().forEachDocument(in: path, onInvalid: onInvalid, body)
         case .textFile:
-            try body(try DirectoryReader().readFile(at: path, id: (path as NSString).lastPathComponent))
+            switch try DirectoryReader().load(at: path, id: (path as NSString).lastPathComponent) {
+            case .success(let document): try body(document)
+            case .failure(let error): try onInvalid(error)
+            }
         }
     }
 
-    /// All documents of `paths`, in the order given and, within each, in input order.
-    public func readDocuments(from paths: [String]) throws -> [Document] {
-        var documents: [Document] = []
+    // MARK: A run over several inputs
+
+    /// Calls `body` with each document of `paths`, in the order given and, within each, in
+    /// input order, applying `invalidRecords` and `duplicateIDs` across all of them.
+    /// `summary` gains one entry per input and counts what was skipped; it is complete
+    /// when this returns, and holds what was read so far when it throws.
+    public func forEachDocument(in paths: [String], summary: inout ReadSummary,
+                                _ body: (Document) throws -> Void) throws {
+        var firstPlace: [String: SourceLocation] = [:]
         for path in paths {
-            try forEachDocument(in: path) { documents.append($0) }
+            let format = try InputFormat(path: path)
+            summary.inputs.append(.init(path: path, format: format, compression: InputCompression(path: path)))
+            let index = summary.inputs.count - 1
+            try forEachDocument(in: path, format: format, onInvalid: { error in
+                guard invalidRecords == .skip else { throw error }
+                summary.invalidRecords.add(error)
+                summary.inputs[index].invalidRecords += 1
+            }, { document in
+                if duplicateIDs != .allow {
+                    if let first = firstPlace[document.id] {
+                        let error = InputError("duplicate id \(document.id.debugDescription) (first at \(first))", at: document.origin)
+                        guard duplicateIDs == .skip else { throw error }
+                        summary.duplicateIDs.add(error)
+                        summary.inputs[index].duplicateIDs += 1
+                        return
+                    }
+                    firstPlace[document.id] = document.origin
+                }
+                summary.inputs[index].documents += 1
+                try body(document)
+            })
         }
-        return documents
+    }
+
+    /// All documents of `paths`, in the order given and, within each, in input order,
+    /// with the summary of the run.
+    public func read(from paths: [String]) throws -> Corpus {
+        var summary = ReadSummary(exampleLimit: exampleLimit)
+        var documents: [Document] = []
+        try forEachDocument(in: paths, summary: &summary) { documents.append($0) }
+        return Corpus(documents: documents, summary: summary)
+    }
+
+    /// All documents of `paths`, in the order given and, within each, in input order.
+    /// Use `read(from:)` to learn what `.skip` policies skipped.
+    public func readDocuments(from paths: [String]) throws -> [Document] {
+        try read(from: paths).documents
     }
 }

@@ -2,9 +2,10 @@ import Foundation
 
 /// How an input path is read, decided from the path alone.
 public enum InputFormat: Sendable, Hashable {
-    /// One JSON object a line (`.jsonl`, `.ndjson`, `.json`, and standard input).
+    /// One JSON object a line (`.jsonl`, `.ndjson`, `.json`, and standard input; gzipped
+    /// as `.jsonl.gz`, `.ndjson.gz`, `.json.gz`).
     case jsonLines
-    /// CSV with a header row (`.csv`).
+    /// CSV with a header row (`.csv`, gzipped `.csv.gz`).
     case csv
     /// A directory tree of text files.
     case directory
@@ -12,8 +13,9 @@ public enum InputFormat: Sendable, Hashable {
     case textFile
 
     /// The format of `path`: "-" is JSONL on standard input, an existing directory is a
-    /// tree, else the extension decides. A path that does not exist, or whose extension
-    /// is not one of these, is an error naming it.
+    /// tree, else the extension decides (before a final `.gz`, which `InputCompression`
+    /// reports). A path that does not exist, or whose extension is not one of these, is an
+    /// error naming it.
     public init(path: String) throws(InputError) {
         let location = SourceLocation(file: path, line: 0)
         if path == "-" {
@@ -28,6 +30,19 @@ public enum InputFormat: Sendable, Hashable {
             self = .directory
             return
         }
+        if InputCompression(path: path) == .gzip {
+            let inner = ((path as NSString).deletingPathExtension as NSString).pathExtension.lowercased()
+            switch inner {
+            case "jsonl", "ndjson", "json":
+                self = .jsonLines
+            case "csv":
+                self = .csv
+            default:
+                let found = inner.isEmpty ? "a .gz file" : "a .\(inner).gz file"
+                throw InputError("unsupported input (\(found)): gzip is read for .jsonl.gz, .ndjson.gz, .json.gz and .csv.gz", at: location)
+            }
+            return
+        }
         switch (path as NSString).pathExtension.lowercased() {
         case "jsonl", "ndjson", "json":
             self = .jsonLines
@@ -39,5 +54,15 @@ public enum InputFormat: Sendable, Hashable {
             let found = ext.isEmpty ? "a file without an extension" : "a .\(ext) file"
             throw InputError("unsupported input (\(found)): expected a directory, .jsonl/.ndjson/.json, .csv, .txt/.md/.html/.htm, or - for JSONL on standard input", at: location)
         }
+    }
+}
+
+/// Whether an input file is compressed, decided from its name: a `.gz` ending means gzip.
+public enum InputCompression: Sendable, Hashable {
+    case none
+    case gzip
+
+    public init(path: String) {
+        self = path != "-" && path.lowercased().hasSuffix(".gz") ? .gzip : .none
     }
 }

@@ -9,9 +9,10 @@ import Darwin
 /// Reads JSON Lines: one JSON object a line, each a document.
 ///
 /// The file is read in chunks through one reusable buffer and each line is parsed in
-/// place, so memory stays flat however large the file is. A UTF-8 byte-order mark at
-/// the start, CRLF line ends and blank lines are accepted; anything else that is not
-/// one valid JSON object a line is an error naming the file and line.
+/// place, so memory stays flat however large the file is (a gzipped file is decompressed
+/// through the same buffer). A UTF-8 byte-order mark at the start, CRLF line ends and
+/// blank lines are accepted; anything else that is not one valid JSON object a line is
+/// an error naming the file and line.
 public struct JSONLReader: Sendable {
     public var fields: FieldSelection
     /// Bytes read at a time; a longer line grows the buffer for that line only.
@@ -22,8 +23,20 @@ public struct JSONLReader: Sendable {
         self.chunkSize = chunkSize
     }
 
-    /// Calls `body` with each document of the JSONL file at `path` ("-" for standard input), in order.
+    /// Calls `body` with each document of the JSONL file at `path` ("-" for standard input,
+    /// a `.gz` path is decompressed), in order. The first bad record stops the reading
+    /// with an `InputError` naming the file and line.
     public func forEachDocument(in path: String, _ body: (Document) throws -> Void) throws {
+        try forEachDocument(in: path, onInvalid: { throw $0 }, body)
+    }
+
+    /// Calls `body` with each document of the JSONL file at `path`, in order, and
+    /// `onInvalid` with the error of each line that is not a valid record (not one JSON
+    /// object, id or text missing or of the wrong type, invalid UTF-8); that line is then
+    /// skipped. `onInvalid` may throw to stop. Failures that are not one line's fault
+    /// (the file cannot be opened or read, damaged gzip data) are thrown.
+    public func forEachDocument(in path: String, onInvalid: (InputError) throws -> Void,
+                                _ body: (Document) throws -> Void) throws {
         let plan = RecordFieldPlan(fields)
         let parser = JSONRecordParser(fieldNames: plan.names)
         var values = [JSONFieldValue?](repeating: nil, count: plan.names.count)
@@ -31,7 +44,7 @@ public struct JSONLReader: Sendable {
 
         let input = try ChunkedFileReader(path: path, chunkSize: chunkSize)
         let file = input.displayName
-        try input.ensureUnread(3)
+        try input.ensureUnread(3, line: 1)
         if input.unread.starts(with: [0xEF, 0xBB, 0xBF]) {
             input.consume(3)
         }
@@ -46,7 +59,7 @@ public struct JSONLReader: Sendable {
                 lineLength = UnsafeRawPointer(found) - base
             } else {
                 searched = unread.count
-                if try input.readMore() { continue }
+                if try input.readMore(line: lineNumber + 1) { continue }
                 // readMore may have moved the bytes even though none were added.
                 unread = input.unread
                 guard !unread.isEmpty else { return }
@@ -54,19 +67,30 @@ public struct JSONLReader: Sendable {
             }
             lineNumber += 1
             let line = UnsafeRawBufferPointer(rebasing: unread[..<lineLength])
+            let recordLength = min(lineLength + 1, unread.count)
             if !Self.isBlank(line) {
                 let origin = SourceLocation(file: file, line: lineNumber)
-                do {
-                    try parser.parse(line, into: &values)
+                let range = input.position..<(input.position + recordLength)
+                let document: Document
+                do throws(InputError) {
+                    do {
+                        try parser.parse(line, into: &values)
+                    } catch {
+                        throw InputError("invalid JSON: \(error)", at: origin)
+                    }
+                    for slot in values.indices {
+                        texts[slot] = try Self.text(of: values[slot], named: plan.names[slot], required: slot <= RecordFieldPlan.textSlot, at: origin)
+                    }
+                    document = try plan.document(from: texts, at: origin, recordRange: range, noun: "field")
                 } catch {
-                    throw InputError("invalid JSON: \(error)", at: origin)
+                    try onInvalid(error)
+                    input.consume(recordLength)
+                    searched = 0
+                    continue
                 }
-                for slot in values.indices {
-                    texts[slot] = try Self.text(of: values[slot], named: plan.names[slot], required: slot <= RecordFieldPlan.textSlot, at: origin)
-                }
-                try body(try plan.document(from: texts, at: origin, noun: "field"))
+                try body(document)
             }
-            input.consume(min(lineLength + 1, unread.count))
+            input.consume(recordLength)
             searched = 0
         }
     }

@@ -30,7 +30,7 @@ struct RecordFieldPlan: Sendable {
     }
 
     /// The document for one record's values (nil where the record lacks the name).
-    func document(from values: [String?], at origin: SourceLocation, noun: String) throws(InputError) -> Document {
+    func document(from values: [String?], at origin: SourceLocation, recordRange: Range<Int>, noun: String) throws(InputError) -> Document {
         guard let id = values[Self.idSlot] else {
             throw InputError("missing \(noun) \"\(selection.id)\"", at: origin)
         }
@@ -39,6 +39,6 @@ struct RecordFieldPlan: Sendable {
         }
         let source = sourceSlots.lazy.compactMap { values[$0] }.first
         let date = dateSlot.flatMap { values[$0] }
-        return Document(id: id, text: text, source: source, date: date, origin: origin)
+        return Document(id: id, text: text, source: source, date: date, origin: origin, recordRange: recordRange)
     }
 }
