@@ -18,7 +18,8 @@ struct ClusterCommand: ParsableCommand {
 
     func run() throws {
         try ExitStatus.reporting {
-            let documents = try input.readDocuments()
+            let corpus = try input.readCorpus()
+            let documents = corpus.documents
             let result = ClusteringPipeline(options: pipeline.options).run(documents)
             var sink = OutputFile(path: output)
             if format == .csv { sink.write("id,cluster,representative,similarity\n") }
@@ -34,6 +35,8 @@ struct ClusterCommand: ParsableCommand {
                 }
             }
             try sink.finish()
+            // What was skipped comes last, where it is seen.
+            for line in InputOptions.skippedReport(corpus.summary) { printError(line) }
             if output != nil { printError(ScanReport(documents: documents, result: result).summary) }
         }
     }

@@ -17,12 +17,15 @@ struct ScanCommand: ParsableCommand {
 
     func run() throws {
         try ExitStatus.reporting {
-            let documents = try input.readDocuments()
+            let corpus = try input.readCorpus()
+            let documents = corpus.documents
             let result = ClusteringPipeline(options: pipeline.options).run(documents)
             let report = ScanReport(documents: documents, result: result)
             var sink = OutputFile(path: output)
             sink.write(format == .json ? report.json() : report.text())
             try sink.finish()
+            // What was skipped comes last, where it is seen.
+            for line in InputOptions.skippedReport(corpus.summary) { printError(line) }
         }
     }
 }
