@@ -18,9 +18,11 @@ struct ClusterCommand: ParsableCommand {
 
     func run() throws {
         try ExitStatus.reporting {
-            let corpus = try input.readCorpus()
+            let progress = input.progressMeter()
+            let corpus = try input.readCorpus(progress: progress)
             let documents = corpus.documents
-            let result = ClusteringPipeline(options: pipeline.options).run(documents)
+            let result = ClusteringPipeline(options: pipeline.options, onStage: progress.stage).run(documents)
+            progress.finish()
             var sink = OutputFile(path: output)
             if format == .csv { sink.write("id,cluster,representative,similarity\n") }
             for (document, assignment) in zip(documents, result.assignments) {

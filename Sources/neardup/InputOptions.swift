@@ -28,6 +28,9 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Skip documents whose id an earlier document already has, and count them, instead of stopping with an error.")
     var dedupeIds = false
 
+    @Flag(help: "No progress on standard error (shown only when it is a terminal).")
+    var quiet = false
+
     func validate() throws {
         guard !paths.isEmpty else { throw ValidationError("give at least one input path") }
     }
@@ -41,8 +44,26 @@ struct InputOptions: ParsableArguments {
     }
 
     /// The documents of every input, with the summary of what was skipped.
-    func readCorpus() throws -> Corpus {
-        try reader.read(from: paths)
+    func readCorpus(progress: ProgressMeter? = nil) throws -> Corpus {
+        let reader = self.reader
+        var summary = ReadSummary(exampleLimit: reader.exampleLimit)
+        var documents: [Document] = []
+        var bytes = 0
+        do {
+            try reader.forEachDocument(in: paths, summary: &summary) { document in
+                documents.append(document)
+                bytes += document.recordRange?.count ?? document.text.utf8.count
+                progress?.reading(documents: documents.count, bytes: bytes)
+            }
+        } catch {
+            progress?.finish()  // the error message gets a line of its own
+            throw error
+        }
+        return Corpus(documents: documents, summary: summary)
+    }
+
+    func progressMeter() -> ProgressMeter {
+        ProgressMeter(quiet: quiet, paths: paths)
     }
 
     /// The documents of every input; what was skipped is reported on standard error.

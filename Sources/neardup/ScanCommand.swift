@@ -17,9 +17,11 @@ struct ScanCommand: ParsableCommand {
 
     func run() throws {
         try ExitStatus.reporting {
-            let corpus = try input.readCorpus()
+            let progress = input.progressMeter()
+            let corpus = try input.readCorpus(progress: progress)
             let documents = corpus.documents
-            let result = ClusteringPipeline(options: pipeline.options).run(documents)
+            let result = ClusteringPipeline(options: pipeline.options, onStage: progress.stage).run(documents)
+            progress.finish()
             let report = ScanReport(documents: documents, result: result)
             var sink = OutputFile(path: output)
             sink.write(format == .json ? report.json() : report.text())

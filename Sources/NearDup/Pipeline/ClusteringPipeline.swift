@@ -5,18 +5,23 @@ import Foundation
 /// clustering without chaining → numbered assignments.
 public struct ClusteringPipeline: Sendable {
     public var options: PipelineOptions
+    /// Told when each stage begins, for progress displays.
+    public var onStage: (@Sendable (String) -> Void)?
 
-    public init(options: PipelineOptions = .init()) {
+    public init(options: PipelineOptions = .init(), onStage: (@Sendable (String) -> Void)? = nil) {
         self.options = options
+        self.onStage = onStage
     }
 
     public func run(_ documents: [Document]) -> ClusteringResult {
-        resolve(documents, batch: sketch(documents.map(\.text)))
+        onStage?("sketching \(documents.count) documents")
+        return resolve(documents, batch: sketch(documents.map(\.text)))
     }
 
     /// Candidate search, verification, clustering and numbering over sketched documents.
     func resolve(_ documents: [Document], batch: SketchBatch) -> ClusteringResult {
         let count = documents.count
+        onStage?("finding candidate pairs")
         let layout = options.resolvedBandLayout
         let finder = CandidateFinder(layout: layout)
         var candidates = finder.candidates(
@@ -30,6 +35,7 @@ public struct ClusteringPipeline: Sendable {
         }
 
         let rule = options.copyRule
+        onStage?("verifying \(candidates.pairs.count) candidate pairs")
         let edges = candidates.pairs.filter { pair in
             rule.isCopy(PairSimilarity(batch.shingles(of: pair.first), batch.shingles(of: pair.second)))
         }
@@ -39,6 +45,7 @@ public struct ClusteringPipeline: Sendable {
             supports: { member, representative in
                 rule.supports(PairSimilarity(batch.shingles(of: member), batch.shingles(of: representative)))
             })
+        onStage?("clustering")
         let groups = clusterer.clusters(count: count, edges: edges)
 
         var clusters: [ClusteringResult.Cluster] = []
