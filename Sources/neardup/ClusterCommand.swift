@@ -18,11 +18,8 @@ struct ClusterCommand: ParsableCommand {
 
     func run() throws {
         try ExitStatus.reporting {
-            let progress = input.progressMeter()
-            let corpus = try input.readCorpus(progress: progress)
-            let documents = corpus.documents
-            let result = ClusteringPipeline(options: pipeline.options, onStage: progress.stage).run(documents)
-            progress.finish()
+            let run = try ClusteringRun(input: input, pipeline: pipeline)
+            let (documents, result) = (run.documents, run.result)
             var sink = OutputFile(path: output)
             if format == .csv { sink.write("id,cluster,representative,similarity\n") }
             for (document, assignment) in zip(documents, result.assignments) {
@@ -38,7 +35,7 @@ struct ClusterCommand: ParsableCommand {
             }
             try sink.finish()
             // What was skipped comes last, where it is seen.
-            for line in InputOptions.skippedReport(corpus.summary) { printError(line) }
+            for line in InputOptions.skippedReport(run.corpus.summary) { printError(line) }
             if output != nil { printError(ScanReport(documents: documents, result: result).summary) }
         }
     }

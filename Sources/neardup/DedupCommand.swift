@@ -91,14 +91,10 @@ struct DedupCommand: ParsableCommand {
     func run() throws {
         try ExitStatus.reporting {
             let fingerprints = input.paths.map { DedupFingerprint(path: $0) }
-            let progress = input.progressMeter()
-            let corpus = try input.readCorpus(progress: progress)
-            let summary = corpus.summary
+            let run = try ClusteringRun(input: input, pipeline: pipeline)
+            let (documents, result, summary) = (run.documents, run.result, run.corpus.summary)
             let layout = Layout(summary.inputs[0].format)
             let csvHeader = layout == .csv ? try commonCSVHeader(summary) : nil
-            let documents = corpus.documents
-            let result = ClusteringPipeline(options: pipeline.options, onStage: progress.stage).run(documents)
-            progress.finish()
             guard result.assignments.count == documents.count else {
                 throw InternalError("the clustering has \(result.assignments.count) assignments for \(documents.count) documents")
             }

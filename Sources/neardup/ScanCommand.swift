@@ -17,17 +17,14 @@ struct ScanCommand: ParsableCommand {
 
     func run() throws {
         try ExitStatus.reporting {
-            let progress = input.progressMeter()
-            let corpus = try input.readCorpus(progress: progress)
-            let documents = corpus.documents
-            let result = ClusteringPipeline(options: pipeline.options, onStage: progress.stage).run(documents)
-            progress.finish()
+            let run = try ClusteringRun(input: input, pipeline: pipeline)
+            let (documents, result) = (run.documents, run.result)
             let report = ScanReport(documents: documents, result: result)
             var sink = OutputFile(path: output)
             sink.write(format == .json ? report.json() : report.text())
             try sink.finish()
             // What was skipped comes last, where it is seen.
-            for line in InputOptions.skippedReport(corpus.summary) { printError(line) }
+            for line in InputOptions.skippedReport(run.corpus.summary) { printError(line) }
         }
     }
 }
