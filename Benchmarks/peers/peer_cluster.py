@@ -111,16 +111,22 @@ def run_datasketch(records, ids, args, link, stats):
         sketches.append(m)
         lsh.insert(i, m)
     t1 = time.perf_counter()
-    for i, m in enumerate(sketches):
-        if m is None:
-            continue
-        for j in lsh.query(m):
-            if j != i and (not args.verify or m.jaccard(sketches[j]) >= args.threshold):
-                link(i, j)
+    link_query_results(sketches, lsh.query, args, link)
     stats.update(query_s=time.perf_counter() - t1,
                  params={"bands": lsh.b, "rows": lsh.r, "threshold": args.threshold,
                          "num_perm": args.num_perm, "seed": args.seed})
     return t1
+
+
+def link_query_results(sketches, query, args, link):
+    """Links each document to what the LSH index returns for it (optionally only above the
+    threshold by the library's own estimate): users' usual connected-components dedup."""
+    for i, m in enumerate(sketches):
+        if m is None:
+            continue
+        for j in query(m):
+            if j != i and (not args.verify or m.jaccard(sketches[j]) >= args.threshold):
+                link(i, j)
 
 
 def run_rensa(records, ids, args, link, stats):
@@ -141,12 +147,7 @@ def run_rensa(records, ids, args, link, stats):
         sketches.append(m)
         lsh.insert(i, m)
     t1 = time.perf_counter()
-    for i, m in enumerate(sketches):
-        if m is None:
-            continue
-        for j in lsh.query(m):
-            if j != i and (not args.verify or m.jaccard(sketches[j]) >= args.threshold):
-                link(i, j)
+    link_query_results(sketches, lsh.query, args, link)
     stats.update(query_s=time.perf_counter() - t1,
                  params={"bands": bands, "rows": args.num_perm // bands,
                          "threshold": args.threshold, "num_perm": args.num_perm,
