@@ -32,13 +32,11 @@ public struct CandidateFinder: Sendable {
         precondition(layout.bands * layout.rows <= stride)
         var entries: [BandEntry] = []
         entries.reserveCapacity(count * layout.bands)
-        signatures.withUnsafeBytes { raw in
-            for document in 0..<count where isIndexed(document) {
-                for band in 0..<layout.bands {
-                    let offset = (document * stride + band * layout.rows) * 4
-                    let bytes = UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + layout.rows * 4)])
-                    entries.append(BandEntry(key: XXH3.hash(bytes, seed: UInt64(band)), document: UInt32(document)))
-                }
+        for document in 0..<count where isIndexed(document) {
+            for band in 0..<layout.bands {
+                let start = document * stride + band * layout.rows
+                let key = XXH3.hash(words: signatures[start..<(start + layout.rows)], seed: UInt64(band))
+                entries.append(BandEntry(key: key, document: UInt32(document)))
             }
         }
         BandEntrySort.sort(&entries)

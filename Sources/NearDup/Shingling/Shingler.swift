@@ -41,17 +41,12 @@ public struct Shingler: Sendable {
     private mutating func appendWordShingles(of text: [UInt8], size: Int, quotedWords: [Bool], to hashes: inout [UInt64]) {
         tokenHashes.removeAll(keepingCapacity: true)
         let seed = self.seed
-        text.withUnsafeBytes { bytes in
-            var start = 0
-            let count = bytes.count
-            while start < count {
-                var end = start
-                while end < count && bytes[end] != 0x20 { end += 1 }
-                if end > start {
-                    tokenHashes.append(XXH3.hash(UnsafeRawBufferPointer(rebasing: bytes[start..<end]), seed: seed))
-                }
-                start = end + 1
-            }
+        var start = 0
+        while start < text.count {
+            var end = start
+            while end < text.count && text[end] != 0x20 { end += 1 }
+            if end > start { tokenHashes.append(XXH3.hash(text[start..<end], seed: seed)) }
+            start = end + 1
         }
         guard !tokenHashes.isEmpty else { return }
         let windows = max(1, tokenHashes.count - size + 1)
@@ -60,15 +55,13 @@ public struct Shingler: Sendable {
         let marksQuotes = quotedWords.count == tokenHashes.count
         // Words left in the current window that are not quoted; the window is quoted when none.
         var unquoted = marksQuotes ? quotedWords[0..<width].filter { !$0 }.count : width
-        tokenHashes.withUnsafeBytes { words in
-            for window in 0..<windows {
-                if marksQuotes && window > 0 {
-                    if !quotedWords[window - 1] { unquoted -= 1 }
-                    if !quotedWords[window + width - 1] { unquoted += 1 }
-                }
-                let slice = UnsafeRawBufferPointer(rebasing: words[(window * 8)..<((window + width) * 8)])
-                hashes.append(ShingleHash.make(XXH3.hash(slice, seed: seed), isQuoted: unquoted == 0))
+        for window in 0..<windows {
+            if marksQuotes && window > 0 {
+                if !quotedWords[window - 1] { unquoted -= 1 }
+                if !quotedWords[window + width - 1] { unquoted += 1 }
             }
+            let hash = XXH3.hash(words: tokenHashes[window..<(window + width)], seed: seed)
+            hashes.append(ShingleHash.make(hash, isQuoted: unquoted == 0))
         }
     }
 
@@ -80,13 +73,11 @@ public struct Shingler: Sendable {
         for (offset, byte) in text.enumerated() where byte & 0xC0 != 0x80 { starts.append(offset) }
         let windows = max(1, starts.count - size + 1)
         let seed = self.seed
-        text.withUnsafeBytes { bytes in
-            for window in 0..<windows {
-                let lower = starts[window]
-                let upperScalar = window + size
-                let upper = upperScalar < starts.count ? starts[upperScalar] : bytes.count
-                hashes.append(ShingleHash.make(XXH3.hash(UnsafeRawBufferPointer(rebasing: bytes[lower..<upper]), seed: seed), isQuoted: false))
-            }
+        for window in 0..<windows {
+            let lower = starts[window]
+            let upperScalar = window + size
+            let upper = upperScalar < starts.count ? starts[upperScalar] : text.count
+            hashes.append(ShingleHash.make(XXH3.hash(text[lower..<upper], seed: seed), isQuoted: false))
         }
     }
 }
