@@ -5,29 +5,33 @@ import Testing
 /// Every vector kernel against its plain scalar twin: bit-identical results.
 @Suite("Kernel twins")
 struct KernelTwinTests {
-    private func signatures(of hashes: [UInt64], numPermutations: Int = 128, seed: UInt64 = 1) -> (scalar: [UInt32], simd: [UInt32]) {
-        let scalar = MinHasher(numPermutations: numPermutations, seed: seed, scheme: .classic, variant: .scalar)
-        let simd = MinHasher(numPermutations: numPermutations, seed: seed, scheme: .classic, variant: .simd)
+    private func signatures(
+        of hashes: [UInt64], scheme: MinHashScheme, numPermutations: Int = 128, seed: UInt64 = 1
+    ) -> (scalar: [UInt32], simd: [UInt32]) {
+        let scalar = MinHasher(numPermutations: numPermutations, seed: seed, scheme: scheme, variant: .scalar)
+        let simd = MinHasher(numPermutations: numPermutations, seed: seed, scheme: scheme, variant: .simd)
         return (scalar.signature(of: hashes), simd.signature(of: hashes))
     }
 
-    @Test(arguments: [0, 1, 2, 7, 100, 5_000])
-    func classicKernelsAgreeOnRandomSets(size: Int) {
+    @Test(arguments: MinHashScheme.allCases, [0, 1, 2, 7, 100, 5_000])
+    func minHashKernelsAgreeOnRandomSets(scheme: MinHashScheme, size: Int) {
         var generator = SketchSamples.SplitMix64(seed: UInt64(size) + 11)
         let hashes = (0..<size).map { _ in generator.next() }
         for numPermutations in [1, 8, 64, 100, 128, 256] {
-            let (scalar, simd) = signatures(of: hashes, numPermutations: numPermutations)
+            let (scalar, simd) = signatures(of: hashes, scheme: scheme, numPermutations: numPermutations)
             #expect(scalar == simd, "size \(size), K \(numPermutations)")
         }
     }
 
-    @Test func emptySetGivesEmptyValuesInBothKernels() {
-        let (scalar, simd) = signatures(of: [])
+    @Test(arguments: MinHashScheme.allCases)
+    func emptySetGivesEmptyValuesInBothKernels(scheme: MinHashScheme) {
+        let (scalar, simd) = signatures(of: [], scheme: scheme)
         #expect(scalar == simd)
         #expect(simd.allSatisfy { $0 == MinHasher.emptyValue })
     }
 
-    @Test func classicKernelsAgreeOnRealDocuments() throws {
+    @Test(arguments: MinHashScheme.allCases)
+    func minHashKernelsAgreeOnRealDocuments(scheme: MinHashScheme) throws {
         let archive = try #require(Bundle.module.url(forResource: "Fixtures/archive", withExtension: nil))
         let documents = try CorpusReader().readDocuments(from: [archive.path])
         #expect(documents.count == 24)
@@ -38,14 +42,15 @@ struct KernelTwinTests {
         for document in documents {
             normalizer.normalize(document.text, into: &normalized)
             shingler.shingleSet(of: normalized, into: &hashes)
-            let (scalar, simd) = signatures(of: hashes, seed: 7)
+            let (scalar, simd) = signatures(of: hashes, scheme: scheme, seed: 7)
             #expect(scalar == simd, "\(document.id)")
         }
     }
 
     /// A one-megabyte document: the archive's real words drawn at random, so nearly every
     /// 5-gram is new.
-    @Test func classicKernelsAgreeOnAOneMegabyteDocument() throws {
+    @Test(arguments: MinHashScheme.allCases)
+    func minHashKernelsAgreeOnAOneMegabyteDocument(scheme: MinHashScheme) throws {
         let archive = try #require(Bundle.module.url(forResource: "Fixtures/archive", withExtension: nil))
         let documents = try CorpusReader().readDocuments(from: [archive.path])
         let vocabulary = Array(Set(documents.flatMap { $0.text.split(whereSeparator: \.isWhitespace) })).sorted()
@@ -64,20 +69,56 @@ struct KernelTwinTests {
         var shingler = Shingler()
         shingler.shingleSet(of: normalized, into: &hashes)
         #expect(hashes.count > 100_000)
-        let (scalar, simd) = signatures(of: hashes)
+        let (scalar, simd) = signatures(of: hashes, scheme: scheme)
         #expect(scalar == simd)
     }
 
-    @Test func bandEntrySortMatchesAComparisonSort() {
+    @Test func uniformHashSortMatchesTheStandardSort() {
         var generator = SketchSamples.SplitMix64(seed: 5)
-        for count in [0, 1, 100, 4_095, 4_096, 50_000] {
-            // Few distinct keys, so runs of equal keys test that document order is kept.
-            var entries = (0..<count).map { index in
-                BandEntry(key: generator.next() % UInt64(max(1, count / 10)) &* 0x9E37_79B9_7F4A_7C15, document: UInt32(index))
+        var scratch: [UInt64] = []
+        var counts: [Int] = []
+        for count in [0, 1, 2, 63, 64, 65, 100, 4_096, 50_000] {
+            for distinct in [1, 3, max(1, count / 10), max(1, count)] {
+                // Few distinct values make crowded buckets of equal values.
+                var values = (0..<count).map { _ in (generator.next() % UInt64(distinct)) &* 0x9E37_79B9_7F4A_7C15 }
+                var expected = values
+                UniformHashSort.sortScalar(&expected)
+                UniformHashSort.sort(&values, scratch: &scratch, counts: &counts)
+                #expect(values == expected, "count \(count), distinct \(distinct)")
             }
-            let expected = entries.sorted()
-            BandEntrySort.sort(&entries)
-            #expect(entries == expected, "count \(count)")
+        }
+    }
+
+    /// Word shingles from the unsafe kernel and its plain twin, on random word streams with and
+    /// without quote marks, every window size from 1 to 8, and the real archive.
+    @Test func wordShingleKernelsAgree() throws {
+        var generator = SketchSamples.SplitMix64(seed: 9)
+        let letters = Array("abcdefghijklmnopqrstuvwxyz0123456789é".utf8)
+        var texts: [[UInt8]] = [[], [0x61], Array("one".utf8), Array("two words".utf8)]
+        for length in [1, 2, 5, 40, 3_000] {
+            let words = (0..<length).map { _ in
+                (0..<(1 + Int(generator.next() % 12))).map { _ in letters[Int(generator.next() % UInt64(letters.count))] }
+            }
+            texts.append(Array(words.joined(separator: [0x20])))
+        }
+        let archive = try #require(Bundle.module.url(forResource: "Fixtures/archive", withExtension: nil))
+        for document in try CorpusReader().readDocuments(from: [archive.path]) {
+            texts.append(Array(TextNormalizer().normalize(document.text).utf8))
+        }
+        var scratch: [UInt64] = []
+        for text in texts {
+            let wordCount = text.split(separator: 0x20).count
+            let quoteMarks = (0..<wordCount).map { _ in generator.next() % 3 != 0 }
+            for size in 1...8 {
+                let kernel = WordShingleKernel(size: size, seed: 77)
+                for quoted in [[], quoteMarks] {
+                    var fast: [UInt64] = [42]
+                    var plain: [UInt64] = [42]
+                    kernel.appendShingles(of: text, quotedWords: quoted, wordHashes: &scratch, to: &fast)
+                    kernel.appendShinglesScalar(of: text, quotedWords: quoted, to: &plain)
+                    #expect(fast == plain, "\(text.count) bytes, size \(size)")
+                }
+            }
         }
     }
 }

@@ -1,5 +1,5 @@
 /// Finds candidate pairs by band-key collisions without comparing all pairs:
-/// emit one (band key, document) entry per band, sort, and read runs of equal keys.
+/// for each band, one (band key, document) entry per document, sorted, read as runs of equal keys.
 /// Each run is linked as a star to its first document, so a run of m documents costs m − 1
 /// pairs, and runs longer than `maxRunLength` (text that every page shares) are skipped and counted.
 public struct CandidateFinder: Sendable {
@@ -28,47 +28,74 @@ public struct CandidateFinder: Sendable {
 
     /// `signatures` holds `count` signatures of `layout.bands * layout.rows` or more values each,
     /// `stride` values apart; documents for which `isIndexed` is false (empty texts) take no part.
+    ///
+    /// Bands are searched one at a time, so the entries held at once are one per document.
+    /// An entry packs the band key's top bits above the document number: sorting the packed
+    /// values orders by key, and equal keys by document.
     public func candidates(signatures: [UInt32], stride: Int, count: Int, isIndexed: (Int) -> Bool) -> Result {
         precondition(layout.bands * layout.rows <= stride)
-        var entries: [BandEntry] = []
-        entries.reserveCapacity(count * layout.bands)
-        for document in 0..<count where isIndexed(document) {
-            for band in 0..<layout.bands {
-                let start = document * stride + band * layout.rows
-                let key = XXH3.hash(words: signatures[start..<(start + layout.rows)], seed: UInt64(band))
-                entries.append(BandEntry(key: key, document: UInt32(document)))
-            }
-        }
-        BandEntrySort.sort(&entries)
-        var pairs: [DocumentPair] = []
+        let documentBits = max(1, Int.bitWidth - count.leadingZeroBitCount)
+        let documentMask: UInt64 = (1 << UInt64(documentBits)) - 1
+        let indexed = (0..<count).filter(isIndexed)
+        var entries: [UInt64] = []
+        entries.reserveCapacity(indexed.count)
+        var scratch: [UInt64] = []
+        var counts: [Int] = []
+        var pairs: [UInt64] = []
+        var pairsAfterLastCompaction = 0
         var skippedRuns = 0
-        var start = 0
-        while start < entries.count {
-            var end = start + 1
-            while end < entries.count && entries[end].key == entries[start].key { end += 1 }
-            let length = end - start
-            if length > maxRunLength {
-                skippedRuns += 1
-            } else if length > 1 {
-                let hub = entries[start].document
-                for index in (start + 1)..<end where entries[index].document != hub {
-                    pairs.append(DocumentPair(hub, entries[index].document))
+        for band in 0..<layout.bands {
+            entries.removeAll(keepingCapacity: true)
+            signatures.withUnsafeBufferPointer { signatures in
+                for document in indexed {
+                    let key = bandKey(signatures, from: document * stride + band * layout.rows, band: band)
+                    entries.append(key & ~documentMask | UInt64(document))
                 }
             }
-            start = end
+            UniformHashSort.sort(&entries, scratch: &scratch, counts: &counts)
+            var start = 0
+            while start < entries.count {
+                let key = entries[start] & ~documentMask
+                var end = start + 1
+                while end < entries.count && entries[end] & ~documentMask == key { end += 1 }
+                let length = end - start
+                if length > maxRunLength {
+                    skippedRuns += 1
+                } else if length > 1 {
+                    // A star on the run's first document: m - 1 pairs for m documents.
+                    let hub = entries[start] & documentMask
+                    for index in (start + 1)..<end {
+                        pairs.append(hub << 32 | entries[index] & documentMask)
+                    }
+                }
+                start = end
+            }
+            // Pairs repeat across bands; compact when the list has doubled since the last time.
+            if pairs.count > 2 * max(pairsAfterLastCompaction, 1 << 16) {
+                UniformHashSort.sortScalar(&pairs)
+                pairs.removeAdjacentDuplicates()
+                pairsAfterLastCompaction = pairs.count
+            }
         }
-        pairs.sort()
+        UniformHashSort.sortScalar(&pairs)
         pairs.removeAdjacentDuplicates()
-        return Result(pairs: pairs, skippedRuns: skippedRuns)
+        return Result(
+            pairs: pairs.map { DocumentPair(Int($0 >> 32), Int($0 & 0xFFFF_FFFF)) },
+            skippedRuns: skippedRuns)
     }
-}
 
-struct BandEntry: Comparable {
-    var key: UInt64
-    var document: UInt32
-
-    static func < (lhs: BandEntry, rhs: BandEntry) -> Bool {
-        lhs.key != rhs.key ? lhs.key < rhs.key : lhs.document < rhs.document
+    /// The band's r values hashed with the band number: two rows fit one 64-bit word, which
+    /// a bijective mixer turns into the key without collisions; more rows go through XXH3.
+    @inline(__always)
+    private func bandKey(_ signatures: UnsafeBufferPointer<UInt32>, from start: Int, band: Int) -> UInt64 {
+        let rows = layout.rows
+        let bandSeed = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
+        switch rows {
+        case 1: return mix64(UInt64(signatures[start]) ^ bandSeed)
+        case 2: return mix64((UInt64(signatures[start]) << 32 | UInt64(signatures[start + 1])) ^ bandSeed)
+        default:
+            return XXH3.hash(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: signatures[start..<(start + rows)])), seed: bandSeed)
+        }
     }
 }
 

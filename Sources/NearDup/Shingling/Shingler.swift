@@ -1,7 +1,7 @@
 /// Turns normalised text into the set of its shingle hashes.
 ///
-/// Word shingles hash each word once with XXH3, then hash the window of k word hashes, so a
-/// shingle costs one short hash and no string. Character shingles hash each window of k
+/// Word shingles hash each word once with XXH3 and combine a window's k word hashes with a
+/// multiply-add (`WordShingleKernel`), so a shingle costs no string and no second pass. Character shingles hash each window of k
 /// characters in place.
 ///
 /// The lowest bit of every shingle hash is a mark, not hash: 1 when all the shingle's words
@@ -14,12 +14,15 @@ public struct Shingler: Sendable {
     /// The first `leadLength` shingles of the last text, in text order: an excerpt keeps its
     /// story's lead, so the lead alone finds excerpts that whole-text similarity misses.
     public private(set) var lead: [UInt64] = []
-    private var tokenHashes: [UInt64] = []
+    private let wordKernel: WordShingleKernel
+    private var scratch: [UInt64] = []
+    private var bucketCounts: [Int] = []
 
     public init(kind: ShingleKind = .default, seed: UInt64 = 0, leadLength: Int = 0) {
         self.kind = kind
         self.seed = seed
         self.leadLength = leadLength
+        wordKernel = WordShingleKernel(size: kind.size, seed: seed)
     }
 
     /// Replaces `hashes` with the sorted, duplicate-free shingle hashes of `normalized`
@@ -29,40 +32,15 @@ public struct Shingler: Sendable {
     public mutating func shingleSet(of normalized: [UInt8], quotedWords: [Bool] = [], into hashes: inout [UInt64]) {
         hashes.removeAll(keepingCapacity: true)
         switch kind {
-        case .words(let size): appendWordShingles(of: normalized, size: size, quotedWords: quotedWords, to: &hashes)
-        case .characters(let size): appendCharacterShingles(of: normalized, size: size, to: &hashes)
+        case .words:
+            wordKernel.appendShingles(of: normalized, quotedWords: quotedWords, wordHashes: &scratch, to: &hashes)
+        case .characters(let size):
+            appendCharacterShingles(of: normalized, size: size, to: &hashes)
         }
         lead.removeAll(keepingCapacity: true)
         lead.append(contentsOf: hashes.prefix(leadLength))
-        hashes.sort()
+        UniformHashSort.sort(&hashes, scratch: &scratch, counts: &bucketCounts)
         ShingleHash.removeDuplicates(&hashes)
-    }
-
-    private mutating func appendWordShingles(of text: [UInt8], size: Int, quotedWords: [Bool], to hashes: inout [UInt64]) {
-        tokenHashes.removeAll(keepingCapacity: true)
-        let seed = self.seed
-        var start = 0
-        while start < text.count {
-            var end = start
-            while end < text.count && text[end] != 0x20 { end += 1 }
-            if end > start { tokenHashes.append(XXH3.hash(text[start..<end], seed: seed)) }
-            start = end + 1
-        }
-        guard !tokenHashes.isEmpty else { return }
-        let windows = max(1, tokenHashes.count - size + 1)
-        let width = min(size, tokenHashes.count)
-        hashes.reserveCapacity(windows)
-        let marksQuotes = quotedWords.count == tokenHashes.count
-        // Words left in the current window that are not quoted; the window is quoted when none.
-        var unquoted = marksQuotes ? quotedWords[0..<width].filter { !$0 }.count : width
-        for window in 0..<windows {
-            if marksQuotes && window > 0 {
-                if !quotedWords[window - 1] { unquoted -= 1 }
-                if !quotedWords[window + width - 1] { unquoted += 1 }
-            }
-            let hash = XXH3.hash(words: tokenHashes[window..<(window + width)], seed: seed)
-            hashes.append(ShingleHash.make(hash, isQuoted: unquoted == 0))
-        }
     }
 
     private func appendCharacterShingles(of text: [UInt8], size: Int, to hashes: inout [UInt64]) {

@@ -12,13 +12,14 @@ public struct MinHasher: Sendable, Equatable {
     public let numPermutations: Int
     public let seed: UInt64
     public let scheme: MinHashScheme
-    /// Kernel for the classic scheme; one-permutation hashing has a single, scalar loop.
+    /// Which twin runs: the unsafe-buffer kernels (`simd`: vector lanes for the classic scheme,
+    /// cached probes for one-permutation hashing) or their plain scalar twins.
     public let variant: KernelVariant
     /// Stands for "no shingle" in a signature of an empty set.
     public static let emptyValue = UInt32.max
 
     private let valueKey: UInt64
-    private let probeKey: UInt64
+    private let onePermutationKernel: OnePermutationKernel
     private let classicKernel: ClassicMinHashKernel?
 
     public init(numPermutations: Int = 128, seed: UInt64 = 1, scheme: MinHashScheme = .onePermutation, variant: KernelVariant = .simd) {
@@ -28,7 +29,7 @@ public struct MinHasher: Sendable, Equatable {
         self.scheme = scheme
         self.variant = variant
         self.valueKey = mix64(seed &+ 0x9E37_79B9_7F4A_7C15)
-        self.probeKey = mix64(seed ^ 0xD6E8_FEB8_6659_FD93)
+        self.onePermutationKernel = OnePermutationKernel(bins: numPermutations, seed: seed)
         self.classicKernel = scheme == .classic ? ClassicMinHashKernel(numPermutations: numPermutations, seed: seed) : nil
     }
 
@@ -55,33 +56,15 @@ public struct MinHasher: Sendable, Equatable {
             }
             return
         }
-        for index in signature.indices { signature[index] = Self.emptyValue }
-        var filled = [Bool](repeating: false, count: numPermutations)
-        let bins = UInt64(numPermutations)
-        for hash in hashes {
-            let mixed = mix64(ShingleHash.identity(hash) ^ valueKey)
-            let bin = Int(((mixed >> 32) &* bins) >> 32)
-            let value = UInt32(truncatingIfNeeded: mixed) & 0x7FFF_FFFF
-            filled[bin] = true
-            if value < signature[bin] { signature[bin] = value }
-        }
-        densify(&signature, filled: filled)
-    }
-
-    /// Fills each empty bin from the first non-empty bin of its probe sequence.
-    private func densify(_ signature: inout [UInt32], filled: [Bool]) {
-        guard filled.contains(true), filled.contains(false) else { return }
-        let source = signature
-        for bin in 0..<numPermutations where !filled[bin] {
-            var attempt: UInt64 = 0
-            while true {
-                let probe = mix64(probeKey ^ (UInt64(bin) << 32 | attempt))
-                let candidate = Int(((probe >> 32) &* UInt64(numPermutations)) >> 32)
-                if filled[candidate] {
-                    signature[bin] = source[candidate]
-                    break
+        switch variant {
+        case .scalar:
+            onePermutationKernel.sketchScalar(Array(hashes), into: &signature)
+        case .simd:
+            let kernel = onePermutationKernel
+            signature.withUnsafeMutableBufferPointer { signature in
+                if hashes.withContiguousStorageIfAvailable({ kernel.sketch($0, into: signature) }) == nil {
+                    Array(hashes).withUnsafeBufferPointer { kernel.sketch($0, into: signature) }
                 }
-                attempt += 1
             }
         }
     }

@@ -1,0 +1,63 @@
+/// Sorts 64-bit values whose top bits are uniformly spread (hashes, or hashes with a small
+/// number in the low bits): one counting pass scatters them into about n/4 buckets by their
+/// top bits, and an insertion sort finishes each bucket of a few. Linear in expectation,
+/// against n log n comparisons for a general sort; short arrays skip the buckets.
+enum UniformHashSort {
+    /// Sorts `values` ascending. `scratch` and `counts` are reusable space.
+    static func sort(_ values: inout [UInt64], scratch: inout [UInt64], counts: inout [Int]) {
+        let count = values.count
+        guard count > 1 else { return }
+        if count <= 64 {
+            values.withUnsafeMutableBufferPointer { insertionSort($0) }
+            return
+        }
+        let bucketBits = min(18, max(4, Int.bitWidth - (count / 4).leadingZeroBitCount))
+        let shift = UInt64(64 - bucketBits)
+        let bucketCount = 1 << bucketBits
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: values)
+        counts.removeAll(keepingCapacity: true)
+        counts.append(contentsOf: repeatElement(0, count: bucketCount + 1))
+        scratch.withUnsafeBufferPointer { source in
+            values.withUnsafeMutableBufferPointer { target in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    for value in source { counts[Int(value >> shift) + 1] += 1 }
+                    for bucket in 0..<bucketCount { counts[bucket + 1] += counts[bucket] }
+                    // counts[b] is the start of bucket b; after the scatter, its end.
+                    for value in source {
+                        let bucket = Int(value >> shift)
+                        target[counts[bucket]] = value
+                        counts[bucket] += 1
+                    }
+                    var start = 0
+                    for bucket in 0..<bucketCount {
+                        let end = counts[bucket]
+                        var bucket = UnsafeMutableBufferPointer(rebasing: target[start..<end])
+                        // A crowded bucket means repeated values, not a few: sort it in n log n.
+                        if bucket.count > 64 { bucket.sort() } else { insertionSort(bucket) }
+                        start = end
+                    }
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func insertionSort(_ values: UnsafeMutableBufferPointer<UInt64>) {
+        guard values.count > 1 else { return }
+        for index in 1..<values.count {
+            let value = values[index]
+            var position = index
+            while position > 0 && values[position - 1] > value {
+                values[position] = values[position - 1]
+                position -= 1
+            }
+            values[position] = value
+        }
+    }
+
+    /// The plain twin: the standard library's sort.
+    static func sortScalar(_ values: inout [UInt64]) {
+        values.sort()
+    }
+}

@@ -1,0 +1,139 @@
+/// Word k-gram hashes of normalised text (words separated by single spaces), computed in
+/// place: each word is hashed once with XXH3, and a window's hash is a multiply-add of its
+/// word hashes under one odd multiplier per position, finished by a 64-bit mixer.
+///
+/// The multiply-add is a bijection in each position (odd multipliers), so windows that differ
+/// in one word never collide, and it costs k multiplications instead of a second XXH3 pass
+/// over 8k bytes. Callers see only `Shingler`; the unsafe loop and its plain twin live here.
+struct WordShingleKernel: Sendable {
+    let size: Int
+    let seed: UInt64
+    /// One odd multiplier per window position.
+    let multipliers: [UInt64]
+
+    init(size: Int, seed: UInt64) {
+        precondition(size > 0)
+        self.size = size
+        self.seed = seed
+        multipliers = (0..<size).map { position in
+            mix64(seed ^ 0x5851_F42D_4C95_7F2D &+ UInt64(position) &* 0x9E37_79B9_7F4A_7C15) | 1
+        }
+    }
+
+    /// Appends one hash per window of `size` words (one window of all words when the text is
+    /// shorter), the quoted mark set when every word of the window is quoted. `quotedWords`
+    /// is used only when it has one entry per word. `wordHashes` is scratch space.
+    func appendShingles(of text: [UInt8], quotedWords: [Bool], wordHashes: inout [UInt64], to hashes: inout [UInt64]) {
+        wordHashes.removeAll(keepingCapacity: true)
+        // A word takes at least one byte and one space, so count / 2 + 1 bounds the words.
+        let capacity = text.count / 2 + 1
+        wordHashes.reserveCapacity(capacity)
+        let wordCount = text.withUnsafeBufferPointer { text in
+            wordHashes.withUnsafeMutableBufferPointer(growingTo: capacity) { words in
+                Self.hashWords(text, seed: seed, into: words)
+            }
+        }
+        wordHashes.removeLast(wordHashes.count - wordCount)
+        guard wordCount > 0 else { return }
+        let width = min(size, wordCount)
+        let windows = wordCount - width + 1
+        let start = hashes.count
+        hashes.append(contentsOf: repeatElement(0, count: windows))
+        let marksQuotes = quotedWords.count == wordCount
+        wordHashes.withUnsafeBufferPointer { words in
+            multipliers.withUnsafeBufferPointer { multipliers in
+                quotedWords.withUnsafeBufferPointer { quoted in
+                    hashes.withUnsafeMutableBufferPointer { hashes in
+                        Self.combine(
+                            words: words, width: width, multipliers: multipliers,
+                            quoted: marksQuotes ? quoted : nil,
+                            into: UnsafeMutableBufferPointer(rebasing: hashes[start...]))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Hashes each space-separated word; returns the number of words.
+    private static func hashWords(_ text: UnsafeBufferPointer<UInt8>, seed: UInt64, into words: UnsafeMutableBufferPointer<UInt64>) -> Int {
+        guard let base = text.baseAddress else { return 0 }
+        var count = 0
+        var start = 0
+        let end = text.count
+        while start < end {
+            var stop = start
+            while stop < end && base[stop] != 0x20 { stop += 1 }
+            if stop > start {
+                words[count] = XXH3.hash(UnsafeRawBufferPointer(start: base + start, count: stop - start), seed: seed)
+                count += 1
+            }
+            start = stop + 1
+        }
+        return count
+    }
+
+    /// Window hashes from word hashes; a window is quoted when its count of unquoted words is 0.
+    private static func combine(
+        words: UnsafeBufferPointer<UInt64>, width: Int, multipliers: UnsafeBufferPointer<UInt64>,
+        quoted: UnsafeBufferPointer<Bool>?, into output: UnsafeMutableBufferPointer<UInt64>
+    ) {
+        var unquoted = 0
+        if let quoted {
+            for index in 0..<width where !quoted[index] { unquoted += 1 }
+        }
+        for window in 0..<output.count {
+            if let quoted, window > 0 {
+                if !quoted[window - 1] { unquoted -= 1 }
+                if !quoted[window + width - 1] { unquoted += 1 }
+            }
+            output[window] = ShingleHash.make(
+                windowHash(words, from: window, width: width, multipliers: multipliers),
+                isQuoted: quoted != nil && unquoted == 0)
+        }
+    }
+
+    @inline(__always)
+    private static func windowHash(
+        _ words: UnsafeBufferPointer<UInt64>, from start: Int, width: Int, multipliers: UnsafeBufferPointer<UInt64>
+    ) -> UInt64 {
+        var sum = UInt64(truncatingIfNeeded: width)
+        for position in 0..<width {
+            sum &+= words[start + position] &* multipliers[position]
+        }
+        return mix64(sum)
+    }
+
+    /// The plain twin: safe arrays, one word and one window at a time, no shared state.
+    func appendShinglesScalar(of text: [UInt8], quotedWords: [Bool], to hashes: inout [UInt64]) {
+        var words: [UInt64] = []
+        var current: [UInt8] = []
+        for byte in text + [0x20] {
+            if byte == 0x20 {
+                if !current.isEmpty { words.append(XXH3.hash(current, seed: seed)) }
+                current.removeAll()
+            } else {
+                current.append(byte)
+            }
+        }
+        guard !words.isEmpty else { return }
+        let width = min(size, words.count)
+        let marksQuotes = quotedWords.count == words.count
+        for window in 0...(words.count - width) {
+            var sum = UInt64(width)
+            for position in 0..<width { sum &+= words[window + position] &* multipliers[position] }
+            let isQuoted = marksQuotes && quotedWords[window..<(window + width)].allSatisfy { $0 }
+            hashes.append(ShingleHash.make(mix64(sum), isQuoted: isQuoted))
+        }
+    }
+}
+
+extension Array {
+    /// Runs `body` over the first `capacity` slots, which must already be reserved; the
+    /// array keeps `capacity` elements, the ones past those `body` wrote being unspecified.
+    mutating func withUnsafeMutableBufferPointer<Result>(
+        growingTo capacity: Int, _ body: (UnsafeMutableBufferPointer<Element>) -> Result
+    ) -> Result where Element: FixedWidthInteger {
+        if count < capacity { append(contentsOf: repeatElement(0, count: capacity - count)) }
+        return withUnsafeMutableBufferPointer { body(UnsafeMutableBufferPointer(rebasing: $0[..<capacity])) }
+    }
+}

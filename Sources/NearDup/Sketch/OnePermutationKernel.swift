@@ -1,0 +1,108 @@
+/// One-permutation hashing with optimal densification: each shingle is mixed once; the high
+/// bits pick one of K bins and the low 31 bits are kept if below the bin's minimum. An empty
+/// bin then takes the value of the first filled bin on its own probe sequence.
+///
+/// Values are 31 bits, so `MinHasher.emptyValue` (all ones) marks an empty bin without a
+/// second array. The first probes of every bin are computed once per hasher, since short
+/// texts leave many bins empty (a 10-shingle text probes about 13 times per empty bin) and
+/// each probe would otherwise cost a 64-bit mix.
+struct OnePermutationKernel: Sendable {
+    let bins: Int
+    let valueKey: UInt64
+    let probeKey: UInt64
+    /// `probes[bin * cachedProbes + attempt]`: the bin that `attempt` reaches from `bin`.
+    private let probes: [UInt16]
+    private let cachedProbes: Int
+
+    init(bins: Int, seed: UInt64) {
+        precondition(bins > 0 && bins <= 1 << 16)
+        self.bins = bins
+        valueKey = mix64(seed &+ 0x9E37_79B9_7F4A_7C15)
+        probeKey = mix64(seed ^ 0xD6E8_FEB8_6659_FD93)
+        // A whole probe sequence per bin up to K = 256 (128 KiB); shorter ones beyond.
+        cachedProbes = min(bins, max(8, (1 << 16) / bins))
+        var probes: [UInt16] = []
+        probes.reserveCapacity(bins * cachedProbes)
+        for bin in 0..<bins {
+            for attempt in 0..<cachedProbes {
+                probes.append(UInt16(truncatingIfNeeded: Self.probe(bin: bin, attempt: UInt64(attempt), key: probeKey, bins: bins)))
+            }
+        }
+        self.probes = probes
+    }
+
+    @inline(__always)
+    static func probe(bin: Int, attempt: UInt64, key: UInt64, bins: Int) -> Int {
+        let mixed = mix64(key ^ (UInt64(bin) << 32 | attempt))
+        return Int(((mixed >> 32) &* UInt64(bins)) >> 32)
+    }
+
+    @inline(__always)
+    private func binAndValue(_ hash: UInt64) -> (bin: Int, value: UInt32) {
+        let mixed = mix64(ShingleHash.identity(hash) ^ valueKey)
+        return (Int(((mixed >> 32) &* UInt64(bins)) >> 32), UInt32(truncatingIfNeeded: mixed) & 0x7FFF_FFFF)
+    }
+
+    /// The kernel: unsafe buffers, cached probes, a stack bitmap of the bins the set filled.
+    func sketch(_ hashes: UnsafeBufferPointer<UInt64>, into signature: UnsafeMutableBufferPointer<UInt32>) {
+        precondition(signature.count == bins)
+        signature.update(repeating: MinHasher.emptyValue)
+        guard !hashes.isEmpty else { return }
+        for hash in hashes {
+            let (bin, value) = binAndValue(hash)
+            if value < signature[bin] { signature[bin] = value }
+        }
+        let words = (bins + 63) / 64
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words) { filled in
+            filled.update(repeating: 0)
+            var emptyBins = 0
+            for bin in 0..<bins {
+                if signature[bin] != MinHasher.emptyValue {
+                    filled[bin >> 6] |= 1 << UInt64(bin & 63)
+                } else {
+                    emptyBins += 1
+                }
+            }
+            guard emptyBins > 0 else { return }
+            probes.withUnsafeBufferPointer { probes in
+                for bin in 0..<bins where filled[bin >> 6] & (1 << UInt64(bin & 63)) == 0 {
+                    var attempt = 0
+                    while true {
+                        let candidate = attempt < cachedProbes
+                            ? Int(probes[bin * cachedProbes + attempt])
+                            : Self.probe(bin: bin, attempt: UInt64(attempt), key: probeKey, bins: bins)
+                        if filled[candidate >> 6] & (1 << UInt64(candidate & 63)) != 0 {
+                            signature[bin] = signature[candidate]
+                            break
+                        }
+                        attempt += 1
+                    }
+                }
+            }
+        }
+    }
+
+    /// The plain twin: safe arrays, a Boolean per bin, every probe computed.
+    func sketchScalar(_ hashes: [UInt64], into signature: inout [UInt32]) {
+        for index in signature.indices { signature[index] = MinHasher.emptyValue }
+        var filled = [Bool](repeating: false, count: bins)
+        for hash in hashes {
+            let (bin, value) = binAndValue(hash)
+            filled[bin] = true
+            if value < signature[bin] { signature[bin] = value }
+        }
+        guard filled.contains(true), filled.contains(false) else { return }
+        let source = signature
+        for bin in 0..<bins where !filled[bin] {
+            var attempt: UInt64 = 0
+            while true {
+                let candidate = Self.probe(bin: bin, attempt: attempt, key: probeKey, bins: bins)
+                if filled[candidate] {
+                    signature[bin] = source[candidate]
+                    break
+                }
+                attempt += 1
+            }
+        }
+    }
+}
