@@ -3,24 +3,34 @@
 /// Union-find alone would join story A and story C when a page B reproduces a passage of
 /// each. So each group is checked against its representative: members that share no real
 /// text with it are taken out and grouped again among themselves, with the edges they have.
-public struct Clusterer {
+public struct Clusterer: Sendable {
     /// Picks the member that represents a group (the likely original).
-    public var representative: (_ members: [Int]) -> Int
+    public var representative: @Sendable (_ members: [Int]) -> Int
     /// Whether a member shares enough with a representative to stay in its cluster.
-    public var supports: (_ member: Int, _ representative: Int) -> Bool
+    public var supports: @Sendable (_ member: Int, _ representative: Int) -> Bool
 
-    public init(representative: @escaping ([Int]) -> Int, supports: @escaping (Int, Int) -> Bool) {
+    public init(representative: @escaping @Sendable ([Int]) -> Int, supports: @escaping @Sendable (Int, Int) -> Bool) {
         self.representative = representative
         self.supports = supports
     }
 
     /// Groups of 2+ documents, representative first, then members in input order;
-    /// groups ordered by their first member's input position.
-    public func clusters(count: Int, edges: [DocumentPair]) -> [[Int]] {
-        var found: [[Int]] = []
-        for component in components(of: Array(0..<count), edges: edges) where component.count > 1 {
-            split(component, edges: edges, into: &found)
-        }
+    /// groups ordered by their first member's input position. Components are independent,
+    /// so they are split on up to `threads` threads; the result is the same for any count.
+    public func clusters(count: Int, edges: [DocumentPair], threads: Int = 1) -> [[Int]] {
+        var sets = UnionFind(count: count)
+        for edge in edges { sets.union(edge.first, edge.second) }
+        // Each component is split with its own edges only, so the work stays local to it.
+        var membersOfRoot: [Int: [Int]] = [:]
+        for document in 0..<count { membersOfRoot[sets.find(document), default: []].append(document) }
+        var edgesOfRoot: [Int: [DocumentPair]] = [:]
+        for edge in edges { edgesOfRoot[sets.find(edge.first), default: []].append(edge) }
+        let components = membersOfRoot.filter { $0.value.count > 1 }.map { (members: $0.value, edges: edgesOfRoot[$0.key] ?? []) }
+        let found = ParallelChunks(count: components.count, chunkSize: 16, threads: threads).map { range in
+            var found: [[Int]] = []
+            for component in components[range] { split(component.members, edges: component.edges, into: &found) }
+            return found
+        }.flatMap { $0 }
         return found.sorted { $0.min()! < $1.min()! }
     }
 

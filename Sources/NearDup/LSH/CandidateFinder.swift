@@ -32,11 +32,32 @@ public struct CandidateFinder: Sendable {
     /// Bands are searched one at a time, so the entries held at once are one per document.
     /// An entry packs the band key's top bits above the document number: sorting the packed
     /// values orders by key, and equal keys by document.
-    public func candidates(signatures: [UInt32], stride: Int, count: Int, isIndexed: (Int) -> Bool) -> Result {
+    public func candidates(
+        signatures: [UInt32], stride: Int, count: Int, threads: Int = 1, isIndexed: (Int) -> Bool
+    ) -> Result {
         precondition(layout.bands * layout.rows <= stride)
+        let indexed = (0..<count).filter(isIndexed)
+        // Bands are shared out in fixed groups; the union of their pairs is the same for any split.
+        let bandsPerChunk = max(1, (layout.bands + max(1, threads) - 1) / max(1, threads))
+        let parts = ParallelChunks(count: layout.bands, chunkSize: bandsPerChunk, threads: threads).map { bands in
+            search(bands: bands, signatures: signatures, stride: stride, count: count, indexed: indexed)
+        }
+        var pairs = parts.count == 1 ? parts[0].pairs : parts.flatMap(\.pairs)
+        if parts.count > 1 {
+            UniformHashSort.sortScalar(&pairs)
+            pairs.removeAdjacentDuplicates()
+        }
+        return Result(
+            pairs: pairs.map { DocumentPair(Int($0 >> 32), Int($0 & 0xFFFF_FFFF)) },
+            skippedRuns: parts.reduce(0) { $0 + $1.skippedRuns })
+    }
+
+    /// Sorted, distinct pairs (`first << 32 | second`) of some bands, and their skipped runs.
+    private func search(
+        bands: Range<Int>, signatures: [UInt32], stride: Int, count: Int, indexed: [Int]
+    ) -> (pairs: [UInt64], skippedRuns: Int) {
         let documentBits = max(1, Int.bitWidth - count.leadingZeroBitCount)
         let documentMask: UInt64 = (1 << UInt64(documentBits)) - 1
-        let indexed = (0..<count).filter(isIndexed)
         var entries: [UInt64] = []
         entries.reserveCapacity(indexed.count)
         var scratch: [UInt64] = []
@@ -44,7 +65,7 @@ public struct CandidateFinder: Sendable {
         var pairs: [UInt64] = []
         var pairsAfterLastCompaction = 0
         var skippedRuns = 0
-        for band in 0..<layout.bands {
+        for band in bands {
             entries.removeAll(keepingCapacity: true)
             signatures.withUnsafeBufferPointer { signatures in
                 for document in indexed {
@@ -79,9 +100,7 @@ public struct CandidateFinder: Sendable {
         }
         UniformHashSort.sortScalar(&pairs)
         pairs.removeAdjacentDuplicates()
-        return Result(
-            pairs: pairs.map { DocumentPair(Int($0 >> 32), Int($0 & 0xFFFF_FFFF)) },
-            skippedRuns: skippedRuns)
+        return (pairs, skippedRuns)
     }
 
     /// The band's r values hashed with the band number: two rows fit one 64-bit word, which

@@ -25,20 +25,23 @@ public struct ClusteringPipeline: Sendable {
         let layout = options.resolvedBandLayout
         let finder = CandidateFinder(layout: layout)
         var candidates = finder.candidates(
-            signatures: batch.signatures, stride: options.numPermutations, count: count,
+            signatures: batch.signatures, stride: options.numPermutations, count: count, threads: options.threads,
             isIndexed: { batch.shingleCount(of: $0) > 0 })
         if options.leadShingles > 0 {
             let leads = CandidateFinder(layout: PipelineOptions.leadBandLayout).candidates(
                 signatures: batch.leadSignatures, stride: PipelineOptions.leadPermutations, count: count,
-                isIndexed: { batch.shingleCount(of: $0) > 0 })
+                threads: options.threads, isIndexed: { batch.shingleCount(of: $0) > 0 })
             candidates.merge(leads)
         }
 
         let rule = options.copyRule
         onStage?("verifying \(candidates.pairs.count) candidate pairs")
-        let edges = candidates.pairs.filter { pair in
-            rule.isCopy(PairSimilarity(batch.shingles(of: pair.first), batch.shingles(of: pair.second)))
-        }
+        let pairs = candidates.pairs
+        let edges = ParallelChunks(count: pairs.count, chunkSize: 4_096, threads: options.threads).map { range in
+            pairs[range].filter { pair in
+                rule.isCopy(PairSimilarity(batch.shingles(of: pair.first), batch.shingles(of: pair.second)))
+            }
+        }.flatMap { $0 }
 
         let clusterer = Clusterer(
             representative: { members in Self.likelyOriginal(of: members, documents: documents, batch: batch) },
@@ -46,17 +49,22 @@ public struct ClusteringPipeline: Sendable {
                 rule.supports(PairSimilarity(batch.shingles(of: member), batch.shingles(of: representative)))
             })
         onStage?("clustering")
-        let groups = clusterer.clusters(count: count, edges: edges)
-
-        var clusters: [ClusteringResult.Cluster] = []
-        var assignments = (0..<count).map { ClusteringResult.Assignment(cluster: -1, representative: $0, similarity: 1) }
-        for group in groups {
-            let representative = group[0]
-            let similarities = group.map { member -> Double in
-                member == representative ? 1
-                    : PairSimilarity(batch.shingles(of: member), batch.shingles(of: representative)).overlap
+        let groups = clusterer.clusters(count: count, edges: edges, threads: options.threads)
+        let clusters = ParallelChunks(count: groups.count, chunkSize: 64, threads: options.threads).map { range in
+            groups[range].map { group in
+                let representative = group[0]
+                return ClusteringResult.Cluster(members: group, similarities: group.map { member in
+                    member == representative ? 1
+                        : PairSimilarity(batch.shingles(of: member), batch.shingles(of: representative)).overlap
+                })
             }
-            clusters.append(.init(members: group, similarities: similarities))
+        }.flatMap { $0 }
+
+        var assignments = (0..<count).map { ClusteringResult.Assignment(cluster: -1, representative: $0, similarity: 1) }
+        for cluster in clusters {
+            let group = cluster.members
+            let representative = group[0]
+            let similarities = cluster.similarities
             for (member, similarity) in zip(group, similarities) {
                 assignments[member].representative = representative
                 assignments[member].similarity = similarity
@@ -100,18 +108,16 @@ public struct ClusteringPipeline: Sendable {
             if first.count == 1 { return first[0] }
             return likelyOriginal(of: first, documents: documents, batch: batch)
         }
-        // Scoring every member against every other is quadratic; the original is among the longest.
-        let contenders = members.sorted { longer($0, $1, batch: batch) }.prefix(maximumContenders)
-        var best = contenders.first!
-        var bestScore = -1.0
-        for contender in contenders {
-            var score = 0.0
-            for member in members where member != contender {
-                score += PairSimilarity(batch.shingles(of: member), batch.shingles(of: contender)).containmentOfFirst
-            }
-            let isTie = abs(score - bestScore) <= 1e-9
-            if score > bestScore + 1e-9
-                || isTie && batch.shingleCount(of: contender) == batch.shingleCount(of: best)
+        // The original is among the longest; scoring a few bounds the work.
+        let contenders = Array(members.sorted { longer($0, $1, batch: batch) }.prefix(maximumContenders))
+        var scores = ContainedTextScore(contenders: contenders.map { batch.shingles(of: $0) })
+        for member in members { scores.add(member: batch.shingles(of: member)) }
+        var best = contenders[0]
+        var bestScore: UInt64 = 0
+        for (position, contender) in contenders.enumerated() {
+            let score = scores.score(of: batch.shingles(of: contender))
+            if position == 0 || score > bestScore
+                || score == bestScore && batch.shingleCount(of: contender) == batch.shingleCount(of: best)
                 && documents[contender].text.utf8.count < documents[best].text.utf8.count {
                 best = contender
                 bestScore = score
@@ -131,36 +137,15 @@ public struct ClusteringPipeline: Sendable {
     /// Normalises, shingles and sketches every text, in parallel chunks whose results are
     /// joined in input order, so the outcome does not depend on the thread count.
     func sketch(_ texts: [String]) -> SketchBatch {
-        let chunkSize = 256
-        let chunkCount = (texts.count + chunkSize - 1) / chunkSize
-        let results = ChunkResults<SketchBatch>(count: chunkCount)
         let options = self.options
-        let work: @Sendable (Int) -> Void = { chunk in
+        let batches = ParallelChunks(count: texts.count, chunkSize: 256, threads: options.threads).map { range in
             var sketcher = DocumentSketcher(options: options)
             var batch = SketchBatch()
-            let range = (chunk * chunkSize)..<min(texts.count, (chunk + 1) * chunkSize)
             for index in range { sketcher.sketch(texts[index], into: &batch) }
-            results[chunk] = batch
-        }
-        if options.threads > 1 && chunkCount > 1 {
-            let queue = DispatchQueue(label: "neardup.sketch", attributes: .concurrent)
-            let group = DispatchGroup()
-            let next = AtomicCounter()
-            for _ in 0..<min(options.threads, chunkCount) {
-                queue.async(group: group) {
-                    while true {
-                        let chunk = next.increment()
-                        if chunk >= chunkCount { break }
-                        work(chunk)
-                    }
-                }
-            }
-            group.wait()
-        } else {
-            for chunk in 0..<chunkCount { work(chunk) }
+            return batch
         }
         var joined = SketchBatch()
-        for chunk in 0..<chunkCount { joined.append(results[chunk]!) }
+        for batch in batches { joined.append(batch) }
         return joined
     }
 
@@ -205,31 +190,5 @@ struct DocumentSketcher {
         minHasher.sketch(hashes, into: &signature)
         if !leadSignature.isEmpty { leadHasher.sketch(shingler.lead, into: &leadSignature) }
         batch.append(shingles: hashes, signature: signature, leadSignature: leadSignature)
-    }
-}
-
-/// Results of parallel chunks, written once each from any thread.
-final class ChunkResults<Value>: @unchecked Sendable {
-    private var values: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> Value? {
-        get { lock.withLock { values[index] } }
-        set { lock.withLock { values[index] = newValue } }
-    }
-}
-
-final class AtomicCounter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-
-    /// Returns the current value and adds one.
-    func increment() -> Int {
-        lock.withLock {
-            defer { value += 1 }
-            return value
-        }
     }
 }

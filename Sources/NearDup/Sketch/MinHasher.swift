@@ -46,6 +46,12 @@ public struct MinHasher: Sendable, Equatable {
     }
 
     /// Writes the signature into `signature`, which must hold `numPermutations` values.
+    /// (The concrete overload keeps callers in other modules off the unspecialised generic.)
+    public func sketch(_ hashes: [UInt64], into signature: inout [UInt32]) {
+        sketch(hashes[...], into: &signature)
+    }
+
+    /// Writes the signature into `signature`, which must hold `numPermutations` values.
     public func sketch<Hashes: Collection<UInt64>>(_ hashes: Hashes, into signature: inout [UInt32]) {
         precondition(signature.count == numPermutations)
         if let classicKernel {
