@@ -82,6 +82,29 @@ struct SynthCLITests {
         }
     }
 
+    /// A generated corpus big enough that every stage splits its work into many chunks:
+    /// `cluster` and `scan --format json` give the same bytes at any thread count.
+    @Test func outputsAreByteIdenticalWhateverTheThreadCount() throws {
+        let directory = try NeardupTool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        #expect(try synth(directory, documents: 600, log: false).status == 0)
+        let corpus = "\(directory)/corpus.jsonl"
+        var clusterOutputs: [Data?] = []
+        var scanOutputs: [String] = []
+        for threads in [1, 2, 3] {
+            let output = "\(directory)/clusters-\(threads).jsonl"
+            let cluster = try NeardupTool.run(["cluster", corpus, "--threads", "\(threads)", "--output", output])
+            #expect(cluster.status == 0, "\(cluster.stderr)")
+            clusterOutputs.append(FileManager.default.contents(atPath: output))
+            let scan = try NeardupTool.run(["scan", corpus, "--threads", "\(threads)", "--format", "json"])
+            #expect(scan.status == 0, "\(scan.stderr)")
+            scanOutputs.append(scan.stdout)
+        }
+        #expect(clusterOutputs[0] != nil && clusterOutputs.allSatisfy { $0 == clusterOutputs[0] })
+        #expect(scanOutputs.allSatisfy { $0 == scanOutputs[0] })
+        #expect(scanOutputs[0].contains("\"clusters\""))
+    }
+
     @Test func missingBaseExits66WithAHint() throws {
         let directory = try NeardupTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
