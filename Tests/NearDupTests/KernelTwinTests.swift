@@ -121,4 +121,24 @@ struct KernelTwinTests {
             }
         }
     }
+
+    @Test func setIntersectionKernelsAgree() {
+        var generator = SketchSamples.SplitMix64(seed: 21)
+        for (sizeA, sizeB) in [(0, 0), (0, 5), (1, 1), (7, 300), (600, 650), (5_000, 40)] {
+            for sharedFraction in [0.0, 0.3, 1.0] {
+                var common = (0..<Int(Double(min(sizeA, sizeB)) * sharedFraction)).map { _ in generator.next() }
+                var a = common + (0..<(sizeA - common.count)).map { _ in generator.next() }
+                // The same shingle quoted in one set and not in the other still matches.
+                common = common.map { generator.next() % 2 == 0 ? $0 ^ 1 : $0 }
+                var b = common + (0..<(sizeB - common.count)).map { _ in generator.next() }
+                a.sort()
+                b.sort()
+                ShingleHash.removeDuplicates(&a)
+                ShingleHash.removeDuplicates(&b)
+                let fast = PairSimilarity(a[...], b[...])
+                let plain = PairSimilarity.intersectionScalar(a[...], b[...])
+                #expect(fast.shared == plain.shared && fast.sharedQuoted == plain.sharedQuoted, "\(sizeA) x \(sizeB)")
+            }
+        }
+    }
 }

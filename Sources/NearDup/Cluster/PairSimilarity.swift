@@ -15,6 +15,37 @@ public struct PairSimilarity: Sendable, Equatable {
 
     /// Exact similarity of two sorted, duplicate-free shingle sets (one merge pass).
     public init(_ first: ArraySlice<UInt64>, _ second: ArraySlice<UInt64>) {
+        let (shared, sharedQuoted) = first.withUnsafeBufferPointer { first in
+            second.withUnsafeBufferPointer { second in Self.intersection(first, second) }
+        }
+        self.init(shared: shared, sharedQuoted: sharedQuoted, firstCount: first.count, secondCount: second.count)
+    }
+
+    /// The merge without branches on the data: both cursors advance by comparison results,
+    /// since which set holds the next smaller hash is a coin toss the CPU cannot predict.
+    private static func intersection(
+        _ first: UnsafeBufferPointer<UInt64>, _ second: UnsafeBufferPointer<UInt64>
+    ) -> (shared: Int, sharedQuoted: Int) {
+        var shared = 0
+        var sharedQuoted = 0
+        var i = 0
+        var j = 0
+        while i < first.count && j < second.count {
+            let a = first[i]
+            let b = second[j]
+            let identityA = ShingleHash.identity(a)
+            let identityB = ShingleHash.identity(b)
+            let equal = identityA == identityB
+            shared &+= equal ? 1 : 0
+            sharedQuoted &+= equal ? Int(a & b & 1) : 0
+            i &+= identityA <= identityB ? 1 : 0
+            j &+= identityB <= identityA ? 1 : 0
+        }
+        return (shared, sharedQuoted)
+    }
+
+    /// The plain twin of the merge: safe indices and branches.
+    static func intersectionScalar(_ first: ArraySlice<UInt64>, _ second: ArraySlice<UInt64>) -> (shared: Int, sharedQuoted: Int) {
         var shared = 0
         var sharedQuoted = 0
         var i = first.startIndex
@@ -33,7 +64,7 @@ public struct PairSimilarity: Sendable, Equatable {
                 j += 1
             }
         }
-        self.init(shared: shared, sharedQuoted: sharedQuoted, firstCount: first.count, secondCount: second.count)
+        return (shared, sharedQuoted)
     }
 
     /// |A ∩ B| / |A ∪ B|.
