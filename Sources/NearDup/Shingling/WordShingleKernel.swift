@@ -61,8 +61,7 @@ struct WordShingleKernel: Sendable {
         var start = 0
         let end = text.count
         while start < end {
-            var stop = start
-            while stop < end && base[stop] != 0x20 { stop += 1 }
+            let stop = nextSpace(in: base, from: start, end: end)
             if stop > start {
                 words[count] = XXH3.hash(UnsafeRawBufferPointer(start: base + start, count: stop - start), seed: seed)
                 count += 1
@@ -70,6 +69,24 @@ struct WordShingleKernel: Sendable {
             start = stop + 1
         }
         return count
+    }
+
+    /// The offset of the first space at or after `start`, or `end`. Eight bytes at a time:
+    /// a word of news text is about six letters, so one load usually finds its end, where a
+    /// byte loop takes a branch per letter and mispredicts the last.
+    @inline(__always)
+    private static func nextSpace(in base: UnsafePointer<UInt8>, from start: Int, end: Int) -> Int {
+        var position = start
+        while position + 8 <= end {
+            let bytes = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+            let spacesZeroed = bytes ^ 0x2020_2020_2020_2020
+            // The lowest byte that was a space sets its top bit here (higher ones may be noise).
+            let found = (spacesZeroed &- 0x0101_0101_0101_0101) & ~spacesZeroed & 0x8080_8080_8080_8080
+            if found != 0 { return position + found.trailingZeroBitCount / 8 }
+            position += 8
+        }
+        while position < end && base[position] != 0x20 { position += 1 }
+        return position
     }
 
     /// Window hashes from word hashes; a window is quoted when its count of unquoted words is 0.
