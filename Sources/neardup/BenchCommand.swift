@@ -80,10 +80,10 @@ struct BenchCommand: ParsableCommand {
                     """)
             case .text:
                 sink.write("corpus: \(documents.count) documents, \(fixed(megabytesRead, digits: 1)) MB (\(input ?? "generated from \(base)")); median of \(repetitions)\n")
-                sink.write("stage".padding(toLength: 12) + "variant".padding(toLength: 18) + "seconds".leftPadded(10)
+                sink.write("stage".padding(toLength: 17) + "variant".padding(toLength: 18) + "seconds".leftPadded(10)
                     + "docs/s".leftPadded(12) + "MB/s".leftPadded(10) + "items/s".leftPadded(14) + "\n")
                 for row in results {
-                    sink.write(row.stage.padding(toLength: 12) + row.variant.padding(toLength: 18)
+                    sink.write(row.stage.padding(toLength: 17) + row.variant.padding(toLength: 18)
                         + fixed(row.seconds, digits: 4).leftPadded(10) + fixed(row.documentsPerSecond, digits: 0).leftPadded(12)
                         + fixed(row.megabytesPerSecond, digits: 1).leftPadded(10) + fixed(row.itemsPerSecond, digits: 0).leftPadded(14) + "\n")
                 }

@@ -19,21 +19,29 @@ public struct ClusteringPipeline: Sendable {
     }
 
     /// Candidate search, verification, clustering and numbering over sketched documents.
-    func resolve(_ documents: [Document], batch: SketchBatch) -> ClusteringResult {
+    func resolve(_ documents: [Document], batch sketched: consuming SketchBatch) -> ClusteringResult {
         let count = documents.count
         onStage?("finding candidate pairs")
         let layout = options.resolvedBandLayout
         let finder = CandidateFinder(layout: layout)
         var candidates = finder.candidates(
-            signatures: batch.signatures, stride: options.numPermutations, count: count, threads: options.threads,
-            isIndexed: { batch.shingleCount(of: $0) > 0 })
+            signatures: sketched.signatures, stride: options.numPermutations, count: count, threads: options.threads,
+            isIndexed: { sketched.shingleCount(of: $0) > 0 })
         if options.leadShingles > 0 {
             let leads = CandidateFinder(layout: PipelineOptions.leadBandLayout).candidates(
-                signatures: batch.leadSignatures, stride: PipelineOptions.leadPermutations, count: count,
-                threads: options.threads, isIndexed: { batch.shingleCount(of: $0) > 0 })
+                signatures: sketched.leadSignatures, stride: PipelineOptions.leadPermutations, count: count,
+                threads: options.threads, isIndexed: { sketched.shingleCount(of: $0) > 0 })
             candidates.merge(leads)
         }
 
+        // Only documents that take part in a comparison need their exact shingle sets.
+        var compared = [Bool](repeating: false, count: count)
+        for pair in candidates.pairs {
+            compared[pair.first] = true
+            compared[pair.second] = true
+        }
+        sketched.makeSets(where: compared, threads: options.threads)
+        let batch = sketched
         let rule = options.copyRule
         onStage?("verifying \(candidates.pairs.count) candidate pairs")
         let pairs = candidates.pairs
@@ -83,14 +91,12 @@ public struct ClusteringPipeline: Sendable {
                 number += 1
             }
         }
-        let shingleCounts = (0..<count).map { batch.shingleCount(of: $0) }
         return ClusteringResult(
             clusters: clusters,
             assignments: assignments,
-            shingleCounts: shingleCounts,
             statistics: .init(
                 documents: count,
-                emptyDocuments: shingleCounts.filter { $0 == 0 }.count,
+                emptyDocuments: (0..<count).filter { batch.shingleCount(of: $0) == 0 }.count,
                 candidatePairs: candidates.pairs.count,
                 copyEdges: edges.count,
                 skippedBandRuns: candidates.skippedRuns,
@@ -151,7 +157,8 @@ public struct ClusteringPipeline: Sendable {
 
     /// Exact similarity of two texts under these options (for `compare`).
     public func similarity(_ first: String, _ second: String) -> PairSimilarity {
-        let batch = sketch([first, second])
+        var batch = sketch([first, second])
+        batch.makeSets(where: [true, true], threads: 1)
         return PairSimilarity(batch.shingles(of: 0), batch.shingles(of: 1))
     }
 
@@ -186,7 +193,7 @@ struct DocumentSketcher {
 
     mutating func sketch(_ text: String, into batch: inout SketchBatch) {
         normalizer.normalize(text, into: &normalized, quotedWords: &quotedWords)
-        shingler.shingleSet(of: normalized, quotedWords: quotedWords, into: &hashes)
+        shingler.shingles(of: normalized, quotedWords: quotedWords, into: &hashes)
         minHasher.sketch(hashes, into: &signature)
         if !leadSignature.isEmpty { leadHasher.sketch(shingler.lead, into: &leadSignature) }
         batch.append(shingles: hashes, signature: signature, leadSignature: leadSignature)

@@ -21,8 +21,6 @@ public struct ClusteringResult: Sendable {
     public var clusters: [Cluster]
     /// One per input document, by input position.
     public var assignments: [Assignment]
-    /// Shingle count per document after normalisation.
-    public var shingleCounts: [Int]
     public var statistics: Statistics
 
     public struct Statistics: Sendable, Equatable {

@@ -30,6 +30,14 @@ public struct Shingler: Sendable {
     /// A text shorter than one shingle but not empty gives one shingle of all it has.
     /// `quotedWords`, when given, tells for each word whether it was quoted.
     public mutating func shingleSet(of normalized: [UInt8], quotedWords: [Bool] = [], into hashes: inout [UInt64]) {
+        shingles(of: normalized, quotedWords: quotedWords, into: &hashes)
+        Self.makeSet(&hashes, scratch: &scratch, counts: &bucketCounts)
+    }
+
+    /// Replaces `hashes` with the shingle hashes of `normalized` in text order, repeats kept:
+    /// enough for MinHash, which `makeSet` can turn into the sorted set later, for the few
+    /// documents that an exact comparison needs.
+    public mutating func shingles(of normalized: [UInt8], quotedWords: [Bool] = [], into hashes: inout [UInt64]) {
         hashes.removeAll(keepingCapacity: true)
         switch kind {
         case .words:
@@ -39,7 +47,11 @@ public struct Shingler: Sendable {
         }
         lead.removeAll(keepingCapacity: true)
         lead.append(contentsOf: hashes.prefix(leadLength))
-        UniformHashSort.sort(&hashes, scratch: &scratch, counts: &bucketCounts)
+    }
+
+    /// Sorts shingle hashes and keeps one per identity (see `ShingleHash.removeDuplicates`).
+    static func makeSet(_ hashes: inout [UInt64], scratch: inout [UInt64], counts: inout [Int]) {
+        UniformHashSort.sort(&hashes, scratch: &scratch, counts: &counts)
         ShingleHash.removeDuplicates(&hashes)
     }
 

@@ -64,19 +64,39 @@ struct OnePermutationKernel: Sendable {
                 }
             }
             guard emptyBins > 0 else { return }
+            densify(signature, filled: filled, emptyBins: emptyBins)
+        }
+    }
+
+    /// Fills the empty bins round by round: round a looks at probe a of every bin still empty.
+    /// Each step is a select, not a branch, since whether a probe lands on a filled bin is a
+    /// coin toss; the first filled bin on a bin's sequence still wins, as in the twin.
+    private func densify(_ signature: UnsafeMutableBufferPointer<UInt32>, filled: UnsafeMutableBufferPointer<UInt64>, emptyBins: Int) {
+        @inline(__always)
+        func isFilled(_ bin: Int) -> Bool { filled[bin >> 6] >> UInt64(bin & 63) & 1 == 1 }
+        withUnsafeTemporaryAllocation(of: UInt16.self, capacity: emptyBins) { pending in
+            var pendingCount = 0
+            for bin in 0..<bins where !isFilled(bin) {
+                pending[pendingCount] = UInt16(truncatingIfNeeded: bin)
+                pendingCount += 1
+            }
             probes.withUnsafeBufferPointer { probes in
-                for bin in 0..<bins where filled[bin >> 6] & (1 << UInt64(bin & 63)) == 0 {
-                    var attempt = 0
-                    while true {
+                var attempt = 0
+                while pendingCount > 0 {
+                    var stillEmpty = 0
+                    for index in 0..<pendingCount {
+                        let bin = Int(pending[index])
                         let candidate = attempt < cachedProbes
                             ? Int(probes[bin * cachedProbes + attempt])
                             : Self.probe(bin: bin, attempt: UInt64(attempt), key: probeKey, bins: bins)
-                        if filled[candidate >> 6] & (1 << UInt64(candidate & 63)) != 0 {
-                            signature[bin] = signature[candidate]
-                            break
-                        }
-                        attempt += 1
+                        let hit = isFilled(candidate)
+                        // A miss may read a bin densified in an earlier round; the select drops it.
+                        signature[bin] = hit ? signature[candidate] : signature[bin]
+                        pending[stillEmpty] = UInt16(truncatingIfNeeded: bin)
+                        stillEmpty += hit ? 0 : 1
                     }
+                    pendingCount = stillEmpty
+                    attempt += 1
                 }
             }
         }
