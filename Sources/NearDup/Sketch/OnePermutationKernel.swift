@@ -48,21 +48,20 @@ struct OnePermutationKernel: Sendable {
         precondition(signature.count == bins)
         signature.update(repeating: MinHasher.emptyValue)
         guard !hashes.isEmpty else { return }
+        // Whether a value beats its bin's minimum is a coin toss: select, do not branch.
         for hash in hashes {
             let (bin, value) = binAndValue(hash)
-            if value < signature[bin] { signature[bin] = value }
+            let current = signature[bin]
+            signature[bin] = value < current ? value : current
         }
         let words = (bins + 63) / 64
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words) { filled in
             filled.update(repeating: 0)
-            var emptyBins = 0
             for bin in 0..<bins {
-                if signature[bin] != MinHasher.emptyValue {
-                    filled[bin >> 6] |= 1 << UInt64(bin & 63)
-                } else {
-                    emptyBins += 1
-                }
+                let isFilled: UInt64 = signature[bin] != MinHasher.emptyValue ? 1 : 0
+                filled[bin >> 6] |= isFilled << UInt64(bin & 63)
             }
+            let emptyBins = bins - filled.reduce(0) { $0 + $1.nonzeroBitCount }
             guard emptyBins > 0 else { return }
             densify(signature, filled: filled, emptyBins: emptyBins)
         }
