@@ -9,7 +9,8 @@ enum Dateline {
         let limit = min(paragraph.upperBound, paragraph.lowerBound + 80)
         var index = paragraph.lowerBound + 1
         while index < limit {
-            if bytes[index - 1] == 0x20, let dashEnd = dashRun(bytes, from: index, in: paragraph) {
+            let byte = bytes[index]
+            if byte == 0x2D || byte == 0xE2, bytes[index - 1] == 0x20, let dashEnd = dashRun(bytes, from: index, in: paragraph) {
                 guard dashEnd < paragraph.upperBound, bytes[dashEnd] == 0x20,
                       isDateline(bytes, paragraph.lowerBound..<(index - 1), allowsBarePlace: allowsBarePlace)
                 else { return paragraph }

@@ -25,9 +25,125 @@ final class ScalarFolder: @unchecked Sendable {
         value == 0x27 || value == 0x2019 || value == 0x2018 || value == 0x02BC || value == 0x0060 || value == 0x00B4
     }
 
+    /// Where a paragraph's fold stands: inside a word, inside quotation marks.
+    private struct WordState {
+        var inWord = false
+        var inQuote = false
+
+        /// Appends one word byte, opening a word (separator and quoted flag) if none is open.
+        @inline(__always)
+        mutating func append(_ byte: UInt8, to output: inout [UInt8], quotedWords: inout [Bool]) {
+            if !inWord {
+                if !output.isEmpty && output.last != 0x20 { output.append(0x20) }
+                quotedWords.append(inQuote)
+                inWord = true
+            }
+            output.append(byte)
+        }
+    }
+
     /// Appends the folded words of one paragraph, and for each word whether it stands inside
     /// quotation marks (quotes do not run across paragraphs).
+    ///
+    /// Runs of ASCII go through `appendFoldedASCII`; each other character is decoded and
+    /// folded on its own.
     func appendFolded(_ bytes: [UInt8], _ range: Range<Int>, to output: inout [UInt8], quotedWords: inout [Bool]) {
+        var state = WordState()
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let asciiEnd = TextBytes.endOfASCII(bytes, from: index, to: range.upperBound)
+            if asciiEnd > index {
+                Self.appendFoldedASCII(bytes, index..<asciiEnd, to: &output, quotedWords: &quotedWords, state: &state)
+            }
+            guard asciiEnd < range.upperBound else { break }
+            index = appendFoldedCharacter(bytes, at: asciiEnd, before: range.upperBound,
+                                          to: &output, quotedWords: &quotedWords, state: &state)
+        }
+        if !output.isEmpty && output.last != 0x20 { output.append(0x20) }
+    }
+
+    /// Folds `bytes[run]`, all ASCII: letters lower-cased, digits kept, apostrophes dropped
+    /// inside words, `"` toggling the quote, anything else a separator.
+    ///
+    /// Branch-free over each byte, writing into stack buffers that are then appended in
+    /// one go: a chunk of n bytes gives at most n + 1 bytes (a separator before its first
+    /// word) and fewer words than that.
+    private static func appendFoldedASCII(_ bytes: [UInt8], _ run: Range<Int>, to output: inout [UInt8],
+                                          quotedWords: inout [Bool], state: inout WordState) {
+        let chunkSize = 2048
+        var inWord = state.inWord
+        var inQuote = state.inQuote
+        bytes.withUnsafeBufferPointer { input in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: chunkSize + 2) { folded in
+                withUnsafeTemporaryAllocation(of: Bool.self, capacity: chunkSize + 2) { flags in
+                    var start = run.lowerBound
+                    while start < run.upperBound {
+                        let end = min(start + chunkSize, run.upperBound)
+                        // A word opened here needs a separator unless the output is empty or ends with one.
+                        var separates = !output.isEmpty && output.last != 0x20
+                        var count = 0
+                        var wordCount = 0
+                        for index in start..<end {
+                            let byte = input[index]
+                            let lower = byte | 0x20
+                            let isWordByte = lower &- 0x61 < 26 || byte &- 0x30 < 10
+                            let opensWord = isWordByte && !inWord
+                            folded[count] = 0x20
+                            count &+= opensWord && separates ? 1 : 0
+                            flags[wordCount] = inQuote
+                            wordCount &+= opensWord ? 1 : 0
+                            folded[count] = byte < 0x40 ? byte : lower
+                            count &+= isWordByte ? 1 : 0
+                            separates = separates || isWordByte
+                            inWord = isWordByte || (inWord && (byte == 0x27 || byte == 0x60))
+                            inQuote = inQuote != (byte == 0x22)
+                        }
+                        output.append(contentsOf: UnsafeBufferPointer(rebasing: folded[..<count]))
+                        quotedWords.append(contentsOf: UnsafeBufferPointer(rebasing: flags[..<wordCount]))
+                        start = end
+                    }
+                }
+            }
+        }
+        state.inWord = inWord
+        state.inQuote = inQuote
+    }
+
+    /// Decodes the UTF-8 sequence led by the non-ASCII byte at `start` and appends its fold;
+    /// returns the index after the sequence (`end` when the range ends inside it).
+    private func appendFoldedCharacter(_ bytes: [UInt8], at start: Int, before end: Int, to output: inout [UInt8],
+                                       quotedWords: inout [Bool], state: inout WordState) -> Int {
+        let lead = bytes[start]
+        var remaining = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : 1
+        var value = UInt32(lead) & (lead >= 0xF0 ? 0x07 : lead >= 0xE0 ? 0x0F : 0x1F)
+        var index = start + 1
+        while remaining > 0 {
+            guard index < end else { return end }
+            value = value << 6 | UInt32(bytes[index] & 0x3F)
+            remaining -= 1
+            index += 1
+        }
+        if Self.isApostrophe(value) { return index }
+        switch value {
+        case 0x201C, 0x201E, 0x00AB: state.inQuote = true
+        case 0x201D, 0x00BB: state.inQuote = false
+        default: break
+        }
+        guard let scalar = Unicode.Scalar(value) else { return index }
+        let folded = fold(scalar)
+        if folded.isEmpty {
+            if !Self.isCombiningMark(scalar) { state.inWord = false }
+        } else {
+            for byte in folded {
+                if byte == 0x20 { state.inWord = false } else { state.append(byte, to: &output, quotedWords: &quotedWords) }
+            }
+        }
+        return index
+    }
+
+    /// The plain byte-at-a-time fold that `appendFolded` must match exactly: its scalar twin,
+    /// kept for the equivalence tests.
+    func appendFoldedReference(_ bytes: [UInt8], _ range: Range<Int>, to output: inout [UInt8], quotedWords: inout [Bool]) {
         let table = Self.asciiTable
         var inWord = false
         var inQuote = false

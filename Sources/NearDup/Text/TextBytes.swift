@@ -4,7 +4,8 @@
 enum TextBytes {
     @inline(__always)
     static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C
+        // Space, tab, LF, VT, FF, CR as bits of one mask.
+        byte < 64 && (UInt64(0x1_0000_3E00) >> byte) & 1 != 0
     }
 
     @inline(__always)
@@ -57,8 +58,9 @@ enum TextBytes {
         range.count == word.utf8CodeUnitCount && hasPrefix(bytes, range, word)
     }
 
-    /// Words separated by whitespace.
-    static func wordCount(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
+    /// Words separated by whitespace, counted up to `limit`: a line's rules only ask whether
+    /// it is short, so counting stops there.
+    static func wordCount(_ bytes: [UInt8], _ range: Range<Int>, limit: Int = .max) -> Int {
         var count = 0
         var inWord = false
         for index in range {
@@ -67,8 +69,111 @@ enum TextBytes {
             } else if !inWord {
                 inWord = true
                 count += 1
+                if count == limit { break }
             }
         }
         return count
+    }
+
+    /// The index of the first byte at or after `start` that is `first`, `second` or `third`, or nil.
+    static func firstIndex(of first: UInt8, _ second: UInt8, _ third: UInt8, in bytes: [UInt8], from start: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = start
+            if let base = UnsafeRawPointer(buffer.baseAddress) {
+                // Eight bytes at a time: a word's lowest flagged byte is the first match in it.
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                while buffer.count - index >= 8 {
+                    let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    let found = zeroBytes(word ^ (ones &* UInt64(first))) | zeroBytes(word ^ (ones &* UInt64(second)))
+                        | zeroBytes(word ^ (ones &* UInt64(third)))
+                    if found != 0 { return index + found.trailingZeroBitCount / 8 }
+                    index += 8
+                }
+            }
+            while index < buffer.count {
+                let byte = buffer[index]
+                if byte == first || byte == second || byte == third { return index }
+                index += 1
+            }
+            return nil
+        }
+    }
+
+    /// The high bit of each zero byte of `word` set: exact up to the lowest zero byte (above
+    /// it a borrow may flag a 0x01 byte too), which is all the searches need.
+    @inline(__always)
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+    }
+
+    /// The index of the first byte of `bytes[start..<end]` that is not ASCII, or `end`.
+    static func endOfASCII(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = start
+            if let base = UnsafeRawPointer(buffer.baseAddress) {
+                // Eight bytes at a time while none has its high bit set.
+                while end - index >= 8 && base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                }
+            }
+            while index < end && buffer[index] < 0x80 { index += 1 }
+            return index
+        }
+    }
+}
+
+/// A list of lower-case ASCII patterns of two or more bytes, matched ignoring ASCII case.
+///
+/// A bit per possible (lower-cased) first two bytes tells which places can start a pattern,
+/// so almost every line and position is turned down without comparing any pattern.
+struct ASCIIPatterns: Sendable {
+    private let patterns: [[UInt8]]
+    /// Bit `first << 8 | second` is set when a pattern starts with those two bytes.
+    private let openings: [UInt64]
+
+    init(_ patterns: [StaticString]) {
+        self.patterns = patterns.map { pattern in pattern.withUTF8Buffer { Array($0) } }
+        var openings = [UInt64](repeating: 0, count: 65_536 / 64)
+        for pattern in self.patterns {
+            precondition(pattern.count >= 2, "patterns have at least two bytes")
+            let key = Int(pattern[0]) << 8 | Int(pattern[1])
+            openings[key >> 6] |= 1 << UInt64(key & 63)
+        }
+        self.openings = openings
+    }
+
+    /// Whether `bytes[range]` starts with one of the patterns.
+    func matchPrefix(of bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        mayOpen(bytes, at: range.lowerBound, before: range.upperBound)
+            && patterns.contains { Self.matches($0, bytes, at: range.lowerBound, before: range.upperBound) }
+    }
+
+    /// Whether `bytes[range]` is one of the patterns.
+    func matchWhole(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        mayOpen(bytes, at: range.lowerBound, before: range.upperBound)
+            && patterns.contains { $0.count == range.count && Self.matches($0, bytes, at: range.lowerBound, before: range.upperBound) }
+    }
+
+    /// Whether one of the patterns occurs anywhere in `bytes[range]`.
+    func occurs(in bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        for start in range where mayOpen(bytes, at: start, before: range.upperBound) {
+            if patterns.contains(where: { Self.matches($0, bytes, at: start, before: range.upperBound) }) { return true }
+        }
+        return false
+    }
+
+    @inline(__always)
+    private func mayOpen(_ bytes: [UInt8], at start: Int, before end: Int) -> Bool {
+        guard end - start >= 2 else { return false }
+        let key = Int(TextBytes.lowercased(bytes[start])) << 8 | Int(TextBytes.lowercased(bytes[start + 1]))
+        return openings[key >> 6] >> UInt64(key & 63) & 1 != 0
+    }
+
+    private static func matches(_ pattern: [UInt8], _ bytes: [UInt8], at start: Int, before end: Int) -> Bool {
+        guard end - start >= pattern.count else { return false }
+        for offset in 0..<pattern.count where TextBytes.lowercased(bytes[start + offset]) != pattern[offset] {
+            return false
+        }
+        return true
     }
 }
