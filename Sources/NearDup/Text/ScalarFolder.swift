@@ -19,6 +19,17 @@ final class ScalarFolder: @unchecked Sendable {
         }
     }
 
+    /// For each ASCII byte, what the branch-free kernel needs: the low byte is the
+    /// `asciiTable` entry, bit 8 marks a word byte, bit 9 an apostrophe and bit 10 the
+    /// straight double quote.
+    private static let asciiClasses: [UInt16] = (0..<256).map { value -> UInt16 in
+        let folded = UInt16(asciiTable[value])
+        let isWord: UInt16 = folded != 0 ? 1 << 8 : 0
+        let isApostrophe: UInt16 = value == 0x27 || value == 0x60 ? 1 << 9 : 0
+        let isQuote: UInt16 = value == 0x22 ? 1 << 10 : 0
+        return folded | isWord | isApostrophe | isQuote
+    }
+
     /// Apostrophes join a word ("Moscow's" -> "moscows") instead of splitting it, so straight
     /// and curly forms agree.
     private static func isApostrophe(_ value: UInt32) -> Bool {
@@ -71,32 +82,33 @@ final class ScalarFolder: @unchecked Sendable {
     private static func appendFoldedASCII(_ bytes: [UInt8], _ run: Range<Int>, to output: inout [UInt8],
                                           quotedWords: inout [Bool], state: inout WordState) {
         let chunkSize = 2048
-        var inWord = state.inWord
-        var inQuote = state.inQuote
+        // Flags are 0 or 1, combined with & and | so that no branch depends on the text.
+        var inWord: UInt16 = state.inWord ? 1 : 0
+        var inQuote: UInt16 = state.inQuote ? 1 : 0
         bytes.withUnsafeBufferPointer { input in
+        Self.asciiClasses.withUnsafeBufferPointer { classes in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: chunkSize + 2) { folded in
                 withUnsafeTemporaryAllocation(of: Bool.self, capacity: chunkSize + 2) { flags in
                     var start = run.lowerBound
                     while start < run.upperBound {
                         let end = min(start + chunkSize, run.upperBound)
                         // A word opened here needs a separator unless the output is empty or ends with one.
-                        var separates = !output.isEmpty && output.last != 0x20
+                        var separates: UInt16 = !output.isEmpty && output.last != 0x20 ? 1 : 0
                         var count = 0
                         var wordCount = 0
                         for index in start..<end {
-                            let byte = input[index]
-                            let lower = byte | 0x20
-                            let isWordByte = lower &- 0x61 < 26 || byte &- 0x30 < 10
-                            let opensWord = isWordByte && !inWord
+                            let byteClass = classes[Int(input[index])]
+                            let isWordByte = byteClass >> 8 & 1
+                            let opensWord = isWordByte & (inWord ^ 1)
                             folded[count] = 0x20
-                            count &+= opensWord && separates ? 1 : 0
-                            flags[wordCount] = inQuote
-                            wordCount &+= opensWord ? 1 : 0
-                            folded[count] = byte < 0x40 ? byte : lower
-                            count &+= isWordByte ? 1 : 0
-                            separates = separates || isWordByte
-                            inWord = isWordByte || (inWord && (byte == 0x27 || byte == 0x60))
-                            inQuote = inQuote != (byte == 0x22)
+                            count &+= Int(opensWord & separates)
+                            flags[wordCount] = inQuote != 0
+                            wordCount &+= Int(opensWord)
+                            folded[count] = UInt8(truncatingIfNeeded: byteClass)
+                            count &+= Int(isWordByte)
+                            separates |= isWordByte
+                            inWord = isWordByte | (inWord & byteClass >> 9)
+                            inQuote ^= byteClass >> 10
                         }
                         output.append(contentsOf: UnsafeBufferPointer(rebasing: folded[..<count]))
                         quotedWords.append(contentsOf: UnsafeBufferPointer(rebasing: flags[..<wordCount]))
@@ -105,8 +117,9 @@ final class ScalarFolder: @unchecked Sendable {
                 }
             }
         }
-        state.inWord = inWord
-        state.inQuote = inQuote
+        }
+        state.inWord = inWord != 0
+        state.inQuote = inQuote != 0
     }
 
     /// Decodes the UTF-8 sequence led by the non-ASCII byte at `start` and appends its fold;

@@ -61,18 +61,17 @@ enum TextBytes {
     /// Words separated by whitespace, counted up to `limit`: a line's rules only ask whether
     /// it is short, so counting stops there.
     static func wordCount(_ bytes: [UInt8], _ range: Range<Int>, limit: Int = .max) -> Int {
-        var count = 0
-        var inWord = false
-        for index in range {
-            if isSpace(bytes[index]) {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                count += 1
+        bytes.withUnsafeBufferPointer { buffer in
+            var count = 0
+            var afterSpace = 1  // a word starts at a non-space byte after a space (or the start)
+            for index in range {
+                let space = isSpace(buffer[index]) ? 1 : 0
+                count &+= afterSpace & (space ^ 1)
+                afterSpace = space
                 if count == limit { break }
             }
+            return count
         }
-        return count
     }
 
     /// The index of the first byte at or after `start` that is `first`, `second` or `third`, or nil.
@@ -156,10 +155,28 @@ struct ASCIIPatterns: Sendable {
 
     /// Whether one of the patterns occurs anywhere in `bytes[range]`.
     func occurs(in bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        for start in range where mayOpen(bytes, at: start, before: range.upperBound) {
-            if patterns.contains(where: { Self.matches($0, bytes, at: start, before: range.upperBound) }) { return true }
+        var start = range.lowerBound
+        while let candidate = nextOpening(in: bytes, start..<range.upperBound) {
+            if patterns.contains(where: { Self.matches($0, bytes, at: candidate, before: range.upperBound) }) { return true }
+            start = candidate + 1
         }
         return false
+    }
+
+    /// The first place in `bytes[range]` where a pattern may start, or nil.
+    private func nextOpening(in bytes: [UInt8], _ range: Range<Int>) -> Int? {
+        guard range.count >= 2 else { return nil }
+        // Slides over the text keeping the current pair of lower-cased bytes as the key.
+        return bytes.withUnsafeBufferPointer { buffer in
+            openings.withUnsafeBufferPointer { openings in
+                var key = Int(TextBytes.lowercased(buffer[range.lowerBound]))
+                for next in (range.lowerBound + 1)..<range.upperBound {
+                    key = (key << 8 | Int(TextBytes.lowercased(buffer[next]))) & 0xFFFF
+                    if openings[key >> 6] >> UInt64(key & 63) & 1 != 0 { return next - 1 }
+                }
+                return nil
+            }
+        }
     }
 
     @inline(__always)
