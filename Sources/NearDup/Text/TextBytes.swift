@@ -63,25 +63,50 @@ enum TextBytes {
     static func wordCount(_ bytes: [UInt8], _ range: Range<Int>, limit: Int = .max) -> Int {
         bytes.withUnsafeBufferPointer { buffer in
             var count = 0
-            var afterSpace = 1  // a word starts at a non-space byte after a space (or the start)
-            for index in range {
-                let space = isSpace(buffer[index]) ? 1 : 0
-                count &+= afterSpace & (space ^ 1)
-                afterSpace = space
-                if count == limit { break }
+            var index = range.lowerBound
+            var previousIsSpace: UInt64 = 1  // a word starts at a non-space byte after a space (or the start)
+            if let base = UnsafeRawPointer(buffer.baseAddress) {
+                // Eight bytes at a time: word starts are the non-space bytes whose predecessor is a space.
+                while range.upperBound - index >= 8 && count < limit {
+                    let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    let spaces = spaceBytes(word)
+                    let predecessors = spaces << 8 | previousIsSpace << 7
+                    count += (~spaces & predecessors & 0x8080_8080_8080_8080).nonzeroBitCount
+                    previousIsSpace = spaces >> 63
+                    index += 8
+                }
             }
-            return count
+            while index < range.upperBound && count < limit {
+                let space: UInt64 = isSpace(buffer[index]) ? 1 : 0
+                count += Int(previousIsSpace & (space ^ 1))
+                previousIsSpace = space
+                index += 1
+            }
+            return min(count, limit)
         }
     }
 
-    /// The index of the first byte at or after `start` that is `first`, `second` or `third`, or nil.
-    static func firstIndex(of first: UInt8, _ second: UInt8, _ third: UInt8, in bytes: [UInt8], from start: Int) -> Int? {
+    /// The high bit of each byte of `word` that is whitespace (`isSpace`), exactly.
+    @inline(__always)
+    private static func spaceBytes(_ word: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low = word & 0x7F7F_7F7F_7F7F_7F7F  // per byte below 0x80, so sums never carry over
+        let isBlank = ~((low ^ 0x2020_2020_2020_2020) &+ 0x7F7F_7F7F_7F7F_7F7F)  // == 0x20
+        let isControl = (low &+ 0x7777_7777_7777_7777) & ~(low &+ 0x7272_7272_7272_7272)  // 0x09...0x0D
+        return (isBlank | isControl) & ~word & high
+    }
+
+    /// The index of the first byte in `bytes[start..<end]` (to the end by default) that is
+    /// `first`, `second` or `third`, or nil.
+    static func firstIndex(of first: UInt8, _ second: UInt8, _ third: UInt8, in bytes: [UInt8], from start: Int,
+                           before end: Int? = nil) -> Int? {
         bytes.withUnsafeBufferPointer { buffer in
+            let end = end ?? buffer.count
             var index = start
             if let base = UnsafeRawPointer(buffer.baseAddress) {
                 // Eight bytes at a time: a word's lowest flagged byte is the first match in it.
                 let ones: UInt64 = 0x0101_0101_0101_0101
-                while buffer.count - index >= 8 {
+                while end - index >= 8 {
                     let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
                     let found = zeroBytes(word ^ (ones &* UInt64(first))) | zeroBytes(word ^ (ones &* UInt64(second)))
                         | zeroBytes(word ^ (ones &* UInt64(third)))
@@ -89,7 +114,7 @@ enum TextBytes {
                     index += 8
                 }
             }
-            while index < buffer.count {
+            while index < end {
                 let byte = buffer[index]
                 if byte == first || byte == second || byte == third { return index }
                 index += 1
@@ -129,6 +154,10 @@ struct ASCIIPatterns: Sendable {
     private let patterns: [[UInt8]]
     /// Bit `first << 8 | second` is set when a pattern starts with those two bytes.
     private let openings: [UInt64]
+    /// Bit `hash(first four bytes)` is set for each pattern, for searching.
+    private let quadOpenings: [UInt64]
+    /// Whether every pattern has four bytes or more, as `occurs` needs.
+    private let searchable: Bool
 
     init(_ patterns: [StaticString]) {
         self.patterns = patterns.map { pattern in pattern.withUTF8Buffer { Array($0) } }
@@ -139,6 +168,14 @@ struct ASCIIPatterns: Sendable {
             openings[key >> 6] |= 1 << UInt64(key & 63)
         }
         self.openings = openings
+        var quadOpenings = [UInt64](repeating: 0, count: 65_536 / 64)
+        for pattern in self.patterns where pattern.count >= 4 {
+            let key = pattern[0..<4].reduce(0) { $0 << 8 | UInt32($1) }
+            let hash = Int(Self.hash(key))
+            quadOpenings[hash >> 6] |= 1 << UInt64(hash & 63)
+        }
+        self.quadOpenings = quadOpenings
+        searchable = self.patterns.allSatisfy { $0.count >= 4 }
     }
 
     /// Whether `bytes[range]` starts with one of the patterns.
@@ -153,8 +190,10 @@ struct ASCIIPatterns: Sendable {
             && patterns.contains { $0.count == range.count && Self.matches($0, bytes, at: range.lowerBound, before: range.upperBound) }
     }
 
-    /// Whether one of the patterns occurs anywhere in `bytes[range]`.
+    /// Whether one of the patterns occurs anywhere in `bytes[range]`; needs patterns of at
+    /// least four bytes.
     func occurs(in bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        precondition(searchable, "searching needs patterns of at least four bytes")
         var start = range.lowerBound
         while let candidate = nextOpening(in: bytes, start..<range.upperBound) {
             if patterns.contains(where: { Self.matches($0, bytes, at: candidate, before: range.upperBound) }) { return true }
@@ -163,20 +202,29 @@ struct ASCIIPatterns: Sendable {
         return false
     }
 
-    /// The first place in `bytes[range]` where a pattern may start, or nil.
+    /// The first place in `bytes[range]` where the four lower-cased bytes that start there
+    /// have the hash of a pattern's first four, or nil.
     private func nextOpening(in bytes: [UInt8], _ range: Range<Int>) -> Int? {
-        guard range.count >= 2 else { return nil }
-        // Slides over the text keeping the current pair of lower-cased bytes as the key.
+        guard range.count >= 4 else { return nil }
         return bytes.withUnsafeBufferPointer { buffer in
-            openings.withUnsafeBufferPointer { openings in
-                var key = Int(TextBytes.lowercased(buffer[range.lowerBound]))
-                for next in (range.lowerBound + 1)..<range.upperBound {
-                    key = (key << 8 | Int(TextBytes.lowercased(buffer[next]))) & 0xFFFF
-                    if openings[key >> 6] >> UInt64(key & 63) & 1 != 0 { return next - 1 }
+            quadOpenings.withUnsafeBufferPointer { openings in
+                var key: UInt32 = 0
+                for index in range.lowerBound..<(range.lowerBound + 3) {
+                    key = key << 8 | UInt32(TextBytes.lowercased(buffer[index]))
+                }
+                for index in (range.lowerBound + 3)..<range.upperBound {
+                    key = key << 8 | UInt32(TextBytes.lowercased(buffer[index]))
+                    let hash = Int(Self.hash(key))
+                    if openings[hash >> 6] >> UInt64(hash & 63) & 1 != 0 { return index - 3 }
                 }
                 return nil
             }
         }
+    }
+
+    @inline(__always)
+    private static func hash(_ key: UInt32) -> UInt32 {
+        (key &* 0x9E37_79B1) >> 16
     }
 
     @inline(__always)
