@@ -19,15 +19,16 @@ final class ScalarFolder: @unchecked Sendable {
         }
     }
 
-    /// For each ASCII byte, what the branch-free kernel needs: the low byte is the
-    /// `asciiTable` entry, bit 8 marks a word byte, bit 9 an apostrophe and bit 10 the
-    /// straight double quote.
+    /// For each ASCII byte, what the branch-free kernel needs: the low byte is what it
+    /// writes (the `asciiTable` entry, a space for a separator), bit 8 marks a word byte,
+    /// bit 9 an apostrophe, bit 10 the straight double quote and bit 11 a separator.
     private static let asciiClasses: [UInt16] = (0..<256).map { value -> UInt16 in
         let folded = UInt16(asciiTable[value])
         let isWord: UInt16 = folded != 0 ? 1 << 8 : 0
-        let isApostrophe: UInt16 = value == 0x27 || value == 0x60 ? 1 << 9 : 0
+        let isApostrophe = value == 0x27 || value == 0x60
         let isQuote: UInt16 = value == 0x22 ? 1 << 10 : 0
-        return folded | isWord | isApostrophe | isQuote
+        let isSeparator: UInt16 = folded == 0 && !isApostrophe ? 1 << 11 : 0
+        return (folded == 0 ? 0x20 : folded) | isWord | (isApostrophe ? 1 << 9 : 0) | isQuote | isSeparator
     }
 
     /// Apostrophes join a word ("Moscow's" -> "moscows") instead of splitting it, so straight
@@ -36,7 +37,9 @@ final class ScalarFolder: @unchecked Sendable {
         value == 0x27 || value == 0x2019 || value == 0x2018 || value == 0x02BC || value == 0x0060 || value == 0x00B4
     }
 
-    /// Where a paragraph's fold stands: inside a word, inside quotation marks.
+    /// Where a paragraph's fold stands: inside a word, inside quotation marks. A word is
+    /// followed by a space as soon as it ends, so one is open exactly when the output ends
+    /// with a word byte.
     private struct WordState {
         var inWord = false
         var inQuote = false
@@ -50,6 +53,15 @@ final class ScalarFolder: @unchecked Sendable {
                 inWord = true
             }
             output.append(byte)
+        }
+
+        /// Closes the open word, if any, with its separating space.
+        @inline(__always)
+        mutating func endWord(in output: inout [UInt8]) {
+            if inWord {
+                output.append(0x20)
+                inWord = false
+            }
         }
     }
 
@@ -77,8 +89,8 @@ final class ScalarFolder: @unchecked Sendable {
     /// inside words, `"` toggling the quote, anything else a separator.
     ///
     /// Branch-free over each byte, writing into stack buffers that are then appended in
-    /// one go: a chunk of n bytes gives at most n + 1 bytes (a separator before its first
-    /// word) and fewer words than that.
+    /// one go: each byte gives at most one output byte (itself folded, or the space that
+    /// ends a word) and opens at most one word.
     private static func appendFoldedASCII(_ bytes: [UInt8], _ run: Range<Int>, to output: inout [UInt8],
                                           quotedWords: inout [Bool], state: inout WordState) {
         let chunkSize = 2048
@@ -92,23 +104,18 @@ final class ScalarFolder: @unchecked Sendable {
                     var start = run.lowerBound
                     while start < run.upperBound {
                         let end = min(start + chunkSize, run.upperBound)
-                        // A word opened here needs a separator unless the output is empty or ends with one.
-                        var separates: UInt16 = !output.isEmpty && output.last != 0x20 ? 1 : 0
                         var count = 0
                         var wordCount = 0
                         for index in start..<end {
                             let byteClass = classes[Int(input[index])]
                             let isWordByte = byteClass >> 8 & 1
-                            let opensWord = isWordByte & (inWord ^ 1)
-                            folded[count] = 0x20
-                            count &+= Int(opensWord & separates)
+                            let endsWord = inWord & byteClass >> 11
                             flags[wordCount] = inQuote != 0
-                            wordCount &+= Int(opensWord)
+                            wordCount &+= Int(isWordByte & (inWord ^ 1))
                             folded[count] = UInt8(truncatingIfNeeded: byteClass)
-                            count &+= Int(isWordByte)
-                            separates |= isWordByte
-                            inWord = isWordByte | (inWord & byteClass >> 9)
-                            inQuote ^= byteClass >> 10
+                            count &+= Int(isWordByte | endsWord)
+                            inWord = isWordByte | (inWord & byteClass >> 9 & 1)
+                            inQuote ^= byteClass >> 10 & 1
                         }
                         output.append(contentsOf: UnsafeBufferPointer(rebasing: folded[..<count]))
                         quotedWords.append(contentsOf: UnsafeBufferPointer(rebasing: flags[..<wordCount]))
@@ -145,10 +152,10 @@ final class ScalarFolder: @unchecked Sendable {
         guard let scalar = Unicode.Scalar(value) else { return index }
         let folded = fold(scalar)
         if folded.isEmpty {
-            if !Self.isCombiningMark(scalar) { state.inWord = false }
+            if !Self.isCombiningMark(scalar) { state.endWord(in: &output) }
         } else {
             for byte in folded {
-                if byte == 0x20 { state.inWord = false } else { state.append(byte, to: &output, quotedWords: &quotedWords) }
+                if byte == 0x20 { state.endWord(in: &output) } else { state.append(byte, to: &output, quotedWords: &quotedWords) }
             }
         }
         return index
