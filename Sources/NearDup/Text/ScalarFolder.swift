@@ -71,6 +71,9 @@ final class ScalarFolder: @unchecked Sendable {
     /// Runs of ASCII go through `appendFoldedASCII`; each other character is decoded and
     /// folded on its own.
     func appendFolded(_ bytes: [UInt8], _ range: Range<Int>, to output: inout [UInt8], quotedWords: inout [Bool]) {
+        // Words are closed by the space that follows them; text already in `output` gets its
+        // one separating space now.
+        if !output.isEmpty && output.last != 0x20 { output.append(0x20) }
         var state = WordState()
         var index = range.lowerBound
         while index < range.upperBound {
@@ -98,35 +101,45 @@ final class ScalarFolder: @unchecked Sendable {
         var inWord: UInt16 = state.inWord ? 1 : 0
         var inQuote: UInt16 = state.inQuote ? 1 : 0
         bytes.withUnsafeBufferPointer { input in
-        Self.asciiClasses.withUnsafeBufferPointer { classes in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: chunkSize + 2) { folded in
-                withUnsafeTemporaryAllocation(of: Bool.self, capacity: chunkSize + 2) { flags in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: chunkSize) { folded in
+                withUnsafeTemporaryAllocation(of: Bool.self, capacity: chunkSize) { flags in
                     var start = run.lowerBound
                     while start < run.upperBound {
                         let end = min(start + chunkSize, run.upperBound)
-                        var count = 0
-                        var wordCount = 0
-                        for index in start..<end {
-                            let byteClass = classes[Int(input[index])]
-                            let isWordByte = byteClass >> 8 & 1
-                            let endsWord = inWord & byteClass >> 11
-                            flags[wordCount] = inQuote != 0
-                            wordCount &+= Int(isWordByte & (inWord ^ 1))
-                            folded[count] = UInt8(truncatingIfNeeded: byteClass)
-                            count &+= Int(isWordByte | endsWord)
-                            inWord = isWordByte | (inWord & byteClass >> 9 & 1)
-                            inQuote ^= byteClass >> 10 & 1
-                        }
-                        output.append(contentsOf: UnsafeBufferPointer(rebasing: folded[..<count]))
-                        quotedWords.append(contentsOf: UnsafeBufferPointer(rebasing: flags[..<wordCount]))
+                        let written = foldChunk(input[start..<end], into: folded, flags: flags, inWord: &inWord, inQuote: &inQuote)
+                        output.append(contentsOf: UnsafeBufferPointer(rebasing: folded[..<written.bytes]))
+                        quotedWords.append(contentsOf: UnsafeBufferPointer(rebasing: flags[..<written.words]))
                         start = end
                     }
                 }
             }
         }
-        }
         state.inWord = inWord != 0
         state.inQuote = inQuote != 0
+    }
+
+    /// The loop of `appendFoldedASCII` over one chunk; `folded` and `flags` have room for a
+    /// byte and a word per input byte. Returns how many of each it wrote.
+    @inline(__always)
+    private static func foldChunk(_ input: Slice<UnsafeBufferPointer<UInt8>>, into folded: UnsafeMutableBufferPointer<UInt8>,
+                                  flags: UnsafeMutableBufferPointer<Bool>, inWord: inout UInt16,
+                                  inQuote: inout UInt16) -> (bytes: Int, words: Int) {
+        asciiClasses.withUnsafeBufferPointer { classes in
+            var count = 0
+            var wordCount = 0
+            for byte in input {
+                let byteClass = classes[Int(byte)]
+                let isWordByte = byteClass >> 8 & 1
+                let endsWord = inWord & byteClass >> 11
+                flags[wordCount] = inQuote != 0
+                wordCount &+= Int(isWordByte & (inWord ^ 1))
+                folded[count] = UInt8(truncatingIfNeeded: byteClass)
+                count &+= Int(isWordByte | endsWord)
+                inWord = isWordByte | (inWord & byteClass >> 9 & 1)
+                inQuote ^= byteClass >> 10 & 1
+            }
+            return (count, wordCount)
+        }
     }
 
     /// Decodes the UTF-8 sequence led by the non-ASCII byte at `start` and appends its fold;

@@ -154,10 +154,8 @@ struct ASCIIPatterns: Sendable {
     private let patterns: [[UInt8]]
     /// Bit `first << 8 | second` is set when a pattern starts with those two bytes.
     private let openings: [UInt64]
-    /// Bit `hash(first four bytes)` is set for each pattern, for searching.
-    private let quadOpenings: [UInt64]
-    /// Whether every pattern has four bytes or more, as `occurs` needs.
-    private let searchable: Bool
+    /// The distinct first two bytes of the patterns, for searching.
+    private let pairs: [(first: ByteMatcher, second: ByteMatcher)]
 
     init(_ patterns: [StaticString]) {
         self.patterns = patterns.map { pattern in pattern.withUTF8Buffer { Array($0) } }
@@ -168,14 +166,12 @@ struct ASCIIPatterns: Sendable {
             openings[key >> 6] |= 1 << UInt64(key & 63)
         }
         self.openings = openings
-        var quadOpenings = [UInt64](repeating: 0, count: 65_536 / 64)
-        for pattern in self.patterns where pattern.count >= 4 {
-            let key = pattern[0..<4].reduce(0) { $0 << 8 | UInt32($1) }
-            let hash = Int(Self.hash(key))
-            quadOpenings[hash >> 6] |= 1 << UInt64(hash & 63)
+        var pairs: [(first: ByteMatcher, second: ByteMatcher)] = []
+        var seen = Set<[UInt8]>()
+        for pattern in self.patterns where seen.insert(Array(pattern[0..<2])).inserted {
+            pairs.append((ByteMatcher(pattern[0]), ByteMatcher(pattern[1])))
         }
-        self.quadOpenings = quadOpenings
-        searchable = self.patterns.allSatisfy { $0.count >= 4 }
+        self.pairs = pairs
     }
 
     /// Whether `bytes[range]` starts with one of the patterns.
@@ -190,10 +186,8 @@ struct ASCIIPatterns: Sendable {
             && patterns.contains { $0.count == range.count && Self.matches($0, bytes, at: range.lowerBound, before: range.upperBound) }
     }
 
-    /// Whether one of the patterns occurs anywhere in `bytes[range]`; needs patterns of at
-    /// least four bytes.
+    /// Whether one of the patterns occurs anywhere in `bytes[range]`.
     func occurs(in bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        precondition(searchable, "searching needs patterns of at least four bytes")
         var start = range.lowerBound
         while let candidate = nextOpening(in: bytes, start..<range.upperBound) {
             if patterns.contains(where: { Self.matches($0, bytes, at: candidate, before: range.upperBound) }) { return true }
@@ -202,29 +196,53 @@ struct ASCIIPatterns: Sendable {
         return false
     }
 
-    /// The first place in `bytes[range]` where the four lower-cased bytes that start there
-    /// have the hash of a pattern's first four, or nil.
+    /// The first place in `bytes[range]` whose two bytes start a pattern, or nil.
     private func nextOpening(in bytes: [UInt8], _ range: Range<Int>) -> Int? {
-        guard range.count >= 4 else { return nil }
-        return bytes.withUnsafeBufferPointer { buffer in
-            quadOpenings.withUnsafeBufferPointer { openings in
-                var key: UInt32 = 0
-                for index in range.lowerBound..<(range.lowerBound + 3) {
-                    key = key << 8 | UInt32(TextBytes.lowercased(buffer[index]))
+        var index = range.lowerBound
+        let found: Int? = bytes.withUnsafeBufferPointer { buffer in
+            guard let base = UnsafeRawPointer(buffer.baseAddress) else { return nil }
+            // Eight places at a time: the words at `index` and `index + 1` hold each place's
+            // first and second byte.
+            while range.upperBound - index >= 9 {
+                let firsts = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                let seconds = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index + 1, as: UInt64.self))
+                var matched: UInt64 = 0
+                for pair in pairs {
+                    matched |= pair.first.matches(firsts) & pair.second.matches(seconds)
                 }
-                for index in (range.lowerBound + 3)..<range.upperBound {
-                    key = key << 8 | UInt32(TextBytes.lowercased(buffer[index]))
-                    let hash = Int(Self.hash(key))
-                    if openings[hash >> 6] >> UInt64(hash & 63) & 1 != 0 { return index - 3 }
-                }
-                return nil
+                if matched != 0 { return index + matched.trailingZeroBitCount / 8 }
+                index += 8
             }
+            return nil
         }
+        if found != nil { return found }
+        while index + 1 < range.upperBound {
+            if mayOpen(bytes, at: index, before: range.upperBound) { return index }
+            index += 1
+        }
+        return nil
     }
 
-    @inline(__always)
-    private static func hash(_ key: UInt32) -> UInt32 {
-        (key &* 0x9E37_79B1) >> 16
+    /// One pattern byte, compared with eight text bytes at once ignoring ASCII case.
+    private struct ByteMatcher: Sendable {
+        /// 0x20 in every byte for a letter (the text is OR-ed with it), else 0.
+        let caseMask: UInt64
+        /// The pattern byte in every byte.
+        let value: UInt64
+
+        init(_ byte: UInt8) {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            caseMask = TextBytes.isASCIILetter(byte) ? ones &* 0x20 : 0
+            value = ones &* UInt64(byte)
+        }
+
+        /// The high bit of each byte of `word` that equals the pattern byte, exactly.
+        @inline(__always)
+        func matches(_ word: UInt64) -> UInt64 {
+            let difference = (word | caseMask) ^ value
+            let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            return ~(((difference & low) &+ low) | difference) & 0x8080_8080_8080_8080
+        }
     }
 
     @inline(__always)
