@@ -152,17 +152,21 @@ enum TextBytes {
 /// so almost every line and position is turned down without comparing any pattern.
 struct ASCIIPatterns: Sendable {
     private let patterns: [[UInt8]]
-    /// Bit `first << 8 | second` is set when a pattern starts with those two bytes.
+    /// Each pattern's first two bytes as `first << 8 | second`.
+    private let keys: [Int]
+    /// Bit `key` is set when a pattern starts with those two bytes.
     private let openings: [UInt64]
     /// The distinct first two bytes of the patterns, for searching.
     private let pairs: [(first: ByteMatcher, second: ByteMatcher)]
 
     init(_ patterns: [StaticString]) {
         self.patterns = patterns.map { pattern in pattern.withUTF8Buffer { Array($0) } }
-        var openings = [UInt64](repeating: 0, count: 65_536 / 64)
-        for pattern in self.patterns {
+        keys = self.patterns.map { pattern in
             precondition(pattern.count >= 2, "patterns have at least two bytes")
-            let key = Int(pattern[0]) << 8 | Int(pattern[1])
+            return Int(pattern[0]) << 8 | Int(pattern[1])
+        }
+        var openings = [UInt64](repeating: 0, count: 65_536 / 64)
+        for key in keys {
             openings[key >> 6] |= 1 << UInt64(key & 63)
         }
         self.openings = openings
@@ -176,14 +180,17 @@ struct ASCIIPatterns: Sendable {
 
     /// Whether `bytes[range]` starts with one of the patterns.
     func matchPrefix(of bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        mayOpen(bytes, at: range.lowerBound, before: range.upperBound)
-            && patterns.contains { Self.matches($0, bytes, at: range.lowerBound, before: range.upperBound) }
+        guard let key = openingKey(bytes, at: range.lowerBound, before: range.upperBound) else { return false }
+        return keys.indices.contains { keys[$0] == key && Self.matches(patterns[$0], bytes, at: range.lowerBound, before: range.upperBound) }
     }
 
     /// Whether `bytes[range]` is one of the patterns.
     func matchWhole(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        mayOpen(bytes, at: range.lowerBound, before: range.upperBound)
-            && patterns.contains { $0.count == range.count && Self.matches($0, bytes, at: range.lowerBound, before: range.upperBound) }
+        guard let key = openingKey(bytes, at: range.lowerBound, before: range.upperBound) else { return false }
+        return keys.indices.contains {
+            keys[$0] == key && patterns[$0].count == range.count
+                && Self.matches(patterns[$0], bytes, at: range.lowerBound, before: range.upperBound)
+        }
     }
 
     /// Whether one of the patterns occurs anywhere in `bytes[range]`.
@@ -217,7 +224,7 @@ struct ASCIIPatterns: Sendable {
         }
         if found != nil { return found }
         while index + 1 < range.upperBound {
-            if mayOpen(bytes, at: index, before: range.upperBound) { return index }
+            if openingKey(bytes, at: index, before: range.upperBound) != nil { return index }
             index += 1
         }
         return nil
@@ -245,11 +252,12 @@ struct ASCIIPatterns: Sendable {
         }
     }
 
+    /// The lower-cased first two bytes at `start` as a key, when a pattern starts with them.
     @inline(__always)
-    private func mayOpen(_ bytes: [UInt8], at start: Int, before end: Int) -> Bool {
-        guard end - start >= 2 else { return false }
+    private func openingKey(_ bytes: [UInt8], at start: Int, before end: Int) -> Int? {
+        guard end - start >= 2 else { return nil }
         let key = Int(TextBytes.lowercased(bytes[start])) << 8 | Int(TextBytes.lowercased(bytes[start + 1]))
-        return openings[key >> 6] >> UInt64(key & 63) & 1 != 0
+        return openings[key >> 6] >> UInt64(key & 63) & 1 != 0 ? key : nil
     }
 
     private static func matches(_ pattern: [UInt8], _ bytes: [UInt8], at start: Int, before end: Int) -> Bool {
