@@ -6,7 +6,7 @@
 /// Works on byte ranges of the UTF-8 text; every rule looks at ASCII only.
 enum BoilerplateFilter {
     /// Lines starting with one of these (case-insensitive, after bullets) are outlet furniture.
-    private static let furniturePrefixes: [StaticString] = [
+    private static let furniturePrefixes = ASCIIPatterns([
         "related article", "related stories", "related story", "related coverage", "related content",
         "related news", "related:", "read more", "read also", "also read", "see also", "more:",
         "recommended:", "original url", "original article", "source url", "click here",
@@ -15,27 +15,27 @@ enum BoilerplateFilter {
         "editing by", "(editing by", "writing by", "(writing by", "compiled by", "photo:",
         "file photo", "image:", "caption:", "(ap photo", "watch:", "listen:",
         "trending:", "our standards:", "the thomson reuters trust",
-    ]
+    ])
     /// Prefixes that also open ordinary sentences ("Copyright claims rose..."): furniture only
     /// on a short line.
-    private static let shortFurniturePrefixes: [StaticString] = [
+    private static let shortFurniturePrefixes = ASCIIPatterns([
         "sign up", "subscribe", "follow us", "follow @", "share this", "share on", "copyright", "©",
         "(c) ", "advertisement", "photo by", "ap photo", "getty images", "get the latest", "download the app",
-    ]
-    private static let furnitureFragments: [StaticString] = [
+    ])
+    private static let furnitureFragments = ASCIIPatterns([
         "all rights reserved", "may not be published, broadcast, rewritten", "click here to",
-    ]
-    private static let agencyNames: [StaticString] = [
+    ])
+    private static let agencyNames = ASCIIPatterns([
         "reuters", "associated press", "the associated press", "ap", "afp", "agence france-presse",
         "agence france presse", "bloomberg", "upi", "dpa", "efe", "ansa", "xinhua", "tass", "interfax",
-    ]
-    private static let months: [StaticString] = [
+    ])
+    private static let months = ASCIIPatterns([
         "january", "february", "march", "april", "may", "june", "july", "august", "september",
         "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.",
-    ]
-    private static let dateLinePrefixes: [StaticString] = [
+    ])
+    private static let dateLinePrefixes = ASCIIPatterns([
         "updated", "published", "posted", "last updated", "first published",
-    ]
+    ])
 
     /// The ranges of `paragraphs` that are story text, datelines cut from their start.
     static func filter(_ bytes: [UInt8], _ paragraphs: [Range<Int>]) -> [Range<Int>] {
@@ -45,7 +45,8 @@ enum BoilerplateFilter {
         for (position, paragraph) in paragraphs.enumerated() {
             let line = trimmed(bytes, paragraph)
             if line.isEmpty { continue }
-            let words = TextBytes.wordCount(bytes, line)
+            // Every rule asks only whether a line has at most 30 words or fewer.
+            let words = TextBytes.wordCount(bytes, line, limit: 31)
             let endsSentence = Self.endsSentence(bytes, line)
             if headlinesToSkip > 0 {
                 if !endsSentence && words <= 20 {
@@ -74,15 +75,12 @@ enum BoilerplateFilter {
     }
 
     private static func isFurniture(_ bytes: [UInt8], _ line: Range<Int>, words: Int) -> Bool {
-        for prefix in furniturePrefixes where TextBytes.hasPrefix(bytes, line, prefix) { return true }
+        if furniturePrefixes.matchPrefix(of: bytes, line) { return true }
         guard words <= 30 else { return false }
-        if words <= 12 {
-            for prefix in shortFurniturePrefixes where TextBytes.hasPrefix(bytes, line, prefix) { return true }
-        }
-        for fragment in furnitureFragments where TextBytes.contains(bytes, line, fragment) { return true }
+        if words <= 12 && shortFurniturePrefixes.matchPrefix(of: bytes, line) { return true }
+        if furnitureFragments.occurs(in: bytes, line) { return true }
         guard words <= 4 else { return false }
-        let name = trimmingTrailingPunctuation(bytes, line)
-        return agencyNames.contains { TextBytes.equals(bytes, name, $0) }
+        return agencyNames.matchWhole(bytes, trimmingTrailingPunctuation(bytes, line))
     }
 
     /// "By Reuters", "By JOHN SMITH, Associated Press", "By The Associated Press": a name
@@ -100,14 +98,14 @@ enum BoilerplateFilter {
     /// "July 28, 2018", "Updated 5:31 PM ET, Fri June 1, 2018", "Published: June 1".
     private static func isDateLine(_ bytes: [UInt8], _ line: Range<Int>, words: Int) -> Bool {
         guard words <= 10, line.contains(where: { TextBytes.isDigit(bytes[$0]) }) else { return false }
-        for prefix in dateLinePrefixes where TextBytes.hasPrefix(bytes, line, prefix) { return true }
+        if dateLinePrefixes.matchPrefix(of: bytes, line) { return true }
         guard words <= 6, !TextBytes.contains(bytes, line, ". ") else { return false }
         // A month as a whole word.
         var start = line.lowerBound
         while start < line.upperBound {
             var end = start
             while end < line.upperBound && (TextBytes.isASCIILetter(bytes[end]) || bytes[end] == 0x2E) { end += 1 }
-            if end > start && months.contains(where: { TextBytes.equals(bytes, start..<end, $0) }) { return true }
+            if end > start && months.matchWhole(bytes, start..<end) { return true }
             start = end + 1
         }
         return false

@@ -8,7 +8,9 @@ enum Dateline {
         // A dateline ends with a dash between spaces within the first 80 bytes.
         let limit = min(paragraph.upperBound, paragraph.lowerBound + 80)
         var index = paragraph.lowerBound + 1
-        while index < limit {
+        // Only a dash (`-`, or the lead byte of the Unicode ones) can start a dash run.
+        while let dash = TextBytes.firstIndex(of: 0x2D, 0xE2, 0xE2, in: bytes, from: index, before: limit) {
+            index = dash
             if bytes[index - 1] == 0x20, let dashEnd = dashRun(bytes, from: index, in: paragraph) {
                 guard dashEnd < paragraph.upperBound, bytes[dashEnd] == 0x20,
                       isDateline(bytes, paragraph.lowerBound..<(index - 1), allowsBarePlace: allowsBarePlace)

@@ -9,11 +9,13 @@ enum MarkupStripper {
     }
 
     static func mayContainMarkup(_ bytes: [UInt8]) -> Bool {
-        var previous: UInt8 = 0
-        for byte in bytes {
-            if previous == 0x3C && (isASCIILetter(byte) || byte == 0x2F || byte == 0x21) { return true }
-            if previous == 0x26 && (isASCIILetter(byte) || byte == 0x23) { return true }
-            previous = byte
+        var index = 0
+        while let found = TextBytes.firstIndex(of: 0x3C, 0x26, 0x26, in: bytes, from: index) {
+            index = found + 1
+            guard index < bytes.count else { return false }
+            let next = bytes[index]
+            if bytes[found] == 0x3C && (isASCIILetter(next) || next == 0x2F || next == 0x21) { return true }
+            if bytes[found] == 0x26 && (isASCIILetter(next) || next == 0x23) { return true }
         }
         return false
     }
@@ -36,6 +38,11 @@ enum MarkupStripper {
         var index = 0
         var hiddenUntil: String?
         while index < bytes.count {
+            // Text up to the next `<` or `&` is copied as it is (or skipped inside a hidden element).
+            let next = TextBytes.firstIndex(of: 0x3C, 0x26, 0x26, in: bytes, from: index) ?? bytes.count
+            if hiddenUntil == nil && next > index { output.append(contentsOf: bytes[index..<next]) }
+            index = next
+            guard index < bytes.count else { break }
             let byte = bytes[index]
             if byte == 0x3C, let tag = parseTag(bytes, at: index) {
                 index = tag.end
@@ -55,7 +62,7 @@ enum MarkupStripper {
                 continue
             }
             if byte == 0x26, let entity = HTMLEntities.decode(bytes, at: index) {
-                output.append(contentsOf: String(entity.scalar).utf8)
+                UTF8.encode(entity.scalar) { output.append($0) }
                 index = entity.end
                 continue
             }

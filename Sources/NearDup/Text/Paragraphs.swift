@@ -14,21 +14,21 @@ enum Paragraphs {
         func emit(_ end: Int) {
             if start < end && !isBlank(bytes, start..<end) { result.append(start..<end) }
         }
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0x0A || byte == 0x0D {
-                let next = index + 1
+        while let found = TextBytes.firstIndex(of: 0x0A, 0x0D, 0x23, in: bytes, from: index) {
+            if bytes[found] != 0x23 {
+                let next = found + 1
                 if !joinsWrappedLines || next == bytes.count || startsParagraph(bytes[next]) {
-                    emit(index)
+                    emit(found)
                     start = next
                 }
                 index = next
-            } else if byte == 0x23 && index + 2 < bytes.count && bytes[index + 1] == 0x23 && bytes[index + 2] == 0x23 {
-                emit(index)
+            } else if found + 2 < bytes.count && bytes[found + 1] == 0x23 && bytes[found + 2] == 0x23 {
+                emit(found)
+                index = found + 3
                 while index < bytes.count && bytes[index] == 0x23 { index += 1 }
                 start = index
             } else {
-                index += 1
+                index = found + 1
             }
         }
         emit(bytes.count)
@@ -47,11 +47,13 @@ enum Paragraphs {
     }
 
     private static func hasParagraphMarks(_ bytes: [UInt8]) -> Bool {
-        var previous: UInt8 = 0
-        for byte in bytes {
-            if previous == 0x0A && (byte == 0x0A || byte == 0x20 || byte == 0x09) { return true }
-            if previous == 0x0D && byte == 0x0D { return true }
-            previous = byte
+        var index = 0
+        while let found = TextBytes.firstIndex(of: 0x0A, 0x0D, 0x0D, in: bytes, from: index) {
+            index = found + 1
+            guard index < bytes.count else { return false }
+            let byte = bytes[index]
+            if bytes[found] == 0x0A && (byte == 0x0A || byte == 0x20 || byte == 0x09) { return true }
+            if bytes[found] == 0x0D && byte == 0x0D { return true }
         }
         return false
     }

@@ -19,15 +19,164 @@ final class ScalarFolder: @unchecked Sendable {
         }
     }
 
+    /// For each ASCII byte, what the branch-free kernel needs: the low byte is what it
+    /// writes (the `asciiTable` entry, a space for a separator), bit 8 marks a word byte,
+    /// bit 9 an apostrophe, bit 10 the straight double quote and bit 11 a separator.
+    private static let asciiClasses: [UInt16] = (0..<256).map { value -> UInt16 in
+        let folded = UInt16(asciiTable[value])
+        let isWord: UInt16 = folded != 0 ? 1 << 8 : 0
+        let isApostrophe = value == 0x27 || value == 0x60
+        let isQuote: UInt16 = value == 0x22 ? 1 << 10 : 0
+        let isSeparator: UInt16 = folded == 0 && !isApostrophe ? 1 << 11 : 0
+        return (folded == 0 ? 0x20 : folded) | isWord | (isApostrophe ? 1 << 9 : 0) | isQuote | isSeparator
+    }
+
     /// Apostrophes join a word ("Moscow's" -> "moscows") instead of splitting it, so straight
     /// and curly forms agree.
     private static func isApostrophe(_ value: UInt32) -> Bool {
         value == 0x27 || value == 0x2019 || value == 0x2018 || value == 0x02BC || value == 0x0060 || value == 0x00B4
     }
 
+    /// Where a paragraph's fold stands: inside a word, inside quotation marks. A word is
+    /// followed by a space as soon as it ends, so one is open exactly when the output ends
+    /// with a word byte.
+    private struct WordState {
+        var inWord = false
+        var inQuote = false
+
+        /// Appends one word byte, opening a word (separator and quoted flag) if none is open.
+        @inline(__always)
+        mutating func append(_ byte: UInt8, to output: inout [UInt8], quotedWords: inout [Bool]) {
+            if !inWord {
+                if !output.isEmpty && output.last != 0x20 { output.append(0x20) }
+                quotedWords.append(inQuote)
+                inWord = true
+            }
+            output.append(byte)
+        }
+
+        /// Closes the open word, if any, with its separating space.
+        @inline(__always)
+        mutating func endWord(in output: inout [UInt8]) {
+            if inWord {
+                output.append(0x20)
+                inWord = false
+            }
+        }
+    }
+
     /// Appends the folded words of one paragraph, and for each word whether it stands inside
     /// quotation marks (quotes do not run across paragraphs).
+    ///
+    /// Runs of ASCII go through `appendFoldedASCII`; each other character is decoded and
+    /// folded on its own.
     func appendFolded(_ bytes: [UInt8], _ range: Range<Int>, to output: inout [UInt8], quotedWords: inout [Bool]) {
+        // Words are closed by the space that follows them; text already in `output` gets its
+        // one separating space now.
+        if !output.isEmpty && output.last != 0x20 { output.append(0x20) }
+        var state = WordState()
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let asciiEnd = TextBytes.endOfASCII(bytes, from: index, to: range.upperBound)
+            if asciiEnd > index {
+                Self.appendFoldedASCII(bytes, index..<asciiEnd, to: &output, quotedWords: &quotedWords, state: &state)
+            }
+            guard asciiEnd < range.upperBound else { break }
+            index = appendFoldedCharacter(bytes, at: asciiEnd, before: range.upperBound,
+                                          to: &output, quotedWords: &quotedWords, state: &state)
+        }
+        if !output.isEmpty && output.last != 0x20 { output.append(0x20) }
+    }
+
+    /// Folds `bytes[run]`, all ASCII: letters lower-cased, digits kept, apostrophes dropped
+    /// inside words, `"` toggling the quote, anything else a separator.
+    ///
+    /// Branch-free over each byte, writing into stack buffers that are then appended in
+    /// one go: each byte gives at most one output byte (itself folded, or the space that
+    /// ends a word) and opens at most one word.
+    private static func appendFoldedASCII(_ bytes: [UInt8], _ run: Range<Int>, to output: inout [UInt8],
+                                          quotedWords: inout [Bool], state: inout WordState) {
+        let chunkSize = 2048
+        // Flags are 0 or 1, combined with & and | so that no branch depends on the text.
+        var inWord: UInt16 = state.inWord ? 1 : 0
+        var inQuote: UInt16 = state.inQuote ? 1 : 0
+        bytes.withUnsafeBufferPointer { input in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: chunkSize) { folded in
+                withUnsafeTemporaryAllocation(of: Bool.self, capacity: chunkSize) { flags in
+                    var start = run.lowerBound
+                    while start < run.upperBound {
+                        let end = min(start + chunkSize, run.upperBound)
+                        let written = foldChunk(input[start..<end], into: folded, flags: flags, inWord: &inWord, inQuote: &inQuote)
+                        output.append(contentsOf: UnsafeBufferPointer(rebasing: folded[..<written.bytes]))
+                        quotedWords.append(contentsOf: UnsafeBufferPointer(rebasing: flags[..<written.words]))
+                        start = end
+                    }
+                }
+            }
+        }
+        state.inWord = inWord != 0
+        state.inQuote = inQuote != 0
+    }
+
+    /// The loop of `appendFoldedASCII` over one chunk; `folded` and `flags` have room for a
+    /// byte and a word per input byte. Returns how many of each it wrote.
+    @inline(__always)
+    private static func foldChunk(_ input: Slice<UnsafeBufferPointer<UInt8>>, into folded: UnsafeMutableBufferPointer<UInt8>,
+                                  flags: UnsafeMutableBufferPointer<Bool>, inWord: inout UInt16,
+                                  inQuote: inout UInt16) -> (bytes: Int, words: Int) {
+        asciiClasses.withUnsafeBufferPointer { classes in
+            var count = 0
+            var wordCount = 0
+            for byte in input {
+                let byteClass = classes[Int(byte)]
+                let isWordByte = byteClass >> 8 & 1
+                let endsWord = inWord & byteClass >> 11
+                flags[wordCount] = inQuote != 0
+                wordCount &+= Int(isWordByte & (inWord ^ 1))
+                folded[count] = UInt8(truncatingIfNeeded: byteClass)
+                count &+= Int(isWordByte | endsWord)
+                inWord = isWordByte | (inWord & byteClass >> 9 & 1)
+                inQuote ^= byteClass >> 10 & 1
+            }
+            return (count, wordCount)
+        }
+    }
+
+    /// Decodes the UTF-8 sequence led by the non-ASCII byte at `start` and appends its fold;
+    /// returns the index after the sequence (`end` when the range ends inside it).
+    private func appendFoldedCharacter(_ bytes: [UInt8], at start: Int, before end: Int, to output: inout [UInt8],
+                                       quotedWords: inout [Bool], state: inout WordState) -> Int {
+        let lead = bytes[start]
+        var remaining = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : 1
+        var value = UInt32(lead) & (lead >= 0xF0 ? 0x07 : lead >= 0xE0 ? 0x0F : 0x1F)
+        var index = start + 1
+        while remaining > 0 {
+            guard index < end else { return end }
+            value = value << 6 | UInt32(bytes[index] & 0x3F)
+            remaining -= 1
+            index += 1
+        }
+        if Self.isApostrophe(value) { return index }
+        switch value {
+        case 0x201C, 0x201E, 0x00AB: state.inQuote = true
+        case 0x201D, 0x00BB: state.inQuote = false
+        default: break
+        }
+        guard let scalar = Unicode.Scalar(value) else { return index }
+        let folded = fold(scalar)
+        if folded.isEmpty {
+            if !Self.isCombiningMark(scalar) { state.endWord(in: &output) }
+        } else {
+            for byte in folded {
+                if byte == 0x20 { state.endWord(in: &output) } else { state.append(byte, to: &output, quotedWords: &quotedWords) }
+            }
+        }
+        return index
+    }
+
+    /// The plain byte-at-a-time fold that `appendFolded` must match exactly: its scalar twin,
+    /// kept for the equivalence tests.
+    func appendFoldedReference(_ bytes: [UInt8], _ range: Range<Int>, to output: inout [UInt8], quotedWords: inout [Bool]) {
         let table = Self.asciiTable
         var inWord = false
         var inQuote = false
