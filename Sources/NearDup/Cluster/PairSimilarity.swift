@@ -21,15 +21,37 @@ public struct PairSimilarity: Sendable, Equatable {
         self.init(shared: shared, sharedQuoted: sharedQuoted, firstCount: first.count, secondCount: second.count)
     }
 
-    /// The merge without branches on the data: both cursors advance by comparison results,
-    /// since which set holds the next smaller hash is a coin toss the CPU cannot predict.
+    /// Blocks of four against four in vector lanes: every element of one block is compared
+    /// with every element of the other (four rotations), then the block with the smaller last
+    /// value moves on, so each common shingle is counted exactly once. A branch-free scalar
+    /// merge finishes the tails.
     private static func intersection(
         _ first: UnsafeBufferPointer<UInt64>, _ second: UnsafeBufferPointer<UInt64>
     ) -> (shared: Int, sharedQuoted: Int) {
-        var shared = 0
-        var sharedQuoted = 0
+        var sharedLanes = SIMD4<UInt64>()
+        var quotedLanes = SIMD4<UInt64>()
         var i = 0
         var j = 0
+        if let a = first.baseAddress, let b = second.baseAddress {
+            let one = SIMD4<UInt64>(repeating: 1)
+            while i + 4 <= first.count && j + 4 <= second.count {
+                let blockA = UnsafeRawPointer(a + i).loadUnaligned(as: SIMD4<UInt64>.self)
+                var blockB = UnsafeRawPointer(b + j).loadUnaligned(as: SIMD4<UInt64>.self)
+                let identitiesA = blockA &>> 1
+                for _ in 0..<4 {
+                    let equal = identitiesA .== (blockB &>> 1)
+                    sharedLanes &+= SIMD4<UInt64>().replacing(with: one, where: equal)
+                    quotedLanes &+= SIMD4<UInt64>().replacing(with: blockA & blockB & one, where: equal)
+                    blockB = SIMD4(blockB[1], blockB[2], blockB[3], blockB[0])
+                }
+                let lastA = ShingleHash.identity(a[i + 3])
+                let lastB = ShingleHash.identity(b[j + 3])
+                i &+= lastA <= lastB ? 4 : 0
+                j &+= lastB <= lastA ? 4 : 0
+            }
+        }
+        var shared = Int(sharedLanes.wrappedSum())
+        var sharedQuoted = Int(quotedLanes.wrappedSum())
         while i < first.count && j < second.count {
             let a = first[i]
             let b = second[j]

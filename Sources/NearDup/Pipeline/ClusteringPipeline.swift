@@ -43,18 +43,21 @@ public struct ClusteringPipeline: Sendable {
         sketched.makeSets(where: compared, threads: options.threads)
         let batch = sketched
         let rule = options.copyRule
+        let certain = CertainCopy(threshold: rule.threshold, numPermutations: options.numPermutations)
         onStage?("verifying \(candidates.pairs.count) candidate pairs")
         let pairs = candidates.pairs
         let edges = ParallelChunks(count: pairs.count, chunkSize: 4_096, threads: options.threads).map { range in
             pairs[range].filter { pair in
-                rule.isCopy(PairSimilarity(batch.shingles(of: pair.first), batch.shingles(of: pair.second)))
+                certain.holds(pair.first, pair.second, in: batch)
+                    || rule.isCopy(PairSimilarity(batch.shingles(of: pair.first), batch.shingles(of: pair.second)))
             }
         }.flatMap { $0 }
 
         let clusterer = Clusterer(
             representative: { members in Self.likelyOriginal(of: members, documents: documents, batch: batch) },
             supports: { member, representative in
-                rule.supports(PairSimilarity(batch.shingles(of: member), batch.shingles(of: representative)))
+                certain.holds(member, representative, in: batch)
+                    || rule.supports(PairSimilarity(batch.shingles(of: member), batch.shingles(of: representative)))
             })
         onStage?("clustering")
         let groups = clusterer.clusters(count: count, edges: edges, threads: options.threads)
