@@ -28,7 +28,8 @@ struct ContainedTextScore {
     /// Key 0 marks an empty slot; stored keys are identity + 1, which is never 0.
     private mutating func slot(of hash: UInt64, inserting: Bool) -> Int? {
         let key = ShingleHash.identity(hash) &+ 1
-        var index = Int(truncatingIfNeeded: mix64(key)) & mask
+        // Keys are hashes already: their low bits index the table as they are.
+        var index = Int(truncatingIfNeeded: key) & mask
         while true {
             let stored = keys[index]
             if stored == key { return index }
