@@ -6,7 +6,8 @@
 public struct Clusterer: Sendable {
     /// Picks the member that represents a group (the likely original).
     public var representative: @Sendable (_ members: [Int]) -> Int
-    /// Whether a member shares enough with a representative to stay in its cluster.
+    /// Whether a member shares enough with a representative to stay in its cluster (asked only
+    /// when no copy edge joins them: an edge is support already).
     public var supports: @Sendable (_ member: Int, _ representative: Int) -> Bool
 
     public init(representative: @escaping @Sendable ([Int]) -> Int, supports: @escaping @Sendable (Int, Int) -> Bool) {
@@ -36,10 +37,15 @@ public struct Clusterer: Sendable {
 
     private func split(_ members: [Int], edges: [DocumentPair], into found: inout [[Int]]) {
         let representative = representative(members)
+        // A verified copy edge to the representative is support enough; others are asked.
+        var linked = Set<Int>()
+        for edge in edges where edge.first == representative || edge.second == representative {
+            linked.insert(edge.first == representative ? edge.second : edge.first)
+        }
         var kept = [representative]
         var rest: [Int] = []
         for member in members where member != representative {
-            if supports(member, representative) { kept.append(member) } else { rest.append(member) }
+            if linked.contains(member) || supports(member, representative) { kept.append(member) } else { rest.append(member) }
         }
         if kept.count > 1 {
             found.append([representative] + kept.dropFirst().sorted())

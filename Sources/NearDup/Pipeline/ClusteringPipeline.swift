@@ -46,12 +46,18 @@ public struct ClusteringPipeline: Sendable {
         let certain = CertainCopy(threshold: rule.threshold, numPermutations: options.numPermutations)
         onStage?("verifying \(candidates.pairs.count) candidate pairs")
         let pairs = candidates.pairs
-        let edges = ParallelChunks(count: pairs.count, chunkSize: 4_096, threads: options.threads).map { range in
-            pairs[range].filter { pair in
-                certain.holds(pair.first, pair.second, in: batch)
-                    || rule.isCopy(PairSimilarity(batch.shingles(of: pair.first), batch.shingles(of: pair.second)))
+        // Each edge keeps its exact overlap when the merge ran, for the report below.
+        let verified = ParallelChunks(count: pairs.count, chunkSize: 4_096, threads: options.threads).map { range in
+            pairs[range].compactMap { pair -> (pair: DocumentPair, overlap: Double?)? in
+                if certain.holds(pair.first, pair.second, in: batch) { return (pair, nil) }
+                let similarity = PairSimilarity(batch.shingles(of: pair.first), batch.shingles(of: pair.second))
+                return rule.isCopy(similarity) ? (pair, similarity.overlap) : nil
             }
         }.flatMap { $0 }
+        let edges = verified.map(\.pair)
+        var knownOverlaps: [DocumentPair: Double] = [:]
+        for edge in verified { if let overlap = edge.overlap { knownOverlaps[edge.pair] = overlap } }
+        let overlaps = knownOverlaps
 
         let clusterer = Clusterer(
             representative: { members in Self.likelyOriginal(of: members, documents: documents, batch: batch) },
@@ -66,7 +72,8 @@ public struct ClusteringPipeline: Sendable {
                 let representative = group[0]
                 return ClusteringResult.Cluster(members: group, similarities: group.map { member in
                     member == representative ? 1
-                        : PairSimilarity(batch.shingles(of: member), batch.shingles(of: representative)).overlap
+                        : overlaps[DocumentPair(member, representative)]
+                        ?? PairSimilarity(batch.shingles(of: member), batch.shingles(of: representative)).overlap
                 })
             }
         }.flatMap { $0 }
