@@ -2,14 +2,29 @@ import NearDup
 
 /// What `scan`, `cluster` and `dedup` share: read the inputs and run the pipeline, with
 /// progress on a terminal.
+///
+/// Documents are sketched as they are read and their texts let go: `documents` keep their
+/// ids, fields and places in the input, with empty texts. A report that shows text asks
+/// for `previews` (each document's first words), taken while the text is at hand.
 struct ClusteringRun {
     let corpus: Corpus
     let result: ClusteringResult
+    /// First words of each document, by input position; empty unless asked for.
+    let previews: [String]
 
-    init(input: InputOptions, pipeline: PipelineArguments) throws {
+    init(input: InputOptions, pipeline: PipelineArguments, keepsPreviews: Bool = false) throws {
         let progress = input.progressMeter()
-        corpus = try input.readCorpus(progress: progress)
-        result = ClusteringPipeline(options: pipeline.options, onStage: progress.stage).run(corpus.documents)
+        var session = ClusteringSession(pipeline: ClusteringPipeline(options: pipeline.options, onStage: progress.stage))
+        var previews: [String] = []
+        corpus = try input.readCorpus(progress: progress) { document in
+            session.add(document)
+            if keepsPreviews { previews.append(DocumentPreview.firstWords(of: document.text)) }
+            var kept = document
+            kept.text = ""
+            return kept
+        }
+        result = session.finish()
+        self.previews = previews
         progress.finish()
     }
 

@@ -17,9 +17,8 @@ struct ScanCommand: ParsableCommand {
 
     func run() throws {
         try ExitStatus.reporting {
-            let run = try ClusteringRun(input: input, pipeline: pipeline)
-            let (documents, result) = (run.documents, run.result)
-            let report = ScanReport(documents: documents, result: result)
+            let run = try ClusteringRun(input: input, pipeline: pipeline, keepsPreviews: true)
+            let report = ScanReport(documents: run.documents, result: run.result, previews: run.previews)
             var sink = OutputFile(path: output)
             sink.write(format == .json ? report.json() : report.text())
             try sink.finish()

@@ -4,6 +4,8 @@ import NearDup
 struct ScanReport {
     let documents: [Document]
     let result: ClusteringResult
+    /// First words of each document, by input position (needed by `text()` and `json()` only).
+    var previews: [String] = []
 
     func text() -> String {
         var lines: [String] = []
@@ -14,7 +16,7 @@ struct ScanReport {
             for (position, (member, similarity)) in zip(cluster.members, cluster.similarities).enumerated() {
                 let marker = position == 0 ? "*" : " "
                 let name = label(of: member).padding(toLength: idWidth)
-                lines.append("  \(marker) \(name)  \(fixed(similarity, digits: 2))  \(DocumentPreview.firstWords(of: documents[member].text))")
+                lines.append("  \(marker) \(name)  \(fixed(similarity, digits: 2))  \(previews[member])")
             }
             lines.append("")
         }
@@ -43,7 +45,7 @@ struct ScanReport {
                 let document = documents[member]
                 return "{\"id\": \(JSONText.quoted(document.id)), \"source\": \(JSONText.quoted(document.source)), "
                     + "\"date\": \(JSONText.quoted(document.date)), \"similarity\": \(JSONText.number(similarity)), "
-                    + "\"first_words\": \(JSONText.quoted(DocumentPreview.firstWords(of: document.text)))}"
+                    + "\"first_words\": \(JSONText.quoted(previews[member]))}"
             }
             clusterTexts.append(
                 "    {\"cluster\": \(number), \"size\": \(cluster.members.count), "

@@ -202,6 +202,20 @@ struct PipelineTests {
         #expect(first.clusters == second.clusters)
     }
 
+    /// Streaming in batches of any size gives what one run over all documents gives.
+    @Test(arguments: [1, 7, 256, 10_000])
+    func sessionMatchesARunOverAllDocuments(batchSize: Int) throws {
+        let documents = try largeCorpus()
+        let whole = ClusteringPipeline().run(documents)
+        var session = ClusteringSession(pipeline: ClusteringPipeline(), batchSize: batchSize)
+        for document in documents { session.add(document) }
+        #expect(session.count == documents.count)
+        let streamed = session.finish()
+        #expect(streamed.assignments == whole.assignments)
+        #expect(streamed.clusters == whole.clusters)
+        #expect(streamed.statistics == whole.statistics)
+    }
+
     @Test func seedChangesSketchesNotTheVerifiedClusters() throws {
         let documents = try PipelineFixtures.documents("archive")
         var options = PipelineOptions()

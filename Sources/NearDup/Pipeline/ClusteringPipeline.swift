@@ -15,11 +15,11 @@ public struct ClusteringPipeline: Sendable {
 
     public func run(_ documents: [Document]) -> ClusteringResult {
         onStage?("sketching \(documents.count) documents")
-        return resolve(documents, batch: sketch(documents.map(\.text)))
+        return resolve(documents.map(DocumentFacts.init), batch: sketch(documents.map(\.text)))
     }
 
     /// Candidate search, verification, clustering and numbering over sketched documents.
-    func resolve(_ documents: [Document], batch sketched: consuming SketchBatch) -> ClusteringResult {
+    func resolve(_ documents: [DocumentFacts], batch sketched: consuming SketchBatch) -> ClusteringResult {
         let count = documents.count
         onStage?("finding candidate pairs")
         let layout = options.resolvedBandLayout
@@ -117,7 +117,7 @@ public struct ClusteringPipeline: Sendable {
     /// most of the others' text (a wire original holds its excerpts and reprints, a noisy or
     /// edited copy does not), then the longer, then the one with less added around the same
     /// text (outlets add, the wire does not), then the one read first.
-    static func likelyOriginal(of members: [Int], documents: [Document], batch: SketchBatch) -> Int {
+    static func likelyOriginal(of members: [Int], documents: [DocumentFacts], batch: SketchBatch) -> Int {
         let dated = members.filter { documents[$0].date != nil }
         if let earliest = dated.map({ documents[$0].date! }).min() {
             let first = dated.filter { documents[$0].date == earliest }
@@ -134,7 +134,7 @@ public struct ClusteringPipeline: Sendable {
             let score = scores.score(of: batch.shingles(of: contender))
             if position == 0 || score > bestScore
                 || score == bestScore && batch.shingleCount(of: contender) == batch.shingleCount(of: best)
-                && documents[contender].text.utf8.count < documents[best].text.utf8.count {
+                && documents[contender].textBytes < documents[best].textBytes {
                 best = contender
                 bestScore = score
             }
