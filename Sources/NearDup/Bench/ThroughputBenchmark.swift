@@ -136,7 +136,8 @@ public struct ThroughputBenchmark {
         let pipeline = ClusteringPipeline(options: options)
         let batch = pipeline.sketch(documents.map(\.text))
         measure("cluster", "-", items: pairs) {
-            _ = pipeline.resolve(documents.map(DocumentFacts.init), batch: batch)
+            var sketched = batch
+            _ = pipeline.resolve(documents.map(DocumentFacts.init), batch: &sketched)
         }
 
         try measure("end-to-end", "threads=\(options.threads)", items: count) {

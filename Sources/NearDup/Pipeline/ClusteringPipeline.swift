@@ -15,11 +15,13 @@ public struct ClusteringPipeline: Sendable {
 
     public func run(_ documents: [Document]) -> ClusteringResult {
         onStage?("sketching \(documents.count) documents")
-        return resolve(documents.map(DocumentFacts.init), batch: sketch(documents.map(\.text)))
+        var batch = sketch(documents.map(\.text))
+        return resolve(documents.map(DocumentFacts.init), batch: &batch)
     }
 
     /// Candidate search, verification, clustering and numbering over sketched documents.
-    func resolve(_ documents: [DocumentFacts], batch sketched: consuming SketchBatch) -> ClusteringResult {
+    /// `sketched` is taken over: its documents' shingles become sets in place.
+    func resolve(_ documents: [DocumentFacts], batch sketched: inout SketchBatch) -> ClusteringResult {
         let count = documents.count
         onStage?("finding candidate pairs")
         let layout = options.resolvedBandLayout
@@ -158,6 +160,7 @@ public struct ClusteringPipeline: Sendable {
             var sketcher = DocumentSketcher(options: options)
             var batch = SketchBatch()
             for index in range { sketcher.sketch(texts[index], into: &batch) }
+            batch.shrinkToFit()
             return batch
         }
         var joined = SketchBatch()

@@ -26,9 +26,15 @@ public struct ClusteringSession {
     }
 
     /// Sketches what is left, then finds, verifies and clusters the copies among all documents.
-    public consuming func finish() -> ClusteringResult {
+    /// The session is empty afterwards. (Mutating rather than consuming: a session captured by
+    /// a reading closure would otherwise be copied, and its sketches with it.)
+    public mutating func finish() -> ClusteringResult {
         sketchPending()
-        return pipeline.resolve(facts, batch: batch)
+        var sketched = batch
+        let documents = facts
+        batch = SketchBatch()
+        facts = []
+        return pipeline.resolve(documents, batch: &sketched)
     }
 
     private mutating func sketchPending() {

@@ -42,6 +42,11 @@ struct SketchBatch: Sendable {
 
     var count: Int { locations.count }
 
+    /// Gives back the spare capacity that growing by appends leaves (up to half of each part).
+    mutating func shrinkToFit() {
+        shingleParts = shingleParts.map { Array($0[...]) }
+    }
+
     /// The document's shingle set once `makeSets` covered it; its shingles in text order before.
     func shingles(of document: Int) -> ArraySlice<UInt64> {
         let location = locations[document]
