@@ -18,6 +18,37 @@ struct BandLayoutTests {
         #expect(abs(BandLayout(bands: 2, rows: 1).candidateProbability(similarity: 0.5) - 0.75) < 1e-12)
     }
 
+    /// Band collisions of real signatures, found by the candidate search itself, happen at
+    /// the rate 1 - (1 - s^r)^b: correlated hash functions or a broken band key would show
+    /// up as a rate off the curve.
+    @Test(arguments: MinHashScheme.allCases, [BandLayout(bands: 64, rows: 2), BandLayout(bands: 16, rows: 8)])
+    func bandCollisionsFollowTheBandingCurve(scheme: MinHashScheme, layout: BandLayout) {
+        let hasher = MinHasher(numPermutations: 128, seed: 5, scheme: scheme)
+        let finder = CandidateFinder(layout: layout)
+        var generator = SketchSamples.SplitMix64(seed: 77)
+        let pairsPerTarget = 200
+        for target in [0.1, 0.3, 0.5, 0.7, 0.9] {
+            var collisions = 0
+            var expected = 0.0
+            var variance = 0.0
+            for _ in 0..<pairsPerTarget {
+                let pair = SketchSamples.SetPair(target: target, unionSize: 400, minimumSize: 130, using: &generator)
+                let signatures = hasher.signature(of: pair.first) + hasher.signature(of: pair.second)
+                let found = finder.candidates(signatures: signatures, stride: 128, count: 2, isIndexed: { _ in true })
+                collisions += found.pairs.isEmpty ? 0 : 1
+                let p = layout.candidateProbability(similarity: pair.jaccard)
+                expected += p
+                variance += p * (1 - p)
+            }
+            let rate = Double(collisions) / Double(pairsPerTarget)
+            let expectedRate = expected / Double(pairsPerTarget)
+            // Four standard errors, and at least one pair's worth, from the curve.
+            let tolerance = max(4 * variance.squareRoot() / Double(pairsPerTarget), 1.5 / Double(pairsPerTarget))
+            #expect(abs(rate - expectedRate) <= tolerance,
+                    "\(scheme) \(layout) at s = \(target): \(rate) collide, curve says \(expectedRate)")
+        }
+    }
+
     @Test func candidateProbabilityRisesWithSimilarity() {
         let layout = BandLayout(bands: 16, rows: 8)
         var previous = -1.0

@@ -92,10 +92,7 @@ public struct ThroughputBenchmark {
                 var signature = [UInt32](repeating: 0, count: options.numPermutations)
                 var all: [UInt32] = []
                 all.reserveCapacity(count * options.numPermutations)
-                // One-permutation hashing does one scatter per shingle: its kernel has unsafe buffers
-                // and cached probes, but no vector lanes.
-                let name = scheme == .onePermutation && variant == .simd ? "unsafe" : variant.rawValue
-                measure("minhash", "\(scheme.rawValue)/\(name)", items: shingles) {
+                measure("minhash", Self.variantName(scheme, variant), items: shingles) {
                     all.removeAll(keepingCapacity: true)
                     for shingles in windows {
                         hasher.sketch(shingles, into: &signature)
@@ -114,7 +111,7 @@ public struct ThroughputBenchmark {
         var fusedSignature = [UInt32](repeating: 0, count: options.numPermutations)
         var fusedSignatures: [UInt32] = []
         fusedSignatures.reserveCapacity(count * options.numPermutations)
-        measure("shingle+minhash", "\(options.minHashScheme.rawValue)/\(options.kernel.rawValue)", items: shingles) {
+        measure("shingle+minhash", Self.variantName(options.minHashScheme, options.kernel), items: shingles) {
             fusedSignatures.removeAll(keepingCapacity: true)
             for index in 0..<count {
                 shingler.shingles(of: normalized[index], quotedWords: quoted[index], into: &fusedShingles)
@@ -147,5 +144,12 @@ public struct ThroughputBenchmark {
             _ = pipeline.run(read)
         }
         return results
+    }
+
+    /// One-permutation hashing does one scatter per shingle: its fast kernel has unsafe
+    /// buffers and cached probes, but no vector lanes, so it is named `unsafe`, not `simd`.
+    static func variantName(_ scheme: MinHashScheme, _ variant: KernelVariant) -> String {
+        let name = scheme == .onePermutation && variant == .simd ? "unsafe" : variant.rawValue
+        return "\(scheme.rawValue)/\(name)"
     }
 }
