@@ -1,6 +1,6 @@
 // Micro-benchmarks of NearDup's hashing kernels on real news text: XXH3 over the raw
-// bytes, normalisation, word 5-gram shingling (as a set and as windows) and MinHash sketching (each scheme and kernel
-// variant), at four document sizes. One iteration is one document. Besides the framework's
+// bytes, normalisation, word 5-gram shingling (the sorted set, and the windows in text order)
+// and MinHash sketching (each scheme and kernel variant), at four document sizes. One iteration is one document. Besides the framework's
 // documents per second (`Throughput (# / s)`), each iteration records its bytes per second
 // (`Throughput (bytes/s)`): raw document bytes over the time of the kernel call alone, the
 // way `neardup bench` counts MB/s.
