@@ -10,7 +10,8 @@ struct OnePermutationKernel: Sendable {
     let bins: Int
     let valueKey: UInt64
     let probeKey: UInt64
-    /// `probes[bin * cachedProbes + attempt]`: the bin that `attempt` reaches from `bin`.
+    /// `probes[attempt * bins + bin]`: the bin that `attempt` reaches from `bin`. Stored by
+    /// attempt, since densification reads one attempt of many bins per round.
     private let probes: [UInt16]
     private let cachedProbes: Int
 
@@ -23,8 +24,8 @@ struct OnePermutationKernel: Sendable {
         cachedProbes = min(bins, max(8, (1 << 16) / bins))
         var probes: [UInt16] = []
         probes.reserveCapacity(bins * cachedProbes)
-        for bin in 0..<bins {
-            for attempt in 0..<cachedProbes {
+        for attempt in 0..<cachedProbes {
+            for bin in 0..<bins {
                 probes.append(UInt16(truncatingIfNeeded: Self.probe(bin: bin, attempt: UInt64(attempt), key: probeKey, bins: bins)))
             }
         }
@@ -86,7 +87,7 @@ struct OnePermutationKernel: Sendable {
                     for index in 0..<pendingCount {
                         let bin = Int(pending[index])
                         let candidate = attempt < cachedProbes
-                            ? Int(probes[bin * cachedProbes + attempt])
+                            ? Int(probes[attempt * bins + bin])
                             : Self.probe(bin: bin, attempt: UInt64(attempt), key: probeKey, bins: bins)
                         let hit = isFilled(candidate)
                         // A miss may read a bin densified in an earlier round; the select drops it.
