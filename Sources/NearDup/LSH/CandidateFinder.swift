@@ -44,7 +44,7 @@ public struct CandidateFinder: Sendable {
         }
         var pairs = parts.count == 1 ? parts[0].pairs : parts.flatMap(\.pairs)
         if parts.count > 1 {
-            UniformHashSort.sortScalar(&pairs)
+            pairs.sort()
             pairs.removeAdjacentDuplicates()
         }
         return Result(
@@ -67,11 +67,9 @@ public struct CandidateFinder: Sendable {
         var skippedRuns = 0
         for band in bands {
             entries.removeAll(keepingCapacity: true)
-            signatures.withUnsafeBufferPointer { signatures in
-                for document in indexed {
-                    let key = bandKey(signatures, from: document * stride + band * layout.rows, band: band)
-                    entries.append(key & ~documentMask | UInt64(document))
-                }
+            for document in indexed {
+                let key = bandKey(signatures, from: document * stride + band * layout.rows, band: band)
+                entries.append(key & ~documentMask | UInt64(document))
             }
             UniformHashSort.sort(&entries, scratch: &scratch, counts: &counts)
             var start = 0
@@ -93,12 +91,12 @@ public struct CandidateFinder: Sendable {
             }
             // Pairs repeat across bands; compact when the list has doubled since the last time.
             if pairs.count > 2 * max(pairsAfterLastCompaction, 1 << 16) {
-                UniformHashSort.sortScalar(&pairs)
+                pairs.sort()
                 pairs.removeAdjacentDuplicates()
                 pairsAfterLastCompaction = pairs.count
             }
         }
-        UniformHashSort.sortScalar(&pairs)
+        pairs.sort()
         pairs.removeAdjacentDuplicates()
         return (pairs, skippedRuns)
     }
@@ -106,14 +104,13 @@ public struct CandidateFinder: Sendable {
     /// The band's r values hashed with the band number: two rows fit one 64-bit word, which
     /// a bijective mixer turns into the key without collisions; more rows go through XXH3.
     @inline(__always)
-    private func bandKey(_ signatures: UnsafeBufferPointer<UInt32>, from start: Int, band: Int) -> UInt64 {
+    private func bandKey(_ signatures: [UInt32], from start: Int, band: Int) -> UInt64 {
         let rows = layout.rows
         let bandSeed = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
         switch rows {
         case 1: return mix64(UInt64(signatures[start]) ^ bandSeed)
         case 2: return mix64((UInt64(signatures[start]) << 32 | UInt64(signatures[start + 1])) ^ bandSeed)
-        default:
-            return XXH3.hash(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: signatures[start..<(start + rows)])), seed: bandSeed)
+        default: return XXH3.hash(words: signatures[start..<(start + rows)], seed: bandSeed)
         }
     }
 }

@@ -147,7 +147,7 @@ struct WordShingleKernel: Sendable {
 extension Array {
     /// Runs `body` over the first `capacity` slots, which must already be reserved; the
     /// array keeps `capacity` elements, the ones past those `body` wrote being unspecified.
-    mutating func withUnsafeMutableBufferPointer<Result>(
+    fileprivate mutating func withUnsafeMutableBufferPointer<Result>(
         growingTo capacity: Int, _ body: (UnsafeMutableBufferPointer<Element>) -> Result
     ) -> Result where Element: FixedWidthInteger {
         if count < capacity { append(contentsOf: repeatElement(0, count: capacity - count)) }
