@@ -1,3 +1,4 @@
+import Foundation
 import NearDup
 
 /// What `scan`, `cluster` and `dedup` share: read the inputs and run the pipeline, with
@@ -6,6 +7,7 @@ import NearDup
 /// Documents are sketched as they are read and their texts let go: `documents` keep their
 /// ids, fields and places in the input, with empty texts. A report that shows text asks
 /// for `previews` (each document's first words), taken while the text is at hand.
+/// Shingles wait for verification in a scratch file in the temporary folder (`TMPDIR`).
 struct ClusteringRun {
     let corpus: Corpus
     let result: ClusteringResult
@@ -14,16 +16,18 @@ struct ClusteringRun {
 
     init(input: InputOptions, pipeline: PipelineArguments, keepsPreviews: Bool = false) throws {
         let progress = input.progressMeter()
-        var session = ClusteringSession(pipeline: ClusteringPipeline(options: pipeline.options, onStage: progress.stage))
+        var session = try ClusteringSession(
+            pipeline: ClusteringPipeline(options: pipeline.options, onStage: progress.stage),
+            scratchDirectory: FileManager.default.temporaryDirectory.path)
         var previews: [String] = []
         corpus = try input.readCorpus(progress: progress) { document in
-            session.add(document)
+            try session.add(document)
             if keepsPreviews { previews.append(DocumentPreview.firstWords(of: document.text)) }
             var kept = document
             kept.text = ""
             return kept
         }
-        result = session.finish()
+        result = try session.finish()
         self.previews = previews
         progress.finish()
     }

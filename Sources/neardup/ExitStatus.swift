@@ -5,7 +5,7 @@ import NearDup
 ///
 /// 0 success; 64 bad command line (ArgumentParser's `ValidationError` and parse errors);
 /// 65 bad input data; 66 an input cannot be opened; 70 internal error; 73 an output
-/// cannot be written.
+/// (or scratch) file cannot be written.
 enum ExitStatus {
     static let usage = ExitCode(64)
     static let badInput = ExitCode(65)
@@ -22,6 +22,9 @@ enum ExitStatus {
             printError("neardup: \(error)")
             throw error.isMissingFile ? cannotOpenInput : badInput
         } catch let error as OutputError {
+            printError("neardup: \(error)")
+            throw cannotWriteOutput
+        } catch let error as ScratchFileError {
             printError("neardup: \(error)")
             throw cannotWriteOutput
         } catch let error as InternalError {

@@ -45,14 +45,14 @@ struct InputOptions: ParsableArguments {
 
     /// The documents of every input, with the summary of what was skipped. Each document
     /// passes through `keeping` on its way in, which may let its text go.
-    func readCorpus(progress: ProgressMeter? = nil, keeping: (Document) -> Document = { $0 }) throws -> Corpus {
+    func readCorpus(progress: ProgressMeter? = nil, keeping: (Document) throws -> Document = { $0 }) throws -> Corpus {
         let reader = self.reader
         var summary = ReadSummary(exampleLimit: reader.exampleLimit)
         var documents: [Document] = []
         var bytes = 0
         do {
             try reader.forEachDocument(in: paths, summary: &summary) { document in
-                documents.append(keeping(document))
+                documents.append(try keeping(document))
                 bytes += document.recordRange?.count ?? document.text.utf8.count
                 progress?.reading(documents: documents.count, bytes: bytes)
             }

@@ -202,18 +202,51 @@ struct PipelineTests {
         #expect(first.clusters == second.clusters)
     }
 
-    /// Streaming in batches of any size gives what one run over all documents gives.
-    @Test(arguments: [1, 7, 256, 10_000])
-    func sessionMatchesARunOverAllDocuments(batchSize: Int) throws {
+    /// Streaming in batches of any size, with shingles in memory or in a scratch file,
+    /// gives what one run over all documents gives.
+    @Test(arguments: [(1, false), (7, true), (256, false), (256, true), (10_000, true)])
+    func sessionMatchesARunOverAllDocuments(batchSize: Int, spills: Bool) throws {
         let documents = try largeCorpus()
         let whole = ClusteringPipeline().run(documents)
-        var session = ClusteringSession(pipeline: ClusteringPipeline(), batchSize: batchSize)
-        for document in documents { session.add(document) }
+        let scratch = spills ? FileManager.default.temporaryDirectory.path : nil
+        var session = try ClusteringSession(pipeline: ClusteringPipeline(), batchSize: batchSize, scratchDirectory: scratch)
+        for document in documents { try session.add(document) }
         #expect(session.count == documents.count)
-        let streamed = session.finish()
+        let streamed = try session.finish()
         #expect(streamed.assignments == whole.assignments)
         #expect(streamed.clusters == whole.clusters)
         #expect(streamed.statistics == whole.statistics)
+    }
+
+    /// Verifying the candidate pairs in many small groups, as a large archive is, changes nothing.
+    @Test func smallVerificationGroupsGiveTheSameClusters() throws {
+        let documents = try largeCorpus()
+        let pipeline = ClusteringPipeline()
+        let whole = pipeline.run(documents)
+        let facts = documents.map(DocumentFacts.init)
+        let batch = pipeline.sketch(documents.map(\.text))
+        let pairs = CandidateFinder(layout: pipeline.options.resolvedBandLayout).candidates(
+            signatures: batch.signatures, stride: pipeline.options.numPermutations, count: documents.count,
+            isIndexed: { batch.windowCount(of: $0) > 0 }).pairs
+        let groups = CandidateGroups(
+            pairs: pairs, count: documents.count, shingleBudget: 2_000, shingleCount: { batch.windowCount(of: $0) }).groups
+        #expect(groups.count > 20)
+        let grouped = try pipeline.resolve(facts, batch: batch, shingleBudget: 2_000)
+        #expect(grouped.assignments == whole.assignments)
+        #expect(grouped.clusters == whole.clusters)
+        #expect(grouped.statistics == whole.statistics)
+    }
+
+    /// Groups hold whole components of the candidate graph, each pair in the group of its documents.
+    @Test func candidateGroupsKeepComponentsWhole() {
+        let pairs = [DocumentPair(0, 5), DocumentPair(1, 2), DocumentPair(2, 9), DocumentPair(3, 4), DocumentPair(5, 7)]
+        let groups = CandidateGroups(pairs: pairs.sorted(), count: 10, shingleBudget: 250, shingleCount: { _ in 100 }).groups
+        // Components {0,5,7}, {1,2,9}, {3,4}, each over the budget with the next: one group each.
+        #expect(groups.map(\.documents) == [[0, 5, 7], [1, 2, 9], [3, 4]])
+        #expect(groups.map(\.pairs) == [
+            [DocumentPair(0, 5), DocumentPair(5, 7)], [DocumentPair(1, 2), DocumentPair(2, 9)], [DocumentPair(3, 4)]])
+        let packed = CandidateGroups(pairs: pairs.sorted(), count: 10, shingleBudget: 600, shingleCount: { _ in 100 }).groups
+        #expect(packed.map(\.documents) == [[0, 1, 2, 5, 7, 9], [3, 4]])
     }
 
     @Test func seedChangesSketchesNotTheVerifiedClusters() throws {

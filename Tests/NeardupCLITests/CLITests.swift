@@ -54,7 +54,8 @@ enum NeardupTool {
 
     static var archive: String { fixture("archive") }
 
-    static func run(_ arguments: [String], stdin: String? = nil) throws -> Run {
+    /// `environment` adds to (or overrides) this process's environment for the run.
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Run {
         let executable = try Self.executable.get()
         let scratch = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: scratch) }
@@ -68,6 +69,9 @@ enum NeardupTool {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.standardOutput = out
         process.standardError = err
         if let stdin {
@@ -415,6 +419,15 @@ struct CLITests {
         #expect(try NeardupTool.run(["scan"]).status == 64)
         #expect(try NeardupTool.run(["compare", NeardupTool.archive]).status == 64)
         #expect(try NeardupTool.run(["eval", "whatever.jsonl"]).status == 64)
+    }
+
+    /// Shingles wait in a scratch file under TMPDIR; a folder that cannot take it stops the
+    /// run with a message naming it, before any reading.
+    @Test func unusableScratchFolderExits73() throws {
+        let run = try NeardupTool.run(["cluster", NeardupTool.archive], environment: ["TMPDIR": "/nonexistent-scratch"])
+        #expect(run.status == 73)
+        #expect(run.stderr.contains("scratch file in /nonexistent-scratch"), "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
     }
 
     @Test func unwritableOutputExits73() throws {

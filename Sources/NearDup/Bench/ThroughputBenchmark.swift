@@ -132,9 +132,9 @@ public struct ThroughputBenchmark {
 
         let pipeline = ClusteringPipeline(options: options)
         let batch = pipeline.sketch(documents.map(\.text))
-        measure("cluster", "-", items: pairs) {
-            var sketched = batch
-            _ = pipeline.resolve(documents.map(DocumentFacts.init), batch: &sketched)
+        let facts = documents.map(DocumentFacts.init)
+        try measure("cluster", "-", items: pairs) {
+            _ = try pipeline.resolve(facts, batch: batch)
         }
 
         try measure("end-to-end", "threads=\(options.threads)", items: count) {

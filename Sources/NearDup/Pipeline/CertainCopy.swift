@@ -18,14 +18,15 @@ struct CertainCopy: Sendable {
         self.numPermutations = numPermutations
     }
 
-    func holds(_ first: Int, _ second: Int, in batch: SketchBatch) -> Bool {
+    /// Whether `first` and `second` (both of `compared`) are copies on their signatures alone.
+    func holds(_ first: Int, _ second: Int, in compared: ComparedDocuments, signatures: [UInt32]) -> Bool {
         let minimumShingles = 2 * numPermutations
         guard cutoff < 1,
-              batch.shingleCount(of: first) >= minimumShingles, batch.shingleCount(of: second) >= minimumShingles
+              compared.shingleCount(of: first) >= minimumShingles, compared.shingleCount(of: second) >= minimumShingles
         else { return false }
         let k = numPermutations
         let estimate = MinHasher.estimatedJaccard(
-            batch.signatures[(first * k)..<((first + 1) * k)], batch.signatures[(second * k)..<((second + 1) * k)])
+            signatures[(first * k)..<((first + 1) * k)], signatures[(second * k)..<((second + 1) * k)])
         return estimate >= cutoff
     }
 }

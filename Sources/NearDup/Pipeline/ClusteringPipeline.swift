@@ -15,78 +15,51 @@ public struct ClusteringPipeline: Sendable {
 
     public func run(_ documents: [Document]) -> ClusteringResult {
         onStage?("sketching \(documents.count) documents")
-        var batch = sketch(documents.map(\.text))
-        return resolve(documents.map(DocumentFacts.init), batch: &batch)
+        let batch = sketch(documents.map(\.text))
+        do {
+            return try resolve(documents.map(DocumentFacts.init), batch: batch)
+        } catch {
+            preconditionFailure("shingles held in memory cannot fail to be read: \(error)")
+        }
     }
 
-    /// Candidate search, verification, clustering and numbering over sketched documents.
-    /// `sketched` is taken over: its documents' shingles become sets in place.
-    func resolve(_ documents: [DocumentFacts], batch sketched: inout SketchBatch) -> ClusteringResult {
+    /// Candidate search, then verification and clustering group by group (see
+    /// `CandidateGroups`), then numbering, over sketched documents.
+    func resolve(
+        _ documents: [DocumentFacts], batch: SketchBatch, shingleBudget: Int = Self.shingleBudget
+    ) throws(ScratchFileError) -> ClusteringResult {
         let count = documents.count
         onStage?("finding candidate pairs")
         let layout = options.resolvedBandLayout
         let finder = CandidateFinder(layout: layout)
         var candidates = finder.candidates(
-            signatures: sketched.signatures, stride: options.numPermutations, count: count, threads: options.threads,
-            isIndexed: { sketched.shingleCount(of: $0) > 0 })
+            signatures: batch.signatures, stride: options.numPermutations, count: count, threads: options.threads,
+            isIndexed: { batch.windowCount(of: $0) > 0 })
         if options.leadShingles > 0 {
             let leads = CandidateFinder(layout: PipelineOptions.leadBandLayout).candidates(
-                signatures: sketched.leadSignatures, stride: PipelineOptions.leadPermutations, count: count,
-                threads: options.threads, isIndexed: { sketched.shingleCount(of: $0) > 0 })
+                signatures: batch.leadSignatures, stride: PipelineOptions.leadPermutations, count: count,
+                threads: options.threads, isIndexed: { batch.windowCount(of: $0) > 0 })
             candidates.merge(leads)
         }
 
-        // Only documents that take part in a comparison need their exact shingle sets.
-        var compared = [Bool](repeating: false, count: count)
-        for pair in candidates.pairs {
-            compared[pair.first] = true
-            compared[pair.second] = true
-        }
-        sketched.makeSets(where: compared, threads: options.threads)
-        let batch = sketched
-        let rule = options.copyRule
-        let certain = CertainCopy(threshold: rule.threshold, numPermutations: options.numPermutations)
         onStage?("verifying \(candidates.pairs.count) candidate pairs")
-        let pairs = candidates.pairs
-        // Each edge keeps its exact overlap when the merge ran, for the report below.
-        let verified = ParallelChunks(count: pairs.count, chunkSize: 4_096, threads: options.threads).map { range in
-            pairs[range].compactMap { pair -> (pair: DocumentPair, overlap: Double?)? in
-                if certain.holds(pair.first, pair.second, in: batch) { return (pair, nil) }
-                let similarity = PairSimilarity(batch.shingles(of: pair.first), batch.shingles(of: pair.second))
-                return rule.isCopy(similarity) ? (pair, similarity.overlap) : nil
-            }
-        }.flatMap { $0 }
-        let edges = verified.map(\.pair)
-        var knownOverlaps: [DocumentPair: Double] = [:]
-        for edge in verified { if let overlap = edge.overlap { knownOverlaps[edge.pair] = overlap } }
-        let overlaps = knownOverlaps
-
-        let clusterer = Clusterer(
-            representative: { members in Self.likelyOriginal(of: members, documents: documents, batch: batch) },
-            supports: { member, representative in
-                certain.holds(member, representative, in: batch)
-                    || rule.supports(PairSimilarity(batch.shingles(of: member), batch.shingles(of: representative)))
-            })
-        onStage?("clustering")
-        let groups = clusterer.clusters(count: count, edges: edges, threads: options.threads)
-        let clusters = ParallelChunks(count: groups.count, chunkSize: 64, threads: options.threads).map { range in
-            groups[range].map { group in
-                let representative = group[0]
-                return ClusteringResult.Cluster(members: group, similarities: group.map { member in
-                    member == representative ? 1
-                        : overlaps[DocumentPair(member, representative)]
-                        ?? PairSimilarity(batch.shingles(of: member), batch.shingles(of: representative)).overlap
-                })
-            }
-        }.flatMap { $0 }
+        let groups = CandidateGroups(
+            pairs: candidates.pairs, count: count, shingleBudget: shingleBudget,
+            shingleCount: { batch.windowCount(of: $0) }).groups
+        var clusters: [ClusteringResult.Cluster] = []
+        var copyEdges = 0
+        for group in groups {
+            let compared = try ComparedDocuments(group.documents, batch: batch, threads: options.threads)
+            let resolved = resolve(group, compared: compared, documents: documents, signatures: batch.signatures)
+            clusters += resolved.clusters
+            copyEdges += resolved.copyEdges
+        }
+        clusters.sort { $0.members.min()! < $1.members.min()! }
 
         var assignments = (0..<count).map { ClusteringResult.Assignment(cluster: -1, representative: $0, similarity: 1) }
         for cluster in clusters {
-            let group = cluster.members
-            let representative = group[0]
-            let similarities = cluster.similarities
-            for (member, similarity) in zip(group, similarities) {
-                assignments[member].representative = representative
+            for (member, similarity) in zip(cluster.members, cluster.similarities) {
+                assignments[member].representative = cluster.representative
                 assignments[member].similarity = similarity
             }
         }
@@ -108,34 +81,87 @@ public struct ClusteringPipeline: Sendable {
             assignments: assignments,
             statistics: .init(
                 documents: count,
-                emptyDocuments: (0..<count).filter { batch.shingleCount(of: $0) == 0 }.count,
+                emptyDocuments: (0..<count).filter { batch.windowCount(of: $0) == 0 }.count,
                 candidatePairs: candidates.pairs.count,
-                copyEdges: edges.count,
+                copyEdges: copyEdges,
                 skippedBandRuns: candidates.skippedRuns,
                 bandLayout: layout))
+    }
+
+    /// Shingles whose sets are held at once while a group is verified: 128 MiB of sets.
+    static let shingleBudget = 1 << 24
+
+    /// Verifies one group's candidate pairs and clusters its documents.
+    private func resolve(
+        _ group: CandidateGroups.Group, compared: ComparedDocuments, documents: [DocumentFacts], signatures: [UInt32]
+    ) -> (clusters: [ClusteringResult.Cluster], copyEdges: Int) {
+        let rule = options.copyRule
+        let certain = CertainCopy(threshold: rule.threshold, numPermutations: options.numPermutations)
+        let pairs = group.pairs
+        // Each edge keeps its exact overlap when the merge ran, for the report below.
+        let verified = ParallelChunks(count: pairs.count, chunkSize: 4_096, threads: options.threads).map { range in
+            pairs[range].compactMap { pair -> (pair: DocumentPair, overlap: Double?)? in
+                if certain.holds(pair.first, pair.second, in: compared, signatures: signatures) { return (pair, nil) }
+                let similarity = PairSimilarity(compared.shingles(of: pair.first), compared.shingles(of: pair.second))
+                return rule.isCopy(similarity) ? (pair, similarity.overlap) : nil
+            }
+        }.flatMap { $0 }
+        var knownOverlaps: [DocumentPair: Double] = [:]
+        for edge in verified { if let overlap = edge.overlap { knownOverlaps[edge.pair] = overlap } }
+        let overlaps = knownOverlaps
+
+        // The clusterer counts documents from 0; the group's positions map onto that in order.
+        let positions = compared.documents
+        var localIndices: [Int: Int] = [:]
+        for (local, position) in positions.enumerated() { localIndices[position] = local }
+        let localOfPosition = localIndices
+        let localEdges = verified.map { DocumentPair(localOfPosition[$0.pair.first]!, localOfPosition[$0.pair.second]!) }
+        let clusterer = Clusterer(
+            representative: { members in
+                localOfPosition[Self.likelyOriginal(
+                    of: members.map { positions[$0] }, documents: documents, compared: compared)]!
+            },
+            supports: { member, representative in
+                let (member, representative) = (positions[member], positions[representative])
+                return certain.holds(member, representative, in: compared, signatures: signatures)
+                    || rule.supports(PairSimilarity(compared.shingles(of: member), compared.shingles(of: representative)))
+            })
+        let found = clusterer.clusters(count: positions.count, edges: localEdges, threads: options.threads)
+        let clusters = ParallelChunks(count: found.count, chunkSize: 64, threads: options.threads).map { range in
+            found[range].map { localMembers in
+                let members = localMembers.map { positions[$0] }
+                let representative = members[0]
+                return ClusteringResult.Cluster(members: members, similarities: members.map { member in
+                    member == representative ? 1
+                        : overlaps[DocumentPair(member, representative)]
+                        ?? PairSimilarity(compared.shingles(of: member), compared.shingles(of: representative)).overlap
+                })
+            }
+        }.flatMap { $0 }
+        return (clusters, verified.count)
     }
 
     /// The likely original: the earliest when dates are known; otherwise the copy that holds
     /// most of the others' text (a wire original holds its excerpts and reprints, a noisy or
     /// edited copy does not), then the longer, then the one with less added around the same
     /// text (outlets add, the wire does not), then the one read first.
-    static func likelyOriginal(of members: [Int], documents: [DocumentFacts], batch: SketchBatch) -> Int {
+    static func likelyOriginal(of members: [Int], documents: [DocumentFacts], compared: ComparedDocuments) -> Int {
         let dated = members.filter { documents[$0].date != nil }
         if let earliest = dated.map({ documents[$0].date! }).min() {
             let first = dated.filter { documents[$0].date == earliest }
             if first.count == 1 { return first[0] }
-            return likelyOriginal(of: first, documents: documents, batch: batch)
+            return likelyOriginal(of: first, documents: documents, compared: compared)
         }
         // The original is among the longest; scoring a few bounds the work.
-        let contenders = Array(members.sorted { longer($0, $1, batch: batch) }.prefix(maximumContenders))
-        var scores = ContainedTextScore(contenders: contenders.map { batch.shingles(of: $0) })
-        for member in members { scores.add(member: batch.shingles(of: member)) }
+        let contenders = Array(members.sorted { longer($0, $1, compared: compared) }.prefix(maximumContenders))
+        var scores = ContainedTextScore(contenders: contenders.map { compared.shingles(of: $0) })
+        for member in members { scores.add(member: compared.shingles(of: member)) }
         var best = contenders[0]
         var bestScore: UInt64 = 0
         for (position, contender) in contenders.enumerated() {
-            let score = scores.score(of: batch.shingles(of: contender))
+            let score = scores.score(of: compared.shingles(of: contender))
             if position == 0 || score > bestScore
-                || score == bestScore && batch.shingleCount(of: contender) == batch.shingleCount(of: best)
+                || score == bestScore && compared.shingleCount(of: contender) == compared.shingleCount(of: best)
                 && documents[contender].textBytes < documents[best].textBytes {
                 best = contender
                 bestScore = score
@@ -146,9 +172,9 @@ public struct ClusteringPipeline: Sendable {
 
     private static let maximumContenders = 16
 
-    private static func longer(_ a: Int, _ b: Int, batch: SketchBatch) -> Bool {
-        let sizeA = batch.shingleCount(of: a)
-        let sizeB = batch.shingleCount(of: b)
+    private static func longer(_ a: Int, _ b: Int, compared: ComparedDocuments) -> Bool {
+        let sizeA = compared.shingleCount(of: a)
+        let sizeB = compared.shingleCount(of: b)
         return sizeA != sizeB ? sizeA > sizeB : a < b
     }
 
@@ -170,9 +196,13 @@ public struct ClusteringPipeline: Sendable {
 
     /// Exact similarity of two texts under these options (for `compare`).
     public func similarity(_ first: String, _ second: String) -> PairSimilarity {
-        var batch = sketch([first, second])
-        batch.makeSets(where: [true, true], threads: 1)
-        return PairSimilarity(batch.shingles(of: 0), batch.shingles(of: 1))
+        let batch = sketch([first, second])
+        do {
+            let compared = try ComparedDocuments([0, 1], batch: batch, threads: 1)
+            return PairSimilarity(compared.shingles(of: 0), compared.shingles(of: 1))
+        } catch {
+            preconditionFailure("shingles held in memory cannot fail to be read: \(error)")
+        }
     }
 
     /// The normalised text that shingling sees.

@@ -1,0 +1,89 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A scratch file that holds sketched documents' shingles until verification reads back
+/// those it compares, so memory keeps signatures, not every document's shingles.
+///
+/// The file is unlinked as soon as it is made: it takes no name in the folder, and the
+/// system frees its space when the run ends, however it ends. One writer appends at a time
+/// (the session joins a batch before the next starts); reads may come from any thread.
+final class ShingleSpill: @unchecked Sendable {
+    /// The folder the file was made in, for messages.
+    let directory: String
+    private let descriptor: Int32
+    /// Bytes written so far: where the next append lands.
+    private var end = 0
+
+    init(directory: String) throws(ScratchFileError) {
+        self.directory = directory
+        var template = Array((directory.hasSuffix("/") ? directory : directory + "/").utf8CString.dropLast())
+        template += Array("neardup-shingles.XXXXXX".utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard made >= 0 else { throw ScratchFileError(directory: directory, reason: Self.lastError()) }
+        let path = String(cString: template)
+        unlink(path)
+        descriptor = made
+    }
+
+    deinit { close(descriptor) }
+
+    /// Writes `values` at the end of the file and returns the byte offset they start at.
+    func append(_ values: [UInt64]) throws(ScratchFileError) -> Int {
+        let offset = end
+        var failure: String?
+        values.withUnsafeBytes { bytes in
+            var written = 0
+            while written < bytes.count {
+                let result = pwrite(descriptor, bytes.baseAddress! + written, bytes.count - written, off_t(offset + written))
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    failure = Self.lastError()
+                    return
+                }
+                written += result
+            }
+        }
+        if let failure { throw ScratchFileError(directory: directory, reason: failure) }
+        end += values.count * MemoryLayout<UInt64>.stride
+        return offset
+    }
+
+    /// Reads `count` values from byte `offset` into `buffer` (replacing its contents).
+    func read(count: Int, at offset: Int, into buffer: inout [UInt64]) throws(ScratchFileError) {
+        buffer.removeAll(keepingCapacity: true)
+        buffer.reserveCapacity(count)
+        var failure: String?
+        buffer.append(contentsOf: repeatElement(0, count: count))
+        buffer.withUnsafeMutableBytes { bytes in
+            var done = 0
+            while done < bytes.count {
+                let result = pread(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
+                if result < 0 && errno == EINTR { continue }
+                guard result > 0 else {
+                    failure = result < 0 ? Self.lastError() : "the file ended early"
+                    return
+                }
+                done += result
+            }
+        }
+        if let failure { throw ScratchFileError(directory: directory, reason: failure) }
+    }
+
+    private static func lastError() -> String { String(cString: strerror(errno)) }
+}
+
+/// The scratch file for shingles could not be made, written or read back (a full disk, a
+/// folder that does not exist or is not writable).
+public struct ScratchFileError: Error, Sendable, CustomStringConvertible {
+    public var directory: String
+    public var reason: String
+
+    public var description: String {
+        "cannot use a scratch file in \(directory): \(reason) (set TMPDIR to a folder with room)"
+    }
+}
