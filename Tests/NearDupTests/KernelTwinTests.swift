@@ -5,12 +5,19 @@ import Testing
 /// Every vector kernel against its plain scalar twin: bit-identical results.
 @Suite("Kernel twins")
 struct KernelTwinTests {
+    /// Both twins' signatures; they must also agree on how many bins the set filled itself.
     private func signatures(
         of hashes: [UInt64], scheme: MinHashScheme, numPermutations: Int = 128, seed: UInt64 = 1
     ) -> (scalar: [UInt32], simd: [UInt32]) {
         let scalar = MinHasher(numPermutations: numPermutations, seed: seed, scheme: scheme, variant: .scalar)
         let simd = MinHasher(numPermutations: numPermutations, seed: seed, scheme: scheme, variant: .simd)
-        return (scalar.signature(of: hashes), simd.signature(of: hashes))
+        var scalarSignature = [UInt32](repeating: 0, count: numPermutations)
+        var simdSignature = scalarSignature
+        let scalarFilled = scalar.sketch(hashes, into: &scalarSignature)
+        let simdFilled = simd.sketch(hashes, into: &simdSignature)
+        #expect(scalarFilled == simdFilled)
+        #expect(scalarFilled <= numPermutations && (scalarFilled == 0) == hashes.isEmpty)
+        return (scalarSignature, simdSignature)
     }
 
     @Test(arguments: MinHashScheme.allCases, [0, 1, 2, 7, 100, 5_000])

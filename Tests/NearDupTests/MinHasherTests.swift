@@ -136,6 +136,23 @@ struct MinHasherTests {
         #expect(few.allSatisfy { $0 != MinHasher.emptyValue })
     }
 
+    /// The count of values a set gave itself: the bins it filled in one-permutation hashing
+    /// (each distinct value of the signature comes from one), all K in the classic scheme.
+    @Test func sketchCountsTheBinsTheSetFilledItself() {
+        var signature = [UInt32](repeating: 0, count: 128)
+        let hasher = MinHasher()
+        #expect(hasher.sketch([UInt64](), into: &signature) == 0)
+        #expect(hasher.sketch([0x1234_5678_9ABC_DEF0], into: &signature) == 1)
+        for size in [10, 100, 256, 5_000] {
+            let filled = hasher.sketch(randomSet(size, seed: UInt64(size)), into: &signature)
+            #expect(filled == Set(signature).count, "size \(size)")
+        }
+        // 256 shingles leave about e^-2 of 128 bins empty; 5,000 leave none.
+        #expect(hasher.sketch(randomSet(256, seed: 9), into: &signature) < 128)
+        #expect(hasher.sketch(randomSet(5_000, seed: 9), into: &signature) == 128)
+        #expect(MinHasher(scheme: .classic).sketch(randomSet(3, seed: 1), into: &signature) == 128)
+    }
+
     @Test func identicalAndDisjointSetsEstimateOneAndNearZero() {
         let a = randomSet(1_000, seed: 21)
         let b = randomSet(1_000, seed: 22)

@@ -218,35 +218,14 @@ struct PipelineTests {
         #expect(streamed.statistics == whole.statistics)
     }
 
-    /// Verifying the candidate pairs in many small groups, as a large archive is, changes nothing.
-    @Test func smallVerificationGroupsGiveTheSameClusters() throws {
-        let documents = try largeCorpus()
-        let pipeline = ClusteringPipeline()
-        let whole = pipeline.run(documents)
-        let facts = documents.map(DocumentFacts.init)
-        let batch = pipeline.sketch(documents.map(\.text))
-        let pairs = CandidateFinder(layout: pipeline.options.resolvedBandLayout).candidates(
-            signatures: batch.signatures, stride: pipeline.options.numPermutations, count: documents.count,
-            isIndexed: { batch.windowCount(of: $0) > 0 }).pairs
-        let groups = CandidateGroups(
-            pairs: pairs, count: documents.count, shingleBudget: 2_000, shingleCount: { batch.windowCount(of: $0) }).groups
-        #expect(groups.count > 20)
-        let grouped = try pipeline.resolve(facts, batch: batch, shingleBudget: 2_000)
-        #expect(grouped.assignments == whole.assignments)
-        #expect(grouped.clusters == whole.clusters)
-        #expect(grouped.statistics == whole.statistics)
-    }
-
-    /// Groups hold whole components of the candidate graph, each pair in the group of its documents.
-    @Test func candidateGroupsKeepComponentsWhole() {
-        let pairs = [DocumentPair(0, 5), DocumentPair(1, 2), DocumentPair(2, 9), DocumentPair(3, 4), DocumentPair(5, 7)]
-        let groups = CandidateGroups(pairs: pairs.sorted(), count: 10, shingleBudget: 250, shingleCount: { _ in 100 }).groups
-        // Components {0,5,7}, {1,2,9}, {3,4}, each over the budget with the next: one group each.
-        #expect(groups.map(\.documents) == [[0, 5, 7], [1, 2, 9], [3, 4]])
-        #expect(groups.map(\.pairs) == [
-            [DocumentPair(0, 5), DocumentPair(5, 7)], [DocumentPair(1, 2), DocumentPair(2, 9)], [DocumentPair(3, 4)]])
-        let packed = CandidateGroups(pairs: pairs.sorted(), count: 10, shingleBudget: 600, shingleCount: { _ in 100 }).groups
-        #expect(packed.map(\.documents) == [[0, 1, 2, 5, 7, 9], [3, 4]])
+    /// A pair is taken on its signatures alone only when both texts filled enough bins
+    /// themselves for the 1e-9 bound: 109 of 128 at the defaults, none at all when the
+    /// margin above the threshold is too thin for any K.
+    @Test func certainCopiesNeedBinsTheTextsFilledThemselves() {
+        let standard = CertainCopy(threshold: 0.5, numPermutations: 128)
+        #expect(abs(standard.cutoff - 0.8094) < 1e-4)
+        #expect(standard.minimumFilledBins == 109)
+        #expect(CertainCopy(threshold: 0.7, numPermutations: 128).minimumFilledBins == 129)
     }
 
     @Test func seedChangesSketchesNotTheVerifiedClusters() throws {

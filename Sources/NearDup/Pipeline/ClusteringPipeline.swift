@@ -23,38 +23,26 @@ public struct ClusteringPipeline: Sendable {
         }
     }
 
-    /// Candidate search, then verification and clustering group by group (see
-    /// `CandidateGroups`), then numbering, over sketched documents.
-    func resolve(
-        _ documents: [DocumentFacts], batch: SketchBatch, shingleBudget: Int = Self.shingleBudget
-    ) throws(ScratchFileError) -> ClusteringResult {
+    /// Candidate search, verification, clustering and numbering over sketched documents.
+    func resolve(_ documents: [DocumentFacts], batch: SketchBatch) throws(ScratchFileError) -> ClusteringResult {
         let count = documents.count
         onStage?("finding candidate pairs")
         let layout = options.resolvedBandLayout
         let finder = CandidateFinder(layout: layout)
         var candidates = finder.candidates(
             signatures: batch.signatures, stride: options.numPermutations, count: count, threads: options.threads,
-            isIndexed: { batch.windowCount(of: $0) > 0 })
+            isIndexed: { batch.shingleCount(of: $0) > 0 })
         if options.leadShingles > 0 {
             let leads = CandidateFinder(layout: PipelineOptions.leadBandLayout).candidates(
                 signatures: batch.leadSignatures, stride: PipelineOptions.leadPermutations, count: count,
-                threads: options.threads, isIndexed: { batch.windowCount(of: $0) > 0 })
+                threads: options.threads, isIndexed: { batch.shingleCount(of: $0) > 0 })
             candidates.merge(leads)
         }
 
         onStage?("verifying \(candidates.pairs.count) candidate pairs")
-        let groups = CandidateGroups(
-            pairs: candidates.pairs, count: count, shingleBudget: shingleBudget,
-            shingleCount: { batch.windowCount(of: $0) }).groups
-        var clusters: [ClusteringResult.Cluster] = []
-        var copyEdges = 0
-        for group in groups {
-            let compared = try ComparedDocuments(group.documents, batch: batch, threads: options.threads)
-            let resolved = resolve(group, compared: compared, documents: documents, signatures: batch.signatures)
-            clusters += resolved.clusters
-            copyEdges += resolved.copyEdges
-        }
-        clusters.sort { $0.members.min()! < $1.members.min()! }
+        let verified = try verify(candidates.pairs, batch: batch)
+        onStage?("clustering")
+        let clusters = try clusters(of: verified, documents: documents, batch: batch)
 
         var assignments = (0..<count).map { ClusteringResult.Assignment(cluster: -1, representative: $0, similarity: 1) }
         for cluster in clusters {
@@ -81,41 +69,105 @@ public struct ClusteringPipeline: Sendable {
             assignments: assignments,
             statistics: .init(
                 documents: count,
-                emptyDocuments: (0..<count).filter { batch.windowCount(of: $0) == 0 }.count,
+                emptyDocuments: (0..<count).filter { batch.shingleCount(of: $0) == 0 }.count,
                 candidatePairs: candidates.pairs.count,
-                copyEdges: copyEdges,
+                copyEdges: verified.count,
                 skippedBandRuns: candidates.skippedRuns,
                 bandLayout: layout))
     }
 
-    /// Shingles whose sets are held at once while a group is verified: 128 MiB of sets.
-    static let shingleBudget = 1 << 24
-
-    /// Verifies one group's candidate pairs and clusters its documents.
-    private func resolve(
-        _ group: CandidateGroups.Group, compared: ComparedDocuments, documents: [DocumentFacts], signatures: [UInt32]
-    ) -> (clusters: [ClusteringResult.Cluster], copyEdges: Int) {
+    /// The candidate pairs that are copies, each with its exact overlap when sets were compared.
+    ///
+    /// Pairs come sorted by first document, so a thread reads each first document's set once
+    /// for the run of pairs that share it; pairs that `CertainCopy` accepts need no sets.
+    private func verify(
+        _ pairs: [DocumentPair], batch: SketchBatch
+    ) throws(ScratchFileError) -> [(pair: DocumentPair, overlap: Double?)] {
         let rule = options.copyRule
         let certain = CertainCopy(threshold: rule.threshold, numPermutations: options.numPermutations)
-        let pairs = group.pairs
-        // Each edge keeps its exact overlap when the merge ran, for the report below.
-        let verified = ParallelChunks(count: pairs.count, chunkSize: 4_096, threads: options.threads).map { range in
-            pairs[range].compactMap { pair -> (pair: DocumentPair, overlap: Double?)? in
-                if certain.holds(pair.first, pair.second, in: compared, signatures: signatures) { return (pair, nil) }
-                let similarity = PairSimilarity(compared.shingles(of: pair.first), compared.shingles(of: pair.second))
-                return rule.isCopy(similarity) ? (pair, similarity.overlap) : nil
+        let parts = ParallelChunks(count: pairs.count, chunkSize: 4_096, threads: options.threads).map { range in
+            Result { () throws(ScratchFileError) -> [(pair: DocumentPair, overlap: Double?)] in
+                var firstSet: [UInt64] = []
+                var secondSet: [UInt64] = []
+                var loadedFirst = -1
+                var copies: [(pair: DocumentPair, overlap: Double?)] = []
+                for pair in pairs[range] {
+                    if certain.holds(pair.first, pair.second, in: batch) {
+                        copies.append((pair, nil))
+                        continue
+                    }
+                    if loadedFirst != pair.first {
+                        try batch.shingleSet(of: pair.first, into: &firstSet)
+                        loadedFirst = pair.first
+                    }
+                    try batch.shingleSet(of: pair.second, into: &secondSet)
+                    let similarity = PairSimilarity(firstSet[...], secondSet[...])
+                    if rule.isCopy(similarity) { copies.append((pair, similarity.overlap)) }
+                }
+                return copies
             }
-        }.flatMap { $0 }
-        var knownOverlaps: [DocumentPair: Double] = [:]
-        for edge in verified { if let overlap = edge.overlap { knownOverlaps[edge.pair] = overlap } }
-        let overlaps = knownOverlaps
+        }
+        var verified: [(pair: DocumentPair, overlap: Double?)] = []
+        for part in parts { verified += try part.get() }
+        return verified
+    }
 
-        // The clusterer counts documents from 0; the group's positions map onto that in order.
+    /// Clusters without chaining, one component of copy edges at a time (in parallel), each
+    /// with only its own members' sets in memory; ordered by first member.
+    private func clusters(
+        of verified: [(pair: DocumentPair, overlap: Double?)], documents: [DocumentFacts], batch: SketchBatch
+    ) throws(ScratchFileError) -> [ClusteringResult.Cluster] {
+        let count = documents.count
+        var sets = UnionFind(count: count)
+        var linked = [Bool](repeating: false, count: count)
+        for edge in verified {
+            sets.union(edge.pair.first, edge.pair.second)
+            linked[edge.pair.first] = true
+            linked[edge.pair.second] = true
+        }
+        var componentOfRoot = [Int32](repeating: -1, count: count)
+        var members: [[Int]] = []
+        for document in 0..<count where linked[document] {
+            let root = sets.find(document)
+            if componentOfRoot[root] < 0 {
+                componentOfRoot[root] = Int32(members.count)
+                members.append([])
+            }
+            members[Int(componentOfRoot[root])].append(document)
+        }
+        var edges = [[(pair: DocumentPair, overlap: Double?)]](repeating: [], count: members.count)
+        for edge in verified { edges[Int(componentOfRoot[sets.find(edge.pair.first)])].append(edge) }
+        let components = members
+        let componentEdges = edges
+        let parts = ParallelChunks(count: components.count, chunkSize: 16, threads: options.threads).map { range in
+            Result { () throws(ScratchFileError) -> [ClusteringResult.Cluster] in
+                var clusters: [ClusteringResult.Cluster] = []
+                for component in range {
+                    let compared = try ComparedDocuments(components[component], batch: batch)
+                    clusters += self.clusters(of: compared, edges: componentEdges[component], documents: documents, batch: batch)
+                }
+                return clusters
+            }
+        }
+        var clusters: [ClusteringResult.Cluster] = []
+        for part in parts { clusters += try part.get() }
+        return clusters.sorted { $0.members.min()! < $1.members.min()! }
+    }
+
+    /// The clusters of one component of copy edges, whose sets `compared` holds.
+    private func clusters(
+        of compared: ComparedDocuments, edges: [(pair: DocumentPair, overlap: Double?)], documents: [DocumentFacts],
+        batch: SketchBatch
+    ) -> [ClusteringResult.Cluster] {
+        let rule = options.copyRule
+        let certain = CertainCopy(threshold: rule.threshold, numPermutations: options.numPermutations)
+        var overlaps: [DocumentPair: Double] = [:]
+        for edge in edges { if let overlap = edge.overlap { overlaps[edge.pair] = overlap } }
+        // The clusterer counts documents from 0; the component's positions map onto that in order.
         let positions = compared.documents
         var localIndices: [Int: Int] = [:]
         for (local, position) in positions.enumerated() { localIndices[position] = local }
         let localOfPosition = localIndices
-        let localEdges = verified.map { DocumentPair(localOfPosition[$0.pair.first]!, localOfPosition[$0.pair.second]!) }
         let clusterer = Clusterer(
             representative: { members in
                 localOfPosition[Self.likelyOriginal(
@@ -123,22 +175,19 @@ public struct ClusteringPipeline: Sendable {
             },
             supports: { member, representative in
                 let (member, representative) = (positions[member], positions[representative])
-                return certain.holds(member, representative, in: compared, signatures: signatures)
+                return certain.holds(member, representative, in: batch)
                     || rule.supports(PairSimilarity(compared.shingles(of: member), compared.shingles(of: representative)))
             })
-        let found = clusterer.clusters(count: positions.count, edges: localEdges, threads: options.threads)
-        let clusters = ParallelChunks(count: found.count, chunkSize: 64, threads: options.threads).map { range in
-            found[range].map { localMembers in
-                let members = localMembers.map { positions[$0] }
-                let representative = members[0]
-                return ClusteringResult.Cluster(members: members, similarities: members.map { member in
-                    member == representative ? 1
-                        : overlaps[DocumentPair(member, representative)]
-                        ?? PairSimilarity(compared.shingles(of: member), compared.shingles(of: representative)).overlap
-                })
-            }
-        }.flatMap { $0 }
-        return (clusters, verified.count)
+        let localEdges = edges.map { DocumentPair(localOfPosition[$0.pair.first]!, localOfPosition[$0.pair.second]!) }
+        return clusterer.clusters(count: positions.count, edges: localEdges).map { localMembers in
+            let members = localMembers.map { positions[$0] }
+            let representative = members[0]
+            return ClusteringResult.Cluster(members: members, similarities: members.map { member in
+                member == representative ? 1
+                    : overlaps[DocumentPair(member, representative)]
+                    ?? PairSimilarity(compared.shingles(of: member), compared.shingles(of: representative)).overlap
+            })
+        }
     }
 
     /// The likely original: the earliest when dates are known; otherwise the copy that holds
@@ -198,7 +247,7 @@ public struct ClusteringPipeline: Sendable {
     public func similarity(_ first: String, _ second: String) -> PairSimilarity {
         let batch = sketch([first, second])
         do {
-            let compared = try ComparedDocuments([0, 1], batch: batch, threads: 1)
+            let compared = try ComparedDocuments([0, 1], batch: batch)
             return PairSimilarity(compared.shingles(of: 0), compared.shingles(of: 1))
         } catch {
             preconditionFailure("shingles held in memory cannot fail to be read: \(error)")
@@ -219,6 +268,8 @@ struct DocumentSketcher {
     private var normalized: [UInt8] = []
     private var quotedWords: [Bool] = []
     private var hashes: [UInt64] = []
+    private var sortScratch: [UInt64] = []
+    private var bucketCounts: [Int] = []
     private var signature: [UInt32]
     private let leadHasher: MinHasher
     private var leadSignature: [UInt32]
@@ -237,8 +288,9 @@ struct DocumentSketcher {
     mutating func sketch(_ text: String, into batch: inout SketchBatch) {
         normalizer.normalize(text, into: &normalized, quotedWords: &quotedWords)
         shingler.shingles(of: normalized, quotedWords: quotedWords, into: &hashes)
-        minHasher.sketch(hashes, into: &signature)
         if !leadSignature.isEmpty { leadHasher.sketch(shingler.lead, into: &leadSignature) }
-        batch.append(shingles: hashes, signature: signature, leadSignature: leadSignature)
+        Shingler.makeSet(&hashes, scratch: &sortScratch, counts: &bucketCounts)
+        let filledBins = minHasher.sketch(hashes, into: &signature)
+        batch.append(shingles: hashes, signature: signature, filledBins: filledBins, leadSignature: leadSignature)
     }
 }

@@ -1,32 +1,19 @@
-/// The exact shingle sets of one candidate group's documents: read back from the sketches
-/// (memory or scratch file) and made into sorted, duplicate-free sets in parallel.
-///
-/// Documents are named by input position; the sets live only while their group is resolved.
+/// The exact shingle sets of one group of documents (a component of copy edges), held
+/// while the group is clustered and let go after.
 struct ComparedDocuments: Sendable {
     /// Input positions, in increasing order.
     let documents: [Int]
     private let sets: [[UInt64]]
 
-    init(_ documents: [Int], batch: SketchBatch, threads: Int) throws(ScratchFileError) {
+    init(_ documents: [Int], batch: SketchBatch) throws(ScratchFileError) {
         self.documents = documents
-        let loaded = ParallelChunks(count: documents.count, chunkSize: 64, threads: threads).map { range in
-            Result { () throws(ScratchFileError) -> [[UInt64]] in
-                var scratch: [UInt64] = []
-                var counts: [Int] = []
-                var sets: [[UInt64]] = []
-                sets.reserveCapacity(range.count)
-                for document in documents[range] {
-                    var set: [UInt64] = []
-                    try batch.shingles(of: document, into: &set)
-                    Shingler.makeSet(&set, scratch: &scratch, counts: &counts)
-                    sets.append(set)
-                }
-                return sets
-            }
-        }
         var sets: [[UInt64]] = []
         sets.reserveCapacity(documents.count)
-        for part in loaded { sets.append(contentsOf: try part.get()) }
+        for document in documents {
+            var set: [UInt64] = []
+            try batch.shingleSet(of: document, into: &set)
+            sets.append(set)
+        }
         self.sets = sets
     }
 

@@ -1,13 +1,14 @@
 /// What the later stages keep of a document after it has been read and sketched:
-/// signatures in memory, and shingles in text order until verification asks for them.
+/// signatures in memory, and shingle sets until verification asks for them.
 ///
-/// Shingles stay in the part where they were sketched (one per parallel chunk), so joining
-/// parts copies only their small per-document entries, not the shingles. A part may move
-/// to a scratch file (`spill(to:)`); verification then reads back only the documents it
-/// compares, so memory grows with the number of documents, not with their length.
+/// Sets stay in the part where they were sketched (one per parallel chunk), so joining
+/// parts copies only their small per-document entries, not the sets. A part may move to a
+/// scratch file (`spill(to:)`); verification then reads back only the sets it compares,
+/// so memory grows with the number of documents, not with their length.
 struct SketchBatch: Sendable {
+    /// Each part's documents' shingle sets, back to back.
     private var parts: [ShinglePart] = []
-    /// For each document, its part and the range of its shingles there.
+    /// For each document, its part and the range of its set there.
     private var locations: [ShingleLocation] = []
     /// K values per document, back to back.
     private(set) var signatures: [UInt32] = []
@@ -26,9 +27,12 @@ struct SketchBatch: Sendable {
         var part: UInt32
         var start: UInt32
         var count: UInt32
+        /// Signature values the document's shingles gave themselves (see `MinHasher.sketch`).
+        var filledBins: UInt32
     }
 
-    mutating func append(shingles documentShingles: [UInt64], signature: [UInt32], leadSignature: [UInt32]) {
+    /// `shingles`: the document's sorted, duplicate-free shingle set.
+    mutating func append(shingles documentShingles: [UInt64], signature: [UInt32], filledBins: Int, leadSignature: [UInt32]) {
         if parts.isEmpty { parts.append(.inMemory([])) }
         guard case .inMemory(var shingles) = parts[parts.count - 1] else {
             preconditionFailure("documents are appended before their part is spilled")
@@ -37,7 +41,9 @@ struct SketchBatch: Sendable {
         let start = shingles.count
         shingles.append(contentsOf: documentShingles)
         parts[parts.count - 1] = .inMemory(shingles)
-        locations.append(.init(part: UInt32(parts.count - 1), start: UInt32(start), count: UInt32(documentShingles.count)))
+        locations.append(.init(
+            part: UInt32(parts.count - 1), start: UInt32(start), count: UInt32(documentShingles.count),
+            filledBins: UInt32(filledBins)))
         signatures.append(contentsOf: signature)
         leadSignatures.append(contentsOf: leadSignature)
     }
@@ -46,7 +52,7 @@ struct SketchBatch: Sendable {
         precondition(other.spill == nil || other.spill === spill || spill == nil)
         let base = UInt32(parts.count)
         parts.append(contentsOf: other.parts)
-        locations.append(contentsOf: other.locations.map { .init(part: $0.part + base, start: $0.start, count: $0.count) })
+        locations.append(contentsOf: other.locations.map { .init(part: $0.part + base, start: $0.start, count: $0.count, filledBins: $0.filledBins) })
         signatures.append(contentsOf: other.signatures)
         leadSignatures.append(contentsOf: other.leadSignatures)
         if spill == nil { spill = other.spill }
@@ -62,7 +68,7 @@ struct SketchBatch: Sendable {
         }
     }
 
-    /// Moves every part still in memory to `spill`, which then holds this batch's shingles.
+    /// Moves every part still in memory to `spill`, which then holds this batch's sets.
     mutating func spill(to spill: ShingleSpill) throws(ScratchFileError) {
         precondition(self.spill == nil || self.spill === spill)
         self.spill = spill
@@ -72,11 +78,13 @@ struct SketchBatch: Sendable {
         }
     }
 
-    /// Shingle windows of the document's text (0 for an empty text).
-    func windowCount(of document: Int) -> Int { Int(locations[document].count) }
+    /// Distinct shingles of the document (0 for an empty text).
+    func shingleCount(of document: Int) -> Int { Int(locations[document].count) }
 
-    /// The document's shingles in text order, into `buffer`.
-    func shingles(of document: Int, into buffer: inout [UInt64]) throws(ScratchFileError) {
+    func filledBins(of document: Int) -> Int { Int(locations[document].filledBins) }
+
+    /// The document's shingle set, into `buffer`.
+    func shingleSet(of document: Int, into buffer: inout [UInt64]) throws(ScratchFileError) {
         let location = locations[document]
         let range = Int(location.start)..<Int(location.start + location.count)
         switch parts[Int(location.part)] {

@@ -47,12 +47,17 @@ public struct MinHasher: Sendable, Equatable {
 
     /// Writes the signature into `signature`, which must hold `numPermutations` values.
     /// (The concrete overload keeps callers in other modules off the unspecialised generic.)
-    public func sketch(_ hashes: [UInt64], into signature: inout [UInt32]) {
+    @discardableResult
+    public func sketch(_ hashes: [UInt64], into signature: inout [UInt32]) -> Int {
         sketch(hashes[...], into: &signature)
     }
 
-    /// Writes the signature into `signature`, which must hold `numPermutations` values.
-    public func sketch<Hashes: Collection<UInt64>>(_ hashes: Hashes, into signature: inout [UInt32]) {
+    /// Writes the signature into `signature`, which must hold `numPermutations` values, and
+    /// returns how many of its values the set gave itself: all K in the classic scheme (none
+    /// for an empty set); in one-permutation hashing the bins the set filled, the others
+    /// having borrowed a filled bin's value.
+    @discardableResult
+    public func sketch<Hashes: Collection<UInt64>>(_ hashes: Hashes, into signature: inout [UInt32]) -> Int {
         precondition(signature.count == numPermutations)
         if let classicKernel {
             let keys = hashes.map { UInt32(truncatingIfNeeded: mix64(ShingleHash.identity($0) ^ valueKey)) }
@@ -60,17 +65,16 @@ public struct MinHasher: Sendable, Equatable {
             case .scalar: classicKernel.sketchScalar(keys: keys, into: &signature)
             case .simd: classicKernel.sketchSIMD(keys: keys, into: &signature)
             }
-            return
+            return keys.isEmpty ? 0 : numPermutations
         }
         switch variant {
         case .scalar:
-            onePermutationKernel.sketchScalar(Array(hashes), into: &signature)
+            return onePermutationKernel.sketchScalar(Array(hashes), into: &signature)
         case .simd:
             let kernel = onePermutationKernel
-            signature.withUnsafeMutableBufferPointer { signature in
-                if hashes.withContiguousStorageIfAvailable({ kernel.sketch($0, into: signature) }) == nil {
-                    Array(hashes).withUnsafeBufferPointer { kernel.sketch($0, into: signature) }
-                }
+            return signature.withUnsafeMutableBufferPointer { signature in
+                hashes.withContiguousStorageIfAvailable { kernel.sketch($0, into: signature) }
+                    ?? Array(hashes).withUnsafeBufferPointer { kernel.sketch($0, into: signature) }
             }
         }
     }

@@ -45,10 +45,12 @@ struct OnePermutationKernel: Sendable {
     }
 
     /// The kernel: unsafe buffers, cached probes, a stack bitmap of the bins the set filled.
-    func sketch(_ hashes: UnsafeBufferPointer<UInt64>, into signature: UnsafeMutableBufferPointer<UInt32>) {
+    /// Returns how many bins the set filled itself (the others borrowed).
+    @discardableResult
+    func sketch(_ hashes: UnsafeBufferPointer<UInt64>, into signature: UnsafeMutableBufferPointer<UInt32>) -> Int {
         precondition(signature.count == bins)
         signature.update(repeating: MinHasher.emptyValue)
-        guard !hashes.isEmpty else { return }
+        guard !hashes.isEmpty else { return 0 }
         // Whether a value beats its bin's minimum is a coin toss: select, do not branch.
         for hash in hashes {
             let (bin, value) = binAndValue(hash)
@@ -56,15 +58,15 @@ struct OnePermutationKernel: Sendable {
             signature[bin] = value < current ? value : current
         }
         let words = (bins + 63) / 64
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words) { filled in
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words) { filled in
             filled.update(repeating: 0)
             for bin in 0..<bins {
                 let isFilled: UInt64 = signature[bin] != MinHasher.emptyValue ? 1 : 0
                 filled[bin >> 6] |= isFilled << UInt64(bin & 63)
             }
             let emptyBins = bins - filled.reduce(0) { $0 + $1.nonzeroBitCount }
-            guard emptyBins > 0 else { return }
-            densify(signature, filled: filled, emptyBins: emptyBins)
+            if emptyBins > 0 { densify(signature, filled: filled, emptyBins: emptyBins) }
+            return bins - emptyBins
         }
     }
 
@@ -103,7 +105,8 @@ struct OnePermutationKernel: Sendable {
     }
 
     /// The plain twin: safe arrays, a Boolean per bin, every probe computed.
-    func sketchScalar(_ hashes: [UInt64], into signature: inout [UInt32]) {
+    @discardableResult
+    func sketchScalar(_ hashes: [UInt64], into signature: inout [UInt32]) -> Int {
         for index in signature.indices { signature[index] = MinHasher.emptyValue }
         var filled = [Bool](repeating: false, count: bins)
         for hash in hashes {
@@ -111,7 +114,8 @@ struct OnePermutationKernel: Sendable {
             filled[bin] = true
             if value < signature[bin] { signature[bin] = value }
         }
-        guard filled.contains(true), filled.contains(false) else { return }
+        let filledBins = filled.count { $0 }
+        guard filledBins > 0, filledBins < bins else { return filledBins }
         let source = signature
         for bin in 0..<bins where !filled[bin] {
             var attempt: UInt64 = 0
@@ -124,5 +128,6 @@ struct OnePermutationKernel: Sendable {
                 attempt += 1
             }
         }
+        return filledBins
     }
 }
