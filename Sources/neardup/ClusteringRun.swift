@@ -16,8 +16,12 @@ struct ClusteringRun {
 
     init(input: InputOptions, pipeline: PipelineArguments, keepsPreviews: Bool = false) throws {
         let progress = input.progressMeter()
+        let timings = input.timings ? StageTimings(firstStage: "reading and sketching") : nil
         var session = try ClusteringSession(
-            pipeline: ClusteringPipeline(options: pipeline.options, onStage: progress.stage),
+            pipeline: ClusteringPipeline(options: pipeline.options, onStage: { stage in
+                progress.stage(stage)
+                timings?.begin(stage)
+            }),
             scratchDirectory: FileManager.default.temporaryDirectory.path)
         var previews: [String] = []
         corpus = try input.readCorpus(progress: progress) { document in
@@ -30,6 +34,7 @@ struct ClusteringRun {
         result = try session.finish()
         self.previews = previews
         progress.finish()
+        if let timings { printError(timings.summary()) }
     }
 
     var documents: [Document] { corpus.documents }

@@ -31,6 +31,9 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "No progress on standard error (shown only when it is a terminal).")
     var quiet = false
 
+    @Flag(help: "At the end, print how long each stage took and the peak memory on standard error.")
+    var timings = false
+
     func validate() throws {
         guard !paths.isEmpty else { throw ValidationError("give at least one input path") }
     }

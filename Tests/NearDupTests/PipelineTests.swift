@@ -123,6 +123,17 @@ struct PipelineTests {
         #expect(putin.representative == moscowTimes)
     }
 
+    /// Copies that share the earliest date (a day without a time, say) are told apart as
+    /// undated copies are: the most complete one represents them.
+    @Test func copiesSharingTheEarliestDateFallBackToTheMostComplete() throws {
+        var documents = try PipelineFixtures.documents("archive")
+        let undated = ClusteringPipeline().run(documents)
+        for index in documents.indices { documents[index].date = "2018-07-27" }
+        let dated = ClusteringPipeline().run(documents)
+        #expect(dated.clusters == undated.clusters)
+        #expect(dated.clusters.count > 0)
+    }
+
     @Test func emptyDocumentsStayAlone() {
         let story = (0..<200).map { "word\($0)" }.joined(separator: " ")
         let documents = [

@@ -229,6 +229,29 @@ struct CLITests {
         #expect(representatives[singleton] == singleton)
     }
 
+    /// Dates pick each cluster's representative and leave its members as they are; many
+    /// pages of the census set share a day, so ties among the earliest are common.
+    @Test func dateFieldChoosesRepresentativesNotMembers() throws {
+        let census = NeardupTool.fixture("news-dev/census_articles.csv")
+        let undated = try NeardupTool.run(["cluster", "--format", "csv", census])
+        let dated = try NeardupTool.run(["cluster", "--format", "csv", "--date-field", "scrape_time", census])
+        #expect(undated.status == 0 && dated.status == 0, "\(dated.stderr)")
+        func clusters(_ output: String) -> [[String]] {
+            let rows = output.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
+            return Dictionary(grouping: rows, by: { $0[1] }).values.map { $0.map { $0[0] }.sorted() }.sorted { $0[0] < $1[0] }
+        }
+        #expect(clusters(dated.stdout) == clusters(undated.stdout))
+    }
+
+    @Test func timingsNameEachStageAndThePeakMemory() throws {
+        let run = try NeardupTool.run(["cluster", "--timings", NeardupTool.archive])
+        #expect(run.status == 0)
+        let line = try #require(run.stderr.split(separator: "\n").first { $0.hasPrefix("timings: ") })
+        for stage in ["reading and sketching", "finding candidate pairs", "verifying", "clustering", "total", "peak memory"] {
+            #expect(line.contains(stage), "\(line)")
+        }
+    }
+
     @Test func clusterCSVHasAHeader() throws {
         let run = try NeardupTool.run(["cluster", "--format", "csv", NeardupTool.archive])
         #expect(run.status == 0, "\(run.stderr)")

@@ -190,17 +190,21 @@ public struct ClusteringPipeline: Sendable {
         }
     }
 
-    /// The likely original: the earliest when dates are known; otherwise the copy that holds
-    /// most of the others' text (a wire original holds its excerpts and reprints, a noisy or
-    /// edited copy does not), then the longer, then the one with less added around the same
-    /// text (outlets add, the wire does not), then the one read first.
+    /// The likely original: the earliest when dates are known (ties, and undated clusters,
+    /// go to the most complete copy).
     static func likelyOriginal(of members: [Int], documents: [DocumentFacts], compared: ComparedDocuments) -> Int {
         let dated = members.filter { documents[$0].date != nil }
-        if let earliest = dated.map({ documents[$0].date! }).min() {
-            let first = dated.filter { documents[$0].date == earliest }
-            if first.count == 1 { return first[0] }
-            return likelyOriginal(of: first, documents: documents, compared: compared)
+        guard let earliest = dated.map({ documents[$0].date! }).min() else {
+            return mostComplete(of: members, documents: documents, compared: compared)
         }
+        let first = dated.filter { documents[$0].date == earliest }
+        return first.count == 1 ? first[0] : mostComplete(of: first, documents: documents, compared: compared)
+    }
+
+    /// The copy that holds most of the others' text (a wire original holds its excerpts and
+    /// reprints, a noisy or edited copy does not), then the longer, then the one with less
+    /// added around the same text (outlets add, the wire does not), then the one read first.
+    private static func mostComplete(of members: [Int], documents: [DocumentFacts], compared: ComparedDocuments) -> Int {
         // The original is among the longest; scoring a few bounds the work.
         let contenders = Array(members.sorted { longer($0, $1, compared: compared) }.prefix(maximumContenders))
         var scores = ContainedTextScore(contenders: contenders.map { compared.shingles(of: $0) })

@@ -1,0 +1,44 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// With `--timings`: how long each stage of a run took, and the peak memory, printed on
+/// standard error at the end, for users who size a machine or compare settings.
+final class StageTimings: @unchecked Sendable {
+    private var marks: [(stage: String, start: Date)]
+    private let lock = NSLock()
+
+    init(firstStage: String) {
+        marks = [(firstStage, Date())]
+    }
+
+    /// `stage` begins now; the one before it ends.
+    func begin(_ stage: String) {
+        lock.withLock { marks.append((stage, Date())) }
+    }
+
+    /// One line: each stage's seconds, the total, and the peak resident memory.
+    func summary() -> String {
+        let end = Date()
+        let marks = lock.withLock { self.marks }
+        var parts: [String] = []
+        for (index, mark) in marks.enumerated() {
+            let stop = index + 1 < marks.count ? marks[index + 1].start : end
+            parts.append("\(mark.stage) \(Self.seconds(stop.timeIntervalSince(mark.start)))")
+        }
+        let total = Self.seconds(end.timeIntervalSince(marks[0].start))
+        return "timings: " + parts.joined(separator: ", ") + "; total \(total), peak memory \(Self.peakMemory())"
+    }
+
+    private static func seconds(_ interval: TimeInterval) -> String {
+        String(format: "%.2f s", interval)
+    }
+
+    private static func peakMemory() -> String {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        // Linux reports kilobytes.
+        return String(format: "%.1f MB", Double(usage.ru_maxrss) * 1024 / 1_000_000)
+    }
+}
