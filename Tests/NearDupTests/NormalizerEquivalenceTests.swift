@@ -191,4 +191,29 @@ struct NormalizerEquivalenceTests {
             #expect(searchable.occurs(in: bytes, range) == searchList.contains { TextBytes.contains(bytes, range, $0) }, "\(text)")
         }
     }
+
+    @Test func patternSearchMatchesAPlainSearchInLongText() {
+        // The search skips ahead by the bytes that end each window: patterns of unequal
+        // length at every offset of long lines, and near misses.
+        let lists: [[StaticString]] = [
+            ["all rights reserved", "may not be published, broadcast, rewritten", "click here to"],
+            ["ab", "reuters", "bab"], ["xyz"],
+        ]
+        let fragments = ["All Rights Reserved", "all rights reserve", "MAY NOT BE PUBLISHED, BROADCAST, REWRITTEN", "click here",
+                         "Click Here To", "ab", "Reuters", "reuter", "bab", "xy", "XYZ", "the ", "a", " ", ",", "\u{E9}"]
+        var generator = SketchSamples.SplitMix64(seed: 47)
+        for list in lists {
+            let patterns = ASCIIPatterns(list)
+            for _ in 0..<2_000 {
+                var text = ""
+                for _ in 0..<Int(generator.next() % 40) {
+                    text += generator.next() % 4 == 0 ? fragments[Int(generator.next() % UInt64(fragments.count))] : "lorem "
+                }
+                let bytes = Array(text.utf8)
+                let lower = Int(generator.next() % UInt64(bytes.count + 1))
+                let range = lower..<bytes.count
+                #expect(patterns.occurs(in: bytes, range) == list.contains { TextBytes.contains(bytes, range, $0) }, "\(text)")
+            }
+        }
+    }
 }

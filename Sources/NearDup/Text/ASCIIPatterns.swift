@@ -1,15 +1,20 @@
 /// A list of lower-case ASCII patterns of two or more bytes, matched ignoring ASCII case.
 ///
 /// A bit per possible (lower-cased) first two bytes tells which places can start a pattern,
-/// so almost every line and position is turned down without comparing any pattern.
+/// so almost every line is turned down without comparing any pattern. Searching a line
+/// slides a window as long as the shortest pattern and moves it by the Wu–Manber shift of
+/// the two bytes it ends with, so most bytes are never looked at.
 struct ASCIIPatterns: Sendable {
     private let patterns: [[UInt8]]
     /// Each pattern's first two bytes as `first << 8 | second`.
     private let keys: [Int]
     /// Bit `key` is set when a pattern starts with those two bytes.
     private let openings: [UInt64]
-    /// The distinct first two bytes of the patterns, for searching.
-    private let pairs: [(first: ByteMatcher, second: ByteMatcher)]
+    /// The length of the shortest pattern: the window `occurs` slides.
+    private let window: Int
+    /// For each slot of the two (lower-cased) bytes that end a window, how far the window
+    /// can move without passing a place where a pattern starts; 0 when one may start there.
+    private let shifts: [UInt8]
 
     init(_ patterns: [StaticString]) {
         self.patterns = patterns.map { pattern in pattern.withUTF8Buffer { Array($0) } }
@@ -22,12 +27,20 @@ struct ASCIIPatterns: Sendable {
             openings[key >> 6] |= 1 << UInt64(key & 63)
         }
         self.openings = openings
-        var pairs: [(first: ByteMatcher, second: ByteMatcher)] = []
-        var seen = Set<[UInt8]>()
-        for pattern in self.patterns where seen.insert(Array(pattern[0..<2])).inserted {
-            pairs.append((ByteMatcher(pattern[0]), ByteMatcher(pattern[1])))
+        // Two bytes at offset j of a pattern's first `window` bytes end a window that
+        // starts where the pattern does after a move of `window - 2 - j`, so no window
+        // ending with them may move further. Slots shared by several byte pairs take the
+        // smallest move, which is always safe.
+        let window = self.patterns.map(\.count).min() ?? 2
+        var shifts = [UInt8](repeating: UInt8(Swift.min(window - 1, 255)), count: Self.slotCount)
+        for pattern in self.patterns {
+            for offset in 0..<(window - 1) {
+                let slot = Self.slot(pattern[offset], pattern[offset + 1])
+                shifts[slot] = Swift.min(shifts[slot], UInt8(Swift.min(window - 2 - offset, 255)))
+            }
         }
-        self.pairs = pairs
+        self.window = window
+        self.shifts = shifts
     }
 
     /// Whether `bytes[range]` starts with one of the patterns.
@@ -47,61 +60,30 @@ struct ASCIIPatterns: Sendable {
 
     /// Whether one of the patterns occurs anywhere in `bytes[range]`.
     func occurs(in bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        var start = range.lowerBound
-        while let candidate = nextOpening(in: bytes, start..<range.upperBound) {
-            if patterns.contains(where: { Self.matches($0, bytes, at: candidate, before: range.upperBound) }) { return true }
-            start = candidate + 1
-        }
-        return false
-    }
-
-    /// The first place in `bytes[range]` whose two bytes start a pattern, or nil.
-    private func nextOpening(in bytes: [UInt8], _ range: Range<Int>) -> Int? {
-        var index = range.lowerBound
-        let found: Int? = bytes.withUnsafeBufferPointer { buffer in
-            guard let base = UnsafeRawPointer(buffer.baseAddress) else { return nil }
-            // Eight places at a time: the words at `index` and `index + 1` hold each place's
-            // first and second byte.
-            while range.upperBound - index >= 9 {
-                let firsts = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                let seconds = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index + 1, as: UInt64.self))
-                var matched: UInt64 = 0
-                for pair in pairs {
-                    matched |= pair.first.matches(firsts) & pair.second.matches(seconds)
+        guard range.count >= window else { return false }
+        let last = range.upperBound - window
+        return shifts.withUnsafeBufferPointer { shifts in
+            var start = range.lowerBound
+            while start <= last {
+                let end = start + window
+                let shift = Int(shifts[Self.slot(bytes[end - 2], bytes[end - 1])])
+                if shift == 0 {
+                    if patterns.contains(where: { Self.matches($0, bytes, at: start, before: range.upperBound) }) { return true }
+                    start += 1
+                } else {
+                    start += shift
                 }
-                if matched != 0 { return index + matched.trailingZeroBitCount / 8 }
-                index += 8
             }
-            return nil
+            return false
         }
-        if found != nil { return found }
-        while index + 1 < range.upperBound {
-            if openingKey(bytes, at: index, before: range.upperBound) != nil { return index }
-            index += 1
-        }
-        return nil
     }
 
-    /// One pattern byte, compared with eight text bytes at once ignoring ASCII case.
-    private struct ByteMatcher: Sendable {
-        /// 0x20 in every byte for a letter (the text is OR-ed with it), else 0.
-        let caseMask: UInt64
-        /// The pattern byte in every byte.
-        let value: UInt64
+    private static let slotCount = 4_096
 
-        init(_ byte: UInt8) {
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            caseMask = TextBytes.isASCIILetter(byte) ? ones &* 0x20 : 0
-            value = ones &* UInt64(byte)
-        }
-
-        /// The high bit of each byte of `word` that equals the pattern byte, exactly.
-        @inline(__always)
-        func matches(_ word: UInt64) -> UInt64 {
-            let difference = (word | caseMask) ^ value
-            let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-            return ~(((difference & low) &+ low) | difference) & 0x8080_8080_8080_8080
-        }
+    /// Where two bytes, lower-cased, fall in `shifts`.
+    @inline(__always)
+    private static func slot(_ first: UInt8, _ second: UInt8) -> Int {
+        (Int(TextBytes.lowercased(first)) << 5 ^ Int(TextBytes.lowercased(second))) & (slotCount - 1)
     }
 
     /// The lower-cased first two bytes at `start` as a key, when a pattern starts with them.
