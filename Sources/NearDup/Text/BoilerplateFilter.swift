@@ -135,11 +135,24 @@ struct BoilerplateFilter {
         while start < line.upperBound {
             var end = start
             while end < line.upperBound && bytes[end] != 0x20 { end += 1 }
-            let parts = bytes[start..<end].split(separator: 0x2E, omittingEmptySubsequences: false)
-            if parts.count >= 2 && parts.allSatisfy({ $0.count >= 2 }) && parts.last!.allSatisfy(TextBytes.isASCIILetter) {
-                return true
-            }
+            if isDomain(bytes, start..<end) { return true }
             start = end + 1
+        }
+        return false
+    }
+
+    /// Dot-separated parts of two or more bytes, at least two of them, the last letters only;
+    /// read in place, as every short line asks.
+    private static func isDomain(_ bytes: [UInt8], _ word: Range<Int>) -> Bool {
+        var parts = 0
+        var partStart = word.lowerBound
+        for index in word.lowerBound...word.upperBound where index == word.upperBound || bytes[index] == 0x2E {
+            guard index - partStart >= 2 else { return false }
+            parts += 1
+            if index == word.upperBound {
+                return parts >= 2 && (partStart..<index).allSatisfy { TextBytes.isASCIILetter(bytes[$0]) }
+            }
+            partStart = index + 1
         }
         return false
     }
