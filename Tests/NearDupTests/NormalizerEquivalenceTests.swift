@@ -86,6 +86,23 @@ struct NormalizerEquivalenceTests {
         }
     }
 
+    @Test func foldKernelsAgreeOnASCIIBlocks() {
+        // The ASCII kernel takes eight bytes at a time unless one is an apostrophe or a quote:
+        // runs of separators, words and quotes at every offset, across blocks and chunks.
+        var generator = SketchSamples.SplitMix64(seed: 43)
+        let alphabet = Array("aZ09 ,.\n\t-\"'`@[{\u{7F}\u{0}".utf8)
+        for round in 0..<4_000 {
+            let length = round % 10 == 0 ? 900 + Int(generator.next() % 300) : Int(generator.next() % 70)
+            let bytes = (0..<length).map { _ in
+                // Mostly word bytes and single separators, as in prose.
+                let value = generator.next()
+                return value % 3 == 0 ? alphabet[Int(value >> 8) % alphabet.count] : alphabet[Int(value >> 8) % 4]
+            }
+            let lower = Int(generator.next() % 9)
+            expectSameFold(bytes, Swift.min(lower, bytes.count)..<bytes.count, after: round % 2 == 0 ? [] : Array("x".utf8))
+        }
+    }
+
     @Test func foldKernelsAgreeOnTheFixtures() throws {
         let fixtures = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
         let paths = ["archive", "news-dev/census_articles.csv", "news-dev/spotify_articles.csv", "corpus/sample.jsonl", "corpus/tree"]
@@ -106,6 +123,13 @@ struct NormalizerEquivalenceTests {
             }
             #expect(fast == reference, "\(document.id)")
             #expect(fastQuoted == referenceQuoted, "\(document.id)")
+            // The normaliser reads paragraphs one at a time; the lists above are its twin.
+            var normalized: [UInt8] = []
+            var normalizedQuoted: [Bool] = []
+            TextNormalizer().normalize(document.text, into: &normalized, quotedWords: &normalizedQuoted)
+            if reference.last == UInt8(ascii: " ") { reference.removeLast() }
+            #expect(normalized == reference, "\(document.id)")
+            #expect(normalizedQuoted == referenceQuoted, "\(document.id)")
         }
     }
 
@@ -165,6 +189,31 @@ struct NormalizerEquivalenceTests {
             #expect(patterns.matchPrefix(of: bytes, range) == list.contains { TextBytes.hasPrefix(bytes, range, $0) }, "\(text)")
             #expect(patterns.matchWhole(bytes, range) == list.contains { TextBytes.equals(bytes, range, $0) }, "\(text)")
             #expect(searchable.occurs(in: bytes, range) == searchList.contains { TextBytes.contains(bytes, range, $0) }, "\(text)")
+        }
+    }
+
+    @Test func patternSearchMatchesAPlainSearchInLongText() {
+        // The search skips ahead by the bytes that end each window: patterns of unequal
+        // length at every offset of long lines, and near misses.
+        let lists: [[StaticString]] = [
+            ["all rights reserved", "may not be published, broadcast, rewritten", "click here to"],
+            ["ab", "reuters", "bab"], ["xyz"],
+        ]
+        let fragments = ["All Rights Reserved", "all rights reserve", "MAY NOT BE PUBLISHED, BROADCAST, REWRITTEN", "click here",
+                         "Click Here To", "ab", "Reuters", "reuter", "bab", "xy", "XYZ", "the ", "a", " ", ",", "\u{E9}"]
+        var generator = SketchSamples.SplitMix64(seed: 47)
+        for list in lists {
+            let patterns = ASCIIPatterns(list)
+            for _ in 0..<2_000 {
+                var text = ""
+                for _ in 0..<Int(generator.next() % 40) {
+                    text += generator.next() % 4 == 0 ? fragments[Int(generator.next() % UInt64(fragments.count))] : "lorem "
+                }
+                let bytes = Array(text.utf8)
+                let lower = Int(generator.next() % UInt64(bytes.count + 1))
+                let range = lower..<bytes.count
+                #expect(patterns.occurs(in: bytes, range) == list.contains { TextBytes.contains(bytes, range, $0) }, "\(text)")
+            }
         }
     }
 }

@@ -3,8 +3,16 @@
 /// and site footers. They carry no evidence of copying, and left in they lower the similarity
 /// of true copies and raise that of unrelated pages from the same site.
 ///
-/// Works on byte ranges of the UTF-8 text; every rule looks at ASCII only.
-enum BoilerplateFilter {
+/// Works on byte ranges of the UTF-8 text; every rule looks at ASCII only. Paragraphs are
+/// judged one at a time, in order, as the normaliser reads them.
+struct BoilerplateFilter {
+    /// Paragraphs judged so far.
+    private var position = 0
+    /// Headline-like lines still to drop after a "Related articles" heading.
+    private var headlinesToSkip = 0
+    /// Whether a paragraph has been kept yet (a bare-place dateline only opens a story).
+    private var hasKept = false
+
     /// Lines starting with one of these (case-insensitive, after bullets) are outlet furniture.
     private static let furniturePrefixes = ASCIIPatterns([
         "related article", "related stories", "related story", "related coverage", "related content",
@@ -39,39 +47,46 @@ enum BoilerplateFilter {
 
     /// The ranges of `paragraphs` that are story text, datelines cut from their start.
     static func filter(_ bytes: [UInt8], _ paragraphs: [Range<Int>]) -> [Range<Int>] {
-        var kept: [Range<Int>] = []
-        kept.reserveCapacity(paragraphs.count)
-        var headlinesToSkip = 0
-        for (position, paragraph) in paragraphs.enumerated() {
-            let line = trimmed(bytes, paragraph)
-            if line.isEmpty { continue }
-            // Every rule asks only whether a line has at most 30 words or fewer.
-            let words = TextBytes.wordCount(bytes, line, limit: 31)
-            let endsSentence = Self.endsSentence(bytes, line)
-            if headlinesToSkip > 0 {
-                if !endsSentence && words <= 20 {
-                    headlinesToSkip -= 1
-                    continue
-                }
-                headlinesToSkip = 0
-            }
-            if TextBytes.hasPrefix(bytes, line, "related articles") || TextBytes.hasPrefix(bytes, line, "related links")
-                || TextBytes.equals(bytes, line, "related") {
-                headlinesToSkip = 5
-                continue
-            }
-            if position == 0 && paragraphs.count > 1 && !endsSentence && words <= 25 {
-                continue  // headline: every outlet writes its own
-            }
-            if isFurniture(bytes, line, words: words) || isByline(bytes, line, words: words)
-                || isDateLine(bytes, line, words: words) || isCredit(bytes, line, words: words, endsSentence: endsSentence) {
-                continue
-            }
-            // A bare place ("WASHINGTON -") counts as a dateline only where a story opens;
-            // one naming its agency ("(Reuters) -") anywhere, as digests hold several stories.
-            kept.append(Dateline.strip(bytes, line, allowsBarePlace: kept.isEmpty))
+        var filter = BoilerplateFilter()
+        return paragraphs.indices.compactMap { index in
+            filter.storyText(of: paragraphs[index], in: bytes, isLast: index == paragraphs.count - 1)
         }
-        return kept
+    }
+
+    /// The story text of the next paragraph, its dateline cut, or nil when it is boilerplate.
+    /// `isLast` tells whether another paragraph follows (a lone paragraph is no headline).
+    mutating func storyText(of paragraph: Range<Int>, in bytes: [UInt8], isLast: Bool) -> Range<Int>? {
+        let position = self.position
+        self.position += 1
+        let line = Self.trimmed(bytes, paragraph)
+        if line.isEmpty { return nil }
+        // Every rule asks only whether a line has at most 30 words or fewer.
+        let words = TextBytes.wordCount(bytes, line, limit: 31)
+        let endsSentence = Self.endsSentence(bytes, line)
+        if headlinesToSkip > 0 {
+            if !endsSentence && words <= 20 {
+                headlinesToSkip -= 1
+                return nil
+            }
+            headlinesToSkip = 0
+        }
+        if TextBytes.hasPrefix(bytes, line, "related articles") || TextBytes.hasPrefix(bytes, line, "related links")
+            || TextBytes.equals(bytes, line, "related") {
+            headlinesToSkip = 5
+            return nil
+        }
+        if position == 0 && !isLast && !endsSentence && words <= 25 {
+            return nil  // headline: every outlet writes its own
+        }
+        if Self.isFurniture(bytes, line, words: words) || Self.isByline(bytes, line, words: words)
+            || Self.isDateLine(bytes, line, words: words) || Self.isCredit(bytes, line, words: words, endsSentence: endsSentence) {
+            return nil
+        }
+        // A bare place ("WASHINGTON -") counts as a dateline only where a story opens;
+        // one naming its agency ("(Reuters) -") anywhere, as digests hold several stories.
+        let allowsBarePlace = !hasKept
+        hasKept = true
+        return Dateline.strip(bytes, line, allowsBarePlace: allowsBarePlace)
     }
 
     private static func isFurniture(_ bytes: [UInt8], _ line: Range<Int>, words: Int) -> Bool {
@@ -120,11 +135,24 @@ enum BoilerplateFilter {
         while start < line.upperBound {
             var end = start
             while end < line.upperBound && bytes[end] != 0x20 { end += 1 }
-            let parts = bytes[start..<end].split(separator: 0x2E, omittingEmptySubsequences: false)
-            if parts.count >= 2 && parts.allSatisfy({ $0.count >= 2 }) && parts.last!.allSatisfy(TextBytes.isASCIILetter) {
-                return true
-            }
+            if isDomain(bytes, start..<end) { return true }
             start = end + 1
+        }
+        return false
+    }
+
+    /// Dot-separated parts of two or more bytes, at least two of them, the last letters only;
+    /// read in place, as every short line asks.
+    private static func isDomain(_ bytes: [UInt8], _ word: Range<Int>) -> Bool {
+        var parts = 0
+        var partStart = word.lowerBound
+        for index in word.lowerBound...word.upperBound where index == word.upperBound || bytes[index] == 0x2E {
+            guard index - partStart >= 2 else { return false }
+            parts += 1
+            if index == word.upperBound {
+                return parts >= 2 && (partStart..<index).allSatisfy { TextBytes.isASCIILetter(bytes[$0]) }
+            }
+            partStart = index + 1
         }
         return false
     }

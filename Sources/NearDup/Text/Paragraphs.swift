@@ -4,35 +4,57 @@
 /// copy, e-mail, plain-text archives) keeps its wrapped lines together; text without such
 /// marks (scraped web pages) has a paragraph per line. The inline ` ### ` separator that
 /// news scrapers use is a break in both.
-enum Paragraphs {
+///
+/// Paragraphs are found one at a time, as the normaliser reads them, so a document needs no
+/// list of them.
+struct Paragraphs: Sequence, IteratorProtocol {
+    private let bytes: [UInt8]
+    private let joinsWrappedLines: Bool
+    /// Where the paragraph being read starts, and where the search for its end goes on.
+    private var start = 0
+    private var index = 0
+    private var isFinished = false
+
+    /// The non-blank paragraphs of UTF-8 `bytes`.
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        joinsWrappedLines = Self.hasParagraphMarks(bytes)
+    }
+
     /// Byte ranges of the non-blank paragraphs of UTF-8 `bytes`.
     static func ranges(in bytes: [UInt8]) -> [Range<Int>] {
-        let joinsWrappedLines = hasParagraphMarks(bytes)
-        var result: [Range<Int>] = []
-        var start = 0
-        var index = 0
-        func emit(_ end: Int) {
-            if start < end && !isBlank(bytes, start..<end) { result.append(start..<end) }
-        }
+        Array(Paragraphs(bytes))
+    }
+
+    /// The byte range of the next non-blank paragraph, or nil after the last.
+    mutating func next() -> Range<Int>? {
         while let found = TextBytes.firstIndex(of: 0x0A, 0x0D, 0x23, in: bytes, from: index) {
+            var candidate: Range<Int>?
             if bytes[found] != 0x23 {
                 let next = found + 1
-                if !joinsWrappedLines || next == bytes.count || startsParagraph(bytes[next]) {
-                    emit(found)
+                if !joinsWrappedLines || next == bytes.count || Self.startsParagraph(bytes[next]) {
+                    candidate = start..<Swift.max(start, found)
                     start = next
                 }
                 index = next
             } else if found + 2 < bytes.count && bytes[found + 1] == 0x23 && bytes[found + 2] == 0x23 {
-                emit(found)
+                candidate = start..<Swift.max(start, found)
                 index = found + 3
                 while index < bytes.count && bytes[index] == 0x23 { index += 1 }
                 start = index
             } else {
                 index = found + 1
             }
+            if let candidate, isParagraph(candidate) { return candidate }
         }
-        emit(bytes.count)
-        return result
+        guard !isFinished else { return nil }
+        isFinished = true
+        let last = start..<Swift.max(start, bytes.count)
+        return isParagraph(last) ? last : nil
+    }
+
+    private func isParagraph(_ range: Range<Int>) -> Bool {
+        !range.isEmpty && !Self.isBlank(bytes, range)
     }
 
     /// The paragraphs of `text` as strings.

@@ -19,18 +19,6 @@ final class ScalarFolder: @unchecked Sendable {
         }
     }
 
-    /// For each ASCII byte, what the branch-free kernel needs: the low byte is what it
-    /// writes (the `asciiTable` entry, a space for a separator), bit 8 marks a word byte,
-    /// bit 9 an apostrophe, bit 10 the straight double quote and bit 11 a separator.
-    private static let asciiClasses: [UInt16] = (0..<256).map { value -> UInt16 in
-        let folded = UInt16(asciiTable[value])
-        let isWord: UInt16 = folded != 0 ? 1 << 8 : 0
-        let isApostrophe = value == 0x27 || value == 0x60
-        let isQuote: UInt16 = value == 0x22 ? 1 << 10 : 0
-        let isSeparator: UInt16 = folded == 0 && !isApostrophe ? 1 << 11 : 0
-        return (folded == 0 ? 0x20 : folded) | isWord | (isApostrophe ? 1 << 9 : 0) | isQuote | isSeparator
-    }
-
     /// Apostrophes join a word ("Moscow's" -> "moscows") instead of splitting it, so straight
     /// and curly forms agree.
     private static func isApostrophe(_ value: UInt32) -> Bool {
@@ -88,25 +76,20 @@ final class ScalarFolder: @unchecked Sendable {
         if !output.isEmpty && output.last != 0x20 { output.append(0x20) }
     }
 
-    /// Folds `bytes[run]`, all ASCII: letters lower-cased, digits kept, apostrophes dropped
-    /// inside words, `"` toggling the quote, anything else a separator.
-    ///
-    /// Branch-free over each byte, writing into stack buffers that are then appended in
-    /// one go: each byte gives at most one output byte (itself folded, or the space that
-    /// ends a word) and opens at most one word.
+    /// Folds `bytes[run]`, all ASCII, through `ASCIIFoldKernel` a chunk at a time, into
+    /// stack buffers small enough never to be taken from the heap.
     private static func appendFoldedASCII(_ bytes: [UInt8], _ run: Range<Int>, to output: inout [UInt8],
                                           quotedWords: inout [Bool], state: inout WordState) {
-        let chunkSize = 2048
-        // Flags are 0 or 1, combined with & and | so that no branch depends on the text.
-        var inWord: UInt16 = state.inWord ? 1 : 0
-        var inQuote: UInt16 = state.inQuote ? 1 : 0
+        var kernelState = ASCIIFoldKernel.State(inWord: state.inWord ? 1 : 0, inQuote: state.inQuote ? 1 : 0)
+        let capacity = ASCIIFoldKernel.chunkCapacity
         bytes.withUnsafeBufferPointer { input in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: chunkSize) { folded in
-                withUnsafeTemporaryAllocation(of: Bool.self, capacity: chunkSize) { flags in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { folded in
+                withUnsafeTemporaryAllocation(of: Bool.self, capacity: capacity) { flags in
                     var start = run.lowerBound
                     while start < run.upperBound {
-                        let end = min(start + chunkSize, run.upperBound)
-                        let written = foldChunk(input[start..<end], into: folded, flags: flags, inWord: &inWord, inQuote: &inQuote)
+                        let end = min(start + ASCIIFoldKernel.chunkLength, run.upperBound)
+                        let written = ASCIIFoldKernel.foldChunk(
+                            UnsafeBufferPointer(rebasing: input[start..<end]), into: folded, flags: flags, state: &kernelState)
                         output.append(contentsOf: UnsafeBufferPointer(rebasing: folded[..<written.bytes]))
                         quotedWords.append(contentsOf: UnsafeBufferPointer(rebasing: flags[..<written.words]))
                         start = end
@@ -114,32 +97,8 @@ final class ScalarFolder: @unchecked Sendable {
                 }
             }
         }
-        state.inWord = inWord != 0
-        state.inQuote = inQuote != 0
-    }
-
-    /// The loop of `appendFoldedASCII` over one chunk; `folded` and `flags` have room for a
-    /// byte and a word per input byte. Returns how many of each it wrote.
-    @inline(__always)
-    private static func foldChunk(_ input: Slice<UnsafeBufferPointer<UInt8>>, into folded: UnsafeMutableBufferPointer<UInt8>,
-                                  flags: UnsafeMutableBufferPointer<Bool>, inWord: inout UInt16,
-                                  inQuote: inout UInt16) -> (bytes: Int, words: Int) {
-        asciiClasses.withUnsafeBufferPointer { classes in
-            var count = 0
-            var wordCount = 0
-            for byte in input {
-                let byteClass = classes[Int(byte)]
-                let isWordByte = byteClass >> 8 & 1
-                let endsWord = inWord & byteClass >> 11
-                flags[wordCount] = inQuote != 0
-                wordCount &+= Int(isWordByte & (inWord ^ 1))
-                folded[count] = UInt8(truncatingIfNeeded: byteClass)
-                count &+= Int(isWordByte | endsWord)
-                inWord = isWordByte | (inWord & byteClass >> 9 & 1)
-                inQuote ^= byteClass >> 10 & 1
-            }
-            return (count, wordCount)
-        }
+        state.inWord = kernelState.inWord != 0
+        state.inQuote = kernelState.inQuote != 0
     }
 
     /// Decodes the UTF-8 sequence led by the non-ASCII byte at `start` and appends its fold;

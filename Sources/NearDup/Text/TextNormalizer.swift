@@ -50,13 +50,21 @@ public struct TextNormalizer: Sendable {
         if options.stripsMarkup, MarkupStripper.mayContainMarkup(bytes) {
             bytes = MarkupStripper.strip(bytes)
         }
-        let paragraphs = Paragraphs.ranges(in: bytes)
-        let kept = options.removesBoilerplate ? BoilerplateFilter.filter(bytes, paragraphs) : paragraphs
-        for paragraph in kept {
+        // One paragraph at a time, looking one ahead: the filter asks whether another follows.
+        var paragraphs = Paragraphs(bytes)
+        var filter = BoilerplateFilter()
+        var upcoming = paragraphs.next()
+        while let paragraph = upcoming {
+            upcoming = paragraphs.next()
+            var kept = paragraph
+            if options.removesBoilerplate {
+                guard let story = filter.storyText(of: paragraph, in: bytes, isLast: upcoming == nil) else { continue }
+                kept = story
+            }
             if options.foldsText {
-                folder.appendFolded(bytes, paragraph, to: &output, quotedWords: &quotedWords)
+                folder.appendFolded(bytes, kept, to: &output, quotedWords: &quotedWords)
             } else {
-                Self.appendWhitespaceSeparated(bytes[paragraph], to: &output, quotedWords: &quotedWords)
+                Self.appendWhitespaceSeparated(bytes[kept], to: &output, quotedWords: &quotedWords)
             }
         }
         if output.last == UInt8(ascii: " ") { output.removeLast() }
