@@ -1,6 +1,10 @@
 /// JSON string literals and numbers for hand-written JSON output.
 enum JSONText {
     static func quoted(_ text: String) -> String {
+        // Most ids need no escape: one scan, one copy.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            return "\"" + text + "\""
+        }
         var result = "\""
         result.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {
@@ -33,13 +37,12 @@ enum JSONText {
 func fixed(_ value: Double, digits: Int) -> String {
     let scale = pow10(digits)
     let rounded = (value * scale).rounded() / scale
-    var text = String(Int64(rounded * scale))
-    let negative = text.hasPrefix("-")
-    if negative { text.removeFirst() }
-    while text.count <= digits { text = "0" + text }
-    guard digits > 0 else { return (negative ? "-" : "") + text }
-    let split = text.index(text.endIndex, offsetBy: -digits)
-    return (negative ? "-" : "") + text[..<split] + "." + text[split...]
+    let scaled = Int64(rounded * scale)
+    let sign = scaled < 0 ? "-" : ""
+    guard digits > 0 else { return sign + String(scaled.magnitude) }
+    let unit = UInt64(scale)
+    let fraction = String(scaled.magnitude % unit)
+    return sign + String(scaled.magnitude / unit) + "." + String(repeating: "0", count: digits - fraction.count) + fraction
 }
 
 private func pow10(_ digits: Int) -> Double {

@@ -30,6 +30,27 @@ struct KernelTwinTests {
         }
     }
 
+    /// Signature comparison, with equal and empty values at random places, over slices that
+    /// start inside a larger array as the batch's signatures do.
+    @Test func estimatedJaccardKernelsAgree() {
+        var generator = SketchSamples.SplitMix64(seed: 5)
+        for length in [0, 1, 7, 8, 64, 128, 129, 256] {
+            for _ in 0..<20 {
+                let first = (0..<(length + 3)).map { _ in UInt32(truncatingIfNeeded: generator.next() % 4) }
+                let second = first.map { value -> UInt32 in
+                    switch generator.next() % 4 {
+                    case 0: return MinHasher.emptyValue
+                    case 1: return value &+ 1
+                    default: return value
+                    }
+                }
+                let a = first.map { $0 == 3 ? MinHasher.emptyValue : $0 }[3...]
+                let b = second[3...]
+                #expect(MinHasher.estimatedJaccard(a, b) == MinHasher.estimatedJaccardScalar(a, b))
+            }
+        }
+    }
+
     @Test(arguments: MinHashScheme.allCases)
     func emptySetGivesEmptyValuesInBothKernels(scheme: MinHashScheme) {
         let (scalar, simd) = signatures(of: [], scheme: scheme)

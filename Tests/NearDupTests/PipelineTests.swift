@@ -279,3 +279,52 @@ struct PipelineTests {
         #expect(other.similarity.jaccard < 0.05)
     }
 }
+
+/// Rejecting pairs on their signatures: only where no pair of sets at the threshold could
+/// have given signatures that disagree so much.
+@Suite("Clear difference")
+struct ClearDifferenceTests {
+    private func batch(_ sets: [[UInt64]]) -> SketchBatch {
+        let hasher = MinHasher()
+        var batch = SketchBatch()
+        for set in sets {
+            var signature = [UInt32](repeating: 0, count: hasher.numPermutations)
+            let filled = hasher.sketch(set, into: &signature)
+            batch.append(shingles: set.sorted(), signature: signature, filledBins: filled, leadSignature: [])
+        }
+        return batch
+    }
+
+    private func randomSet(_ count: Int, seed: UInt64) -> [UInt64] {
+        var generator = SketchSamples.SplitMix64(seed: seed)
+        return (0..<count).map { _ in generator.next() }
+    }
+
+    @Test func upperBoundFollowsTheChernoffBound() {
+        let budget = log(1e9)
+        // No agreement in 128 independent values: 128 · log(1 / (1 − q)) = budget.
+        let none = ClearDifference.upperBound(observed: 0, samples: 128, budget: budget)
+        #expect(abs(none - (1 - exp(-budget / 128))) < 1e-9)
+        // More agreement or fewer samples allow more.
+        #expect(ClearDifference.upperBound(observed: 0.2, samples: 128, budget: budget) > none)
+        #expect(ClearDifference.upperBound(observed: 0, samples: 32, budget: budget) > none)
+        #expect(ClearDifference.upperBound(observed: 1, samples: 128, budget: budget) == 1)
+    }
+
+    @Test func rejectsUnrelatedTextsButNeverCopiesOrExcerpts() {
+        let story = randomSet(600, seed: 1)
+        let unrelated = randomSet(600, seed: 2)
+        let excerpt = Array(story.prefix(90))
+        var edited = Array(story.prefix(400))
+        edited += randomSet(300, seed: 3)
+        let sets = [story, unrelated, excerpt, edited, randomSet(40, seed: 4)]
+        let batch = batch(sets)
+        let rule = ClearDifference(threshold: 0.5, numPermutations: 128)
+        #expect(rule.holds(0, 1, in: batch))
+        #expect(!rule.holds(0, 2, in: batch), "an excerpt of 15% of its story is contained in it")
+        #expect(!rule.holds(0, 3, in: batch), "a copy that keeps two thirds of its story")
+        #expect(!rule.holds(0, 0, in: batch))
+        // A 40-shingle text fills few bins: as far as they tell, it could lie wholly inside the story.
+        #expect(!rule.holds(0, 4, in: batch))
+    }
+}

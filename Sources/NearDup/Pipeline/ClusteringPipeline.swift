@@ -79,12 +79,14 @@ public struct ClusteringPipeline: Sendable {
     /// The candidate pairs that are copies, each with its exact overlap when sets were compared.
     ///
     /// Pairs come sorted by first document, so a thread reads each first document's set once
-    /// for the run of pairs that share it; pairs that `CertainCopy` accepts need no sets.
+    /// for the run of pairs that share it; pairs that `CertainCopy` accepts or
+    /// `ClearDifference` rejects need no sets.
     private func verify(
         _ pairs: [DocumentPair], batch: SketchBatch
     ) throws(ScratchFileError) -> [(pair: DocumentPair, overlap: Double?)] {
         let rule = options.copyRule
         let certain = CertainCopy(threshold: rule.threshold, numPermutations: options.numPermutations)
+        let different = ClearDifference(threshold: rule.threshold, numPermutations: options.numPermutations)
         let parts = ParallelChunks(count: pairs.count, chunkSize: 4_096, threads: options.threads).map { range in
             Result { () throws(ScratchFileError) -> [(pair: DocumentPair, overlap: Double?)] in
                 var firstSet: [UInt64] = []
@@ -96,6 +98,7 @@ public struct ClusteringPipeline: Sendable {
                         copies.append((pair, nil))
                         continue
                     }
+                    if different.holds(pair.first, pair.second, in: batch) { continue }
                     if loadedFirst != pair.first {
                         try batch.shingleSet(of: pair.first, into: &firstSet)
                         loadedFirst = pair.first

@@ -55,10 +55,13 @@ final class ShingleSpill: @unchecked Sendable {
 
     /// Reads `count` values from byte `offset` into `buffer` (replacing its contents).
     func read(count: Int, at offset: Int, into buffer: inout [UInt64]) throws(ScratchFileError) {
-        buffer.removeAll(keepingCapacity: true)
-        buffer.reserveCapacity(count)
+        // Resized, not cleared: pread overwrites every value, so only growth needs filling.
+        if buffer.count > count {
+            buffer.removeLast(buffer.count - count)
+        } else if buffer.count < count {
+            buffer.append(contentsOf: repeatElement(0, count: count - buffer.count))
+        }
         var failure: String?
-        buffer.append(contentsOf: repeatElement(0, count: count))
         buffer.withUnsafeMutableBytes { bytes in
             var done = 0
             while done < bytes.count {

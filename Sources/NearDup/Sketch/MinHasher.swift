@@ -79,8 +79,26 @@ public struct MinHasher: Sendable, Equatable {
         }
     }
 
-    /// Estimated Jaccard similarity: the fraction of bins with equal values.
+    /// Estimated Jaccard similarity: the fraction of bins with equal values. Verification
+    /// asks it of every candidate pair, so it counts over the raw buffers, which the compiler
+    /// turns into vector compares; `estimatedJaccardScalar` is its plain twin.
     public static func estimatedJaccard(_ first: ArraySlice<UInt32>, _ second: ArraySlice<UInt32>) -> Double {
+        precondition(first.count == second.count)
+        guard !first.isEmpty else { return 0 }
+        let equal = first.withUnsafeBufferPointer { first in
+            second.withUnsafeBufferPointer { second in
+                var equal = 0
+                for index in 0..<first.count {
+                    let value = first[index]
+                    equal &+= value == second[index] && value != emptyValue ? 1 : 0
+                }
+                return equal
+            }
+        }
+        return Double(equal) / Double(first.count)
+    }
+
+    static func estimatedJaccardScalar(_ first: ArraySlice<UInt32>, _ second: ArraySlice<UInt32>) -> Double {
         precondition(first.count == second.count)
         guard !first.isEmpty else { return 0 }
         var equal = 0
