@@ -229,16 +229,6 @@ struct PipelineTests {
         #expect(streamed.statistics == whole.statistics)
     }
 
-    /// A pair is taken on its signatures alone only when both texts filled enough bins
-    /// themselves for the 1e-9 bound: 109 of 128 at the defaults, none at all when the
-    /// margin above the threshold is too thin for any K.
-    @Test func certainCopiesNeedBinsTheTextsFilledThemselves() {
-        let standard = CertainCopy(threshold: 0.5, numPermutations: 128)
-        #expect(abs(standard.cutoff - 0.8094) < 1e-4)
-        #expect(standard.minimumFilledBins == 109)
-        #expect(CertainCopy(threshold: 0.7, numPermutations: 128).minimumFilledBins == 129)
-    }
-
     @Test func seedChangesSketchesNotTheVerifiedClusters() throws {
         let documents = try PipelineFixtures.documents("archive")
         var options = PipelineOptions()
@@ -280,10 +270,10 @@ struct PipelineTests {
     }
 }
 
-/// Rejecting pairs on their signatures: only where no pair of sets at the threshold could
-/// have given signatures that disagree so much.
-@Suite("Clear difference")
-struct ClearDifferenceTests {
+/// Deciding pairs on their signatures: only where no sets on the other side of the copy
+/// rule could have given them, at odds of 1e-9.
+@Suite("Signature verdict")
+struct SignatureVerdictTests {
     private func batch(_ sets: [[UInt64]]) -> SketchBatch {
         let hasher = MinHasher()
         var batch = SketchBatch()
@@ -295,36 +285,48 @@ struct ClearDifferenceTests {
         return batch
     }
 
-    private func randomSet(_ count: Int, seed: UInt64) -> [UInt64] {
+    private func randomSet(_ count: Int, seed: UInt64, quoted: Bool = false) -> [UInt64] {
         var generator = SketchSamples.SplitMix64(seed: seed)
-        return (0..<count).map { _ in generator.next() }
+        return (0..<count).map { _ in ShingleHash.make(generator.next(), isQuoted: quoted) }
     }
 
-    @Test func upperBoundFollowsTheChernoffBound() {
+    @Test func boundsFollowChernoff() {
         let budget = log(1e9)
         // No agreement in 128 independent values: 128 · log(1 / (1 − q)) = budget.
-        let none = ClearDifference.upperBound(observed: 0, samples: 128, budget: budget)
+        let none = SignatureVerdict.bound(observed: 0, samples: 128, budget: budget, upward: true)
         #expect(abs(none - (1 - exp(-budget / 128))) < 1e-9)
-        // More agreement or fewer samples allow more.
-        #expect(ClearDifference.upperBound(observed: 0.2, samples: 128, budget: budget) > none)
-        #expect(ClearDifference.upperBound(observed: 0, samples: 32, budget: budget) > none)
-        #expect(ClearDifference.upperBound(observed: 1, samples: 128, budget: budget) == 1)
+        // Full agreement: 128 · log(1 / q) = budget.
+        let all = SignatureVerdict.bound(observed: 1, samples: 128, budget: budget, upward: false)
+        #expect(abs(all - exp(-budget / 128)) < 1e-9)
+        // More agreement or fewer samples allow more; the range always holds the estimate.
+        #expect(SignatureVerdict.bound(observed: 0.2, samples: 128, budget: budget, upward: true) > none)
+        #expect(SignatureVerdict.bound(observed: 0, samples: 32, budget: budget, upward: true) > none)
+        for observed in stride(from: 0.0, through: 1.0, by: 0.125) {
+            let low = SignatureVerdict.bound(observed: observed, samples: 100, budget: budget, upward: false)
+            let high = SignatureVerdict.bound(observed: observed, samples: 100, budget: budget, upward: true)
+            #expect(low <= observed && observed <= high)
+        }
     }
 
-    @Test func rejectsUnrelatedTextsButNeverCopiesOrExcerpts() {
+    @Test func decidesOnlyWhatTheSignaturesLeaveNoDoubtAbout() {
         let story = randomSet(600, seed: 1)
         let unrelated = randomSet(600, seed: 2)
-        let excerpt = Array(story.prefix(90))
-        var edited = Array(story.prefix(400))
-        edited += randomSet(300, seed: 3)
-        let sets = [story, unrelated, excerpt, edited, randomSet(40, seed: 4)]
+        let excerpt = Array(story.prefix(400))
+        let halfCopy = Array(story.prefix(300)) + randomSet(300, seed: 3)
+        let short = randomSet(40, seed: 4)
+        let quotedStory = randomSet(600, seed: 5, quoted: true)
+        let quotedExcerpt = Array(quotedStory.prefix(400))
+        let sets = [story, unrelated, excerpt, halfCopy, short, quotedStory, quotedExcerpt]
         let batch = batch(sets)
-        let rule = ClearDifference(threshold: 0.5, numPermutations: 128)
-        #expect(rule.holds(0, 1, in: batch))
-        #expect(!rule.holds(0, 2, in: batch), "an excerpt of 15% of its story is contained in it")
-        #expect(!rule.holds(0, 3, in: batch), "a copy that keeps two thirds of its story")
-        #expect(!rule.holds(0, 0, in: batch))
-        // A 40-shingle text fills few bins: as far as they tell, it could lie wholly inside the story.
-        #expect(!rule.holds(0, 4, in: batch))
+        let verdict = SignatureVerdict(rule: CopyRule(), numPermutations: 128)
+        #expect(verdict.verdict(0, 0, in: batch) == .copy)
+        #expect(verdict.verdict(0, 1, in: batch) == .different)
+        #expect(verdict.verdict(0, 2, in: batch) == .copy, "two thirds of its story, wholly inside it")
+        // Half of each shared: the copy rule's edge, which only the sets can settle.
+        #expect(verdict.verdict(0, 3, in: batch) == .unsure)
+        // A 40-shingle text fills few bins: as far as they tell, it could lie inside the story.
+        #expect(verdict.verdict(0, 4, in: batch) == .unsure)
+        // All quoted: the exact count of shared quotations decides.
+        #expect(verdict.verdict(5, 6, in: batch) == .unsure)
     }
 }

@@ -40,9 +40,11 @@ public struct ClusteringPipeline: Sendable {
         }
 
         onStage?("verifying \(candidates.pairs.count) candidate pairs")
-        let verified = try verify(candidates.pairs, batch: batch)
+        // Its bound tables take a moment to build: once a run.
+        let verdicts = SignatureVerdict(rule: options.copyRule, numPermutations: options.numPermutations)
+        let verified = try verify(candidates.pairs, batch: batch, verdicts: verdicts)
         onStage?("clustering")
-        let clusters = try clusters(of: verified, documents: documents, batch: batch)
+        let clusters = try clusters(of: verified, documents: documents, batch: batch, verdicts: verdicts)
 
         var assignments = (0..<count).map { ClusteringResult.Assignment(cluster: -1, representative: $0, similarity: 1) }
         for cluster in clusters {
@@ -79,14 +81,11 @@ public struct ClusteringPipeline: Sendable {
     /// The candidate pairs that are copies, each with its exact overlap when sets were compared.
     ///
     /// Pairs come sorted by first document, so a thread reads each first document's set once
-    /// for the run of pairs that share it; pairs that `CertainCopy` accepts or
-    /// `ClearDifference` rejects need no sets.
+    /// for the run of pairs that share it; pairs that `SignatureVerdict` decides need no sets.
     private func verify(
-        _ pairs: [DocumentPair], batch: SketchBatch
+        _ pairs: [DocumentPair], batch: SketchBatch, verdicts: SignatureVerdict
     ) throws(ScratchFileError) -> [(pair: DocumentPair, overlap: Double?)] {
         let rule = options.copyRule
-        let certain = CertainCopy(threshold: rule.threshold, numPermutations: options.numPermutations)
-        let different = ClearDifference(threshold: rule.threshold, numPermutations: options.numPermutations)
         let parts = ParallelChunks(count: pairs.count, chunkSize: 4_096, threads: options.threads).map { range in
             Result { () throws(ScratchFileError) -> [(pair: DocumentPair, overlap: Double?)] in
                 var firstSet: [UInt64] = []
@@ -94,11 +93,15 @@ public struct ClusteringPipeline: Sendable {
                 var loadedFirst = -1
                 var copies: [(pair: DocumentPair, overlap: Double?)] = []
                 for pair in pairs[range] {
-                    if certain.holds(pair.first, pair.second, in: batch) {
+                    switch verdicts.verdict(pair.first, pair.second, in: batch) {
+                    case .copy:
                         copies.append((pair, nil))
                         continue
+                    case .different:
+                        continue
+                    case .unsure:
+                        break
                     }
-                    if different.holds(pair.first, pair.second, in: batch) { continue }
                     if loadedFirst != pair.first {
                         try batch.shingleSet(of: pair.first, into: &firstSet)
                         loadedFirst = pair.first
@@ -118,7 +121,8 @@ public struct ClusteringPipeline: Sendable {
     /// Clusters without chaining, one component of copy edges at a time (in parallel), each
     /// with only its own members' sets in memory; ordered by first member.
     private func clusters(
-        of verified: [(pair: DocumentPair, overlap: Double?)], documents: [DocumentFacts], batch: SketchBatch
+        of verified: [(pair: DocumentPair, overlap: Double?)], documents: [DocumentFacts], batch: SketchBatch,
+        verdicts: SignatureVerdict
     ) throws(ScratchFileError) -> [ClusteringResult.Cluster] {
         let count = documents.count
         var sets = UnionFind(count: count)
@@ -147,7 +151,8 @@ public struct ClusteringPipeline: Sendable {
                 var clusters: [ClusteringResult.Cluster] = []
                 for component in range {
                     let compared = try ComparedDocuments(components[component], batch: batch)
-                    clusters += self.clusters(of: compared, edges: componentEdges[component], documents: documents, batch: batch)
+                    clusters += self.clusters(
+                        of: compared, edges: componentEdges[component], documents: documents, batch: batch, verdicts: verdicts)
                 }
                 return clusters
             }
@@ -160,10 +165,9 @@ public struct ClusteringPipeline: Sendable {
     /// The clusters of one component of copy edges, whose sets `compared` holds.
     private func clusters(
         of compared: ComparedDocuments, edges: [(pair: DocumentPair, overlap: Double?)], documents: [DocumentFacts],
-        batch: SketchBatch
+        batch: SketchBatch, verdicts: SignatureVerdict
     ) -> [ClusteringResult.Cluster] {
         let rule = options.copyRule
-        let certain = CertainCopy(threshold: rule.threshold, numPermutations: options.numPermutations)
         var overlaps: [DocumentPair: Double] = [:]
         for edge in edges { if let overlap = edge.overlap { overlaps[edge.pair] = overlap } }
         // The clusterer counts documents from 0; the component's positions map onto that in order.
@@ -178,7 +182,7 @@ public struct ClusteringPipeline: Sendable {
             },
             supports: { member, representative in
                 let (member, representative) = (positions[member], positions[representative])
-                return certain.holds(member, representative, in: batch)
+                return verdicts.verdict(member, representative, in: batch) == .copy
                     || rule.supports(PairSimilarity(compared.shingles(of: member), compared.shingles(of: representative)))
             })
         let localEdges = edges.map { DocumentPair(localOfPosition[$0.pair.first]!, localOfPosition[$0.pair.second]!) }

@@ -29,10 +29,13 @@ struct SketchBatch: Sendable {
         var count: UInt32
         /// Signature values the document's shingles gave themselves (see `MinHasher.sketch`).
         var filledBins: UInt32
+        /// Shingles of the set that were quoted.
+        var quoted: UInt32
     }
 
     /// `shingles`: the document's sorted, duplicate-free shingle set.
     mutating func append(shingles documentShingles: [UInt64], signature: [UInt32], filledBins: Int, leadSignature: [UInt32]) {
+        let quoted = documentShingles.reduce(0) { $0 + Int($1 & 1) }
         if parts.isEmpty { parts.append(.inMemory([])) }
         guard case .inMemory(var shingles) = parts[parts.count - 1] else {
             preconditionFailure("documents are appended before their part is spilled")
@@ -43,7 +46,7 @@ struct SketchBatch: Sendable {
         parts[parts.count - 1] = .inMemory(shingles)
         locations.append(.init(
             part: UInt32(parts.count - 1), start: UInt32(start), count: UInt32(documentShingles.count),
-            filledBins: UInt32(filledBins)))
+            filledBins: UInt32(filledBins), quoted: UInt32(quoted)))
         signatures.append(contentsOf: signature)
         leadSignatures.append(contentsOf: leadSignature)
     }
@@ -52,7 +55,7 @@ struct SketchBatch: Sendable {
         precondition(other.spill == nil || other.spill === spill || spill == nil)
         let base = UInt32(parts.count)
         parts.append(contentsOf: other.parts)
-        locations.append(contentsOf: other.locations.map { .init(part: $0.part + base, start: $0.start, count: $0.count, filledBins: $0.filledBins) })
+        locations.append(contentsOf: other.locations.map { .init(part: $0.part + base, start: $0.start, count: $0.count, filledBins: $0.filledBins, quoted: $0.quoted) })
         signatures.append(contentsOf: other.signatures)
         leadSignatures.append(contentsOf: other.leadSignatures)
         if spill == nil { spill = other.spill }
@@ -82,6 +85,8 @@ struct SketchBatch: Sendable {
     func shingleCount(of document: Int) -> Int { Int(locations[document].count) }
 
     func filledBins(of document: Int) -> Int { Int(locations[document].filledBins) }
+
+    func quotedShingleCount(of document: Int) -> Int { Int(locations[document].quoted) }
 
     /// The document's shingle set, into `buffer`.
     func shingleSet(of document: Int, into buffer: inout [UInt64]) throws(ScratchFileError) {

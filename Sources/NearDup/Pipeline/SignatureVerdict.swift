@@ -1,0 +1,87 @@
+import Foundation
+
+/// Decides a candidate pair on its MinHash signatures alone when they leave no doubt, so
+/// that verification reads and merges shingle sets only for the pairs in between.
+///
+/// From the share of agreeing values, Chernoff's bound in its Kullback–Leibler form gives
+/// the range of Jaccard similarities J that could have produced it at odds of 1e-9, counting
+/// as evidence only the bins both texts filled themselves (one-permutation hashing lends a
+/// short text's empty bins the values of filled ones). With the exact set sizes a and b, each
+/// J fixes the shared shingles, J(a + b) / (1 + J), and so the overlap (containment of the
+/// shorter). A pair is a copy when the copy rule holds at the bottom of the range: Jaccard,
+/// or overlap with enough shared shingles while fewer are quoted in either text than the
+/// rule allows. It is no copy when neither Jaccard nor overlap reach the threshold at the
+/// top of the range.
+struct SignatureVerdict: Sendable {
+    enum Verdict { case copy, different, unsure }
+
+    let rule: CopyRule
+    let numPermutations: Int
+    /// Indexed `filled * (K + 1) + equal`: the lowest and highest Jaccard similarity under
+    /// which `equal` agreeing values of K, `filled` of them the texts' own, are not too unlikely.
+    private let lowerJaccard: [Double]
+    private let upperJaccard: [Double]
+
+    static let odds = 1e-9
+
+    init(rule: CopyRule, numPermutations: Int) {
+        self.rule = rule
+        self.numPermutations = numPermutations
+        let k = numPermutations
+        let budget = log(1 / Self.odds)
+        var lower = [Double](repeating: 0, count: (k + 1) * (k + 1))
+        var upper = [Double](repeating: 1, count: (k + 1) * (k + 1))
+        for filled in 1...k {
+            for equal in 0...k {
+                let observed = Double(equal) / Double(k)
+                lower[filled * (k + 1) + equal] = Self.bound(observed: observed, samples: Double(filled), budget: budget, upward: false)
+                upper[filled * (k + 1) + equal] = Self.bound(observed: observed, samples: Double(filled), budget: budget, upward: true)
+            }
+        }
+        lowerJaccard = lower
+        upperJaccard = upper
+    }
+
+    /// The q beyond p (above it when `upward`) at which `samples` · KL(p ‖ q) reaches
+    /// `budget`; 1 or 0 when no q in between does.
+    static func bound(observed p: Double, samples: Double, budget: Double, upward: Bool) -> Double {
+        func divergence(_ q: Double) -> Double {
+            let left = p > 0 ? p * log(p / q) : 0
+            let right = p < 1 ? (1 - p) * log((1 - p) / (1 - q)) : 0
+            return left + right
+        }
+        let edge = upward ? 1 - 1e-12 : 1e-12
+        guard upward ? p < edge : p > edge, samples * divergence(edge) >= budget else { return upward ? 1 : 0 }
+        var inside = p
+        var outside = edge
+        for _ in 0..<40 {
+            let middle = (inside + outside) / 2
+            if samples * divergence(middle) >= budget { outside = middle } else { inside = middle }
+        }
+        return outside
+    }
+
+    func verdict(_ first: Int, _ second: Int, in batch: SketchBatch) -> Verdict {
+        let filled = min(batch.filledBins(of: first), batch.filledBins(of: second))
+        guard filled > 0 else { return .unsure }
+        let k = numPermutations
+        let estimate = MinHasher.estimatedJaccard(
+            batch.signatures[(first * k)..<((first + 1) * k)], batch.signatures[(second * k)..<((second + 1) * k)])
+        let index = filled * (k + 1) + Int((estimate * Double(k)).rounded())
+        let a = Double(batch.shingleCount(of: first))
+        let b = Double(batch.shingleCount(of: second))
+        let threshold = rule.threshold
+
+        let lowest = lowerJaccard[index]
+        if lowest >= threshold { return .copy }
+        let fewestShared = lowest * (a + b) / (1 + lowest)
+        let mostQuoted = Double(min(batch.quotedShingleCount(of: first), batch.quotedShingleCount(of: second)))
+        if fewestShared / min(a, b) >= threshold && fewestShared >= Double(rule.minimumShared)
+            && 2 * mostQuoted <= fewestShared {
+            return .copy
+        }
+        let highest = upperJaccard[index]
+        if highest < threshold && highest * (a + b) / ((1 + highest) * min(a, b)) < threshold { return .different }
+        return .unsure
+    }
+}
