@@ -34,7 +34,7 @@ struct ClusteringRun {
         result = try session.finish()
         self.previews = previews
         progress.finish()
-        if let timings { printError(timings.summary()) }
+        if let timings { printError(timings.summary(scratchFileBytes: session.scratchFileBytes)) }
     }
 
     var documents: [Document] { corpus.documents }

@@ -18,8 +18,9 @@ final class StageTimings: @unchecked Sendable {
         lock.withLock { marks.append((stage, Date())) }
     }
 
-    /// One line: each stage's seconds, the total, and the peak resident memory.
-    func summary() -> String {
+    /// One line: each stage's seconds, the total, the peak resident memory, and the size
+    /// of the scratch file.
+    func summary(scratchFileBytes: Int) -> String {
         let end = Date()
         let marks = lock.withLock { self.marks }
         var parts: [String] = []
@@ -28,7 +29,9 @@ final class StageTimings: @unchecked Sendable {
             parts.append("\(mark.stage) \(Self.seconds(stop.timeIntervalSince(mark.start)))")
         }
         let total = Self.seconds(end.timeIntervalSince(marks[0].start))
-        return "timings: " + parts.joined(separator: ", ") + "; total \(total), peak memory \(Self.peakMemory())"
+        let scratch = String(format: "%.1f MB", Double(scratchFileBytes) / 1_000_000)
+        return "timings: " + parts.joined(separator: ", ")
+            + "; total \(total), peak memory \(Self.peakMemory()), scratch file \(scratch)"
     }
 
     private static func seconds(_ interval: TimeInterval) -> String {

@@ -247,7 +247,7 @@ struct CLITests {
         let run = try NeardupTool.run(["cluster", "--timings", NeardupTool.archive])
         #expect(run.status == 0)
         let line = try #require(run.stderr.split(separator: "\n").first { $0.hasPrefix("timings: ") })
-        for stage in ["reading and sketching", "finding candidate pairs", "verifying", "clustering", "total", "peak memory"] {
+        for stage in ["reading and sketching", "finding candidate pairs", "verifying", "clustering", "total", "peak memory", "scratch file"] {
             #expect(line.contains(stage), "\(line)")
         }
     }

@@ -241,16 +241,27 @@ public struct ClusteringPipeline: Sendable {
     /// Normalises, shingles and sketches every text, in parallel chunks whose results are
     /// joined in input order, so the outcome does not depend on the thread count.
     func sketch(_ texts: [String]) -> SketchBatch {
+        do {
+            return try sketch(texts, spill: nil)
+        } catch {
+            preconditionFailure("sets kept in memory cannot fail to be written: \(error)")
+        }
+    }
+
+    /// With `spill`, each chunk's sets go to that scratch file as soon as they are made.
+    func sketch(_ texts: [String], spill: ShingleSpill?) throws(ScratchFileError) -> SketchBatch {
         let options = self.options
         let batches = ParallelChunks(count: texts.count, chunkSize: 256, threads: options.threads).map { range in
-            var sketcher = DocumentSketcher(options: options)
-            var batch = SketchBatch()
-            for index in range { sketcher.sketch(texts[index], into: &batch) }
-            batch.shrinkToFit()
-            return batch
+            Result { () throws(ScratchFileError) -> SketchBatch in
+                var sketcher = DocumentSketcher(options: options)
+                var batch = SketchBatch()
+                for index in range { sketcher.sketch(texts[index], into: &batch) }
+                if let spill { try batch.spill(to: spill) } else { batch.shrinkToFit() }
+                return batch
+            }
         }
         var joined = SketchBatch()
-        for batch in batches { joined.append(batch) }
+        for batch in batches { joined.append(try batch.get()) }
         return joined
     }
 

@@ -32,6 +32,9 @@ public struct ClusteringSession {
     /// Documents added so far.
     public var count: Int { facts.count }
 
+    /// Bytes of shingle sets written to the scratch file so far (0 without one).
+    public var scratchFileBytes: Int { spill?.end ?? 0 }
+
     public mutating func add(_ document: Document) throws(ScratchFileError) {
         facts.append(DocumentFacts(document))
         pendingTexts.append(document.text)
@@ -61,9 +64,7 @@ public struct ClusteringSession {
         let pipeline = self.pipeline
         let spill = self.spill
         let work = { @Sendable () throws(ScratchFileError) -> SketchBatch in
-            var sketched = pipeline.sketch(texts)
-            if let spill { try sketched.spill(to: spill) }
-            return sketched
+            try pipeline.sketch(texts, spill: spill)
         }
         if pipeline.options.threads > 1 && !waits {
             let group = DispatchGroup()

@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -10,14 +11,18 @@ import Darwin
 /// those it compares, so memory keeps signatures, not every document's shingles.
 ///
 /// The file is unlinked as soon as it is made: it takes no name in the folder, and the
-/// system frees its space when the run ends, however it ends. One writer appends at a time
-/// (the session joins a batch before the next starts); reads may come from any thread.
+/// system frees its space when the run ends, however it ends. Appends and reads may come
+/// from any thread: each append reserves its own range, so writers never overlap.
 final class ShingleSpill: @unchecked Sendable {
     /// The folder the file was made in, for messages.
     let directory: String
     private let descriptor: Int32
-    /// Bytes written so far: where the next append lands.
-    private var end = 0
+    /// Bytes reserved so far: where the next append lands.
+    private var reserved = 0
+    private let lock = NSLock()
+
+    /// Bytes written (or being written) so far.
+    var end: Int { lock.withLock { reserved } }
 
     init(directory: String) throws(ScratchFileError) {
         self.directory = directory
@@ -34,7 +39,10 @@ final class ShingleSpill: @unchecked Sendable {
 
     /// Writes `values` at the end of the file and returns the byte offset they start at.
     func append(_ values: [UInt64]) throws(ScratchFileError) -> Int {
-        let offset = end
+        let offset = lock.withLock {
+            defer { reserved += values.count * MemoryLayout<UInt64>.stride }
+            return reserved
+        }
         var failure: String?
         values.withUnsafeBytes { bytes in
             var written = 0
@@ -49,7 +57,6 @@ final class ShingleSpill: @unchecked Sendable {
             }
         }
         if let failure { throw ScratchFileError(directory: directory, reason: failure) }
-        end += values.count * MemoryLayout<UInt64>.stride
         return offset
     }
 
