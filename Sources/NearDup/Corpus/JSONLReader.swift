@@ -41,6 +41,7 @@ public struct JSONLReader: Sendable {
         let parser = JSONRecordParser(fieldNames: plan.names)
         var values = [JSONFieldValue?](repeating: nil, count: plan.names.count)
         var texts = [String?](repeating: nil, count: plan.names.count)
+        var scratch: [UInt8] = []
 
         let input = try ChunkedFileReader(path: path, chunkSize: chunkSize)
         let file = input.displayName
@@ -74,7 +75,7 @@ public struct JSONLReader: Sendable {
                 let document: Document
                 do throws(InputError) {
                     do {
-                        try parser.parse(line, into: &values)
+                        try parser.parse(line, into: &values, scratch: &scratch)
                     } catch {
                         throw InputError("invalid JSON: \(error)", at: origin)
                     }
@@ -92,6 +93,9 @@ public struct JSONLReader: Sendable {
             }
             input.consume(recordLength)
             searched = 0
+            if scratch.count > chunkSize {
+                scratch = [] // a long line's scratch goes with it, as the read buffer's does
+            }
         }
     }
 

@@ -12,14 +12,18 @@ import Darwin
 /// A general JSON parser builds every value of every record; NearDup needs two to four
 /// strings per record, and the body text is most of the bytes. This parser validates the
 /// whole line as RFC 8259 does (so a damaged record is an error, not a silently odd
-/// document) but copies out only the requested members. Strings without escapes are
-/// created straight from the line's bytes; ASCII runs are checked eight bytes at a time.
+/// document) but copies out only the requested members, each decoded in one pass by
+/// `JSONStringKernel`; the members it skips are checked eight bytes at a time.
 ///
 /// Duplicate member names are accepted and the last one wins, as Foundation does.
 public struct JSONRecordParser: Sendable {
     /// The member names whose values `parse` returns, in this order.
     public let fieldNames: [String]
     private let nameBytes: [[UInt8]]
+
+    /// Whether requested strings go through `JSONStringKernel` first; false keeps to the
+    /// strict scan alone, the reference the kernel is tested against.
+    var usesStringKernel = true
 
     /// Containers nested deeper than this are rejected rather than risking the stack.
     public static let maximumDepth = 512
@@ -33,18 +37,21 @@ public struct JSONRecordParser: Sendable {
     /// `fieldNames` in order, nil for a member the object does not have.
     public func parse(_ line: some Collection<UInt8>) throws(JSONSyntaxError) -> [JSONFieldValue?] {
         var values = [JSONFieldValue?](repeating: nil, count: fieldNames.count)
+        var scratch: [UInt8] = []
         let outcome = line.withContiguousStorageIfAvailable { buffer in
-            Result { () throws(JSONSyntaxError) in try parse(UnsafeRawBufferPointer(buffer), into: &values) }
+            Result { () throws(JSONSyntaxError) in try parse(UnsafeRawBufferPointer(buffer), into: &values, scratch: &scratch) }
         } ?? Array(line).withUnsafeBytes { buffer in
-            Result { () throws(JSONSyntaxError) in try parse(buffer, into: &values) }
+            Result { () throws(JSONSyntaxError) in try parse(buffer, into: &values, scratch: &scratch) }
         }
         try outcome.get()
         return values
     }
 
     /// Parses `bytes` into `values`, which must have one slot per field name; slots of
-    /// members the object lacks are set to nil. For readers that own the buffer.
-    func parse(_ bytes: UnsafeRawBufferPointer, into values: inout [JSONFieldValue?]) throws(JSONSyntaxError) {
+    /// members the object lacks are set to nil. For readers that own the buffer; they keep
+    /// `scratch` between lines so that decoding strings allocates nothing.
+    func parse(_ bytes: UnsafeRawBufferPointer, into values: inout [JSONFieldValue?],
+               scratch: inout [UInt8]) throws(JSONSyntaxError) {
         precondition(values.count == fieldNames.count)
         for index in values.indices {
             values[index] = nil
@@ -53,6 +60,9 @@ public struct JSONRecordParser: Sendable {
             throw JSONSyntaxError("expected '{' (a record must be a JSON object), found an empty line", column: 1)
         }
         var scanner = JSONLineScanner(bytes: base.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+        scanner.usesStringKernel = usesStringKernel
+        swap(&scanner.scratch, &scratch)
+        defer { swap(&scanner.scratch, &scratch) }
         try scanner.parseRecord(names: nameBytes, fieldNames: fieldNames, into: &values)
     }
 }
@@ -67,6 +77,9 @@ private struct JSONLineScanner {
     let bytes: UnsafePointer<UInt8>
     let count: Int
     var position = 0
+    /// Where requested strings are decoded before they become Strings.
+    var scratch: [UInt8] = []
+    var usesStringKernel = true
 
     init(bytes: UnsafePointer<UInt8>, count: Int) {
         self.bytes = bytes
@@ -128,6 +141,11 @@ private struct JSONLineScanner {
         case quote:
             position += 1
             let start = position
+            if usesStringKernel, let (value, end) = JSONStringKernel.string(in: bytes, from: start, count: count, scratch: &scratch) {
+                position = end + 1
+                return .string(value)
+            }
+            // The strict scan reports what is wrong, at the same place as ever.
             let (end, escaped) = try scanString()
             return .string(escaped ? decodeEscaped(from: start, to: end) : plainString(from: start, to: end))
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
