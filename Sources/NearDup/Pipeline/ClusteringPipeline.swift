@@ -40,7 +40,6 @@ public struct ClusteringPipeline: Sendable {
         }
 
         onStage?("verifying \(candidates.pairs.count) candidate pairs")
-        // Its bound tables take a moment to build: once a run.
         let verdicts = SignatureVerdict(rule: options.copyRule, numPermutations: options.numPermutations)
         let verified = try verify(candidates.pairs, batch: batch, verdicts: verdicts)
         onStage?("clustering")
