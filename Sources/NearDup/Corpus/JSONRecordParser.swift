@@ -475,23 +475,13 @@ private struct JSONLineScanner {
     private mutating func hexEscape(at i: Int) throws(JSONSyntaxError) -> UInt16 {
         var unit: UInt16 = 0
         for k in 2..<6 {
-            guard i + k < count, let digit = hexValue(bytes[i + k]) else {
+            guard i + k < count, let digit = JSONStringKernel.hexDigit(bytes[i + k]) else {
                 position = i
                 throw failure("invalid \\u escape, expected four hex digits")
             }
             unit = unit << 4 | UInt16(digit)
         }
         return unit
-    }
-
-    @inline(__always)
-    private func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 
     /// A validated escape-free run as a String.
@@ -546,7 +536,7 @@ private struct JSONLineScanner {
                         i += 6
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                     }
-                    written += encodeUTF8(scalar, into: out + written)
+                    written += JSONStringKernel.encodeUTF8(scalar, into: out + written)
                     continue
                 default: simple = escape // '"', '\\', '/'
                 }
@@ -571,32 +561,9 @@ private struct JSONLineScanner {
     private func hexUnit(at i: Int) -> UInt16 {
         var unit: UInt16 = 0
         for k in 0..<4 {
-            unit = unit << 4 | UInt16(hexValue(bytes[i + k])!)
+            unit = unit << 4 | UInt16(JSONStringKernel.hexDigit(bytes[i + k])!)
         }
         return unit
-    }
-
-    private func encodeUTF8(_ scalar: UInt32, into out: UnsafeMutablePointer<UInt8>) -> Int {
-        switch scalar {
-        case ..<0x80:
-            out[0] = UInt8(scalar)
-            return 1
-        case ..<0x800:
-            out[0] = UInt8(0xC0 | scalar >> 6)
-            out[1] = UInt8(0x80 | scalar & 0x3F)
-            return 2
-        case ..<0x10000:
-            out[0] = UInt8(0xE0 | scalar >> 12)
-            out[1] = UInt8(0x80 | scalar >> 6 & 0x3F)
-            out[2] = UInt8(0x80 | scalar & 0x3F)
-            return 3
-        default:
-            out[0] = UInt8(0xF0 | scalar >> 18)
-            out[1] = UInt8(0x80 | scalar >> 12 & 0x3F)
-            out[2] = UInt8(0x80 | scalar >> 6 & 0x3F)
-            out[3] = UInt8(0x80 | scalar & 0x3F)
-            return 4
-        }
     }
 
     // MARK: Messages

@@ -151,20 +151,25 @@ enum JSONStringKernel {
         guard i + 4 <= count else { return nil }
         var unit: UInt16 = 0
         for k in 0..<4 {
-            let byte = bytes[i + k]
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: return nil
-            }
+            guard let digit = hexDigit(bytes[i + k]) else { return nil }
             unit = unit << 4 | UInt16(digit)
         }
         return unit
     }
 
-    private static func encodeUTF8(_ scalar: UInt32, into out: UnsafeMutablePointer<UInt8>) -> Int {
+    /// The value of one hex digit, or nil (shared with the strict scan).
+    @inline(__always)
+    static func hexDigit(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+
+    /// Writes `scalar` as UTF-8 at `out` and returns its length (shared with the strict scan).
+    static func encodeUTF8(_ scalar: UInt32, into out: UnsafeMutablePointer<UInt8>) -> Int {
         switch scalar {
         case ..<0x80:
             out[0] = UInt8(scalar)

@@ -35,11 +35,12 @@ struct SketchBatch: Sendable {
 
     /// `shingles`: the document's sorted, duplicate-free shingle set.
     mutating func append(shingles documentShingles: [UInt64], signature: [UInt32], filledBins: Int, leadSignature: [UInt32]) {
-        let quoted = documentShingles.reduce(0) { $0 + Int($1 & 1) }
+        let quoted = documentShingles.count(where: ShingleHash.isQuoted)
         if parts.isEmpty { parts.append(.inMemory([])) }
         guard case .inMemory(var shingles) = parts[parts.count - 1] else {
             preconditionFailure("documents are appended before their part is spilled")
         }
+        // Emptied first, so the part's array is uniquely held and grows in place.
         parts[parts.count - 1] = .inMemory([])
         let start = shingles.count
         shingles.append(contentsOf: documentShingles)
@@ -55,7 +56,11 @@ struct SketchBatch: Sendable {
         precondition(other.spill == nil || other.spill === spill || spill == nil)
         let base = UInt32(parts.count)
         parts.append(contentsOf: other.parts)
-        locations.append(contentsOf: other.locations.map { .init(part: $0.part + base, start: $0.start, count: $0.count, filledBins: $0.filledBins, quoted: $0.quoted) })
+        locations.append(contentsOf: other.locations.map { location in
+            var moved = location
+            moved.part += base
+            return moved
+        })
         signatures.append(contentsOf: other.signatures)
         leadSignatures.append(contentsOf: other.leadSignatures)
         if spill == nil { spill = other.spill }
