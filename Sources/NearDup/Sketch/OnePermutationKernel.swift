@@ -10,8 +10,7 @@ struct OnePermutationKernel: Sendable {
     let bins: Int
     let valueKey: UInt64
     let probeKey: UInt64
-    /// `probes[attempt * bins + bin]`: the bin that `attempt` reaches from `bin`. Stored by
-    /// attempt, since densification reads one attempt of many bins per round.
+    /// `probes[bin * cachedProbes + attempt]`: the bin that `attempt` reaches from `bin`.
     private let probes: [UInt16]
     private let cachedProbes: Int
 
@@ -24,8 +23,8 @@ struct OnePermutationKernel: Sendable {
         cachedProbes = min(bins, max(8, (1 << 16) / bins))
         var probes: [UInt16] = []
         probes.reserveCapacity(bins * cachedProbes)
-        for attempt in 0..<cachedProbes {
-            for bin in 0..<bins {
+        for bin in 0..<bins {
+            for attempt in 0..<cachedProbes {
                 probes.append(UInt16(truncatingIfNeeded: Self.probe(bin: bin, attempt: UInt64(attempt), key: probeKey, bins: bins)))
             }
         }
@@ -70,35 +69,53 @@ struct OnePermutationKernel: Sendable {
         }
     }
 
-    /// Fills the empty bins round by round: round a looks at probe a of every bin still empty.
-    /// Each step is a select, not a branch, since whether a probe lands on a filled bin is a
-    /// coin toss; the first filled bin on a bin's sequence still wins, as in the twin.
+    /// Fills each empty bin from the first filled bin on its own probe sequence. A bin's
+    /// cached probes lie side by side, so the walk reads one cache line after another and its
+    /// loop branch is predictable for the texts that need long walks (few filled bins).
     private func densify(_ signature: UnsafeMutableBufferPointer<UInt32>, filled: UnsafeMutableBufferPointer<UInt64>, emptyBins: Int) {
         @inline(__always)
         func isFilled(_ bin: Int) -> Bool { filled[bin >> 6] >> UInt64(bin & 63) & 1 == 1 }
-        withUnsafeTemporaryAllocation(of: UInt16.self, capacity: emptyBins) { pending in
-            var pendingCount = 0
-            for bin in 0..<bins where !isFilled(bin) {
-                pending[pendingCount] = UInt16(truncatingIfNeeded: bin)
-                pendingCount += 1
-            }
-            probes.withUnsafeBufferPointer { probes in
-                var attempt = 0
-                while pendingCount > 0 {
-                    var stillEmpty = 0
-                    for index in 0..<pendingCount {
-                        let bin = Int(pending[index])
-                        let candidate = attempt < cachedProbes
-                            ? Int(probes[attempt * bins + bin])
-                            : Self.probe(bin: bin, attempt: UInt64(attempt), key: probeKey, bins: bins)
-                        let hit = isFilled(candidate)
-                        // A miss may read a bin densified in an earlier round; the select drops it.
-                        signature[bin] = hit ? signature[candidate] : signature[bin]
-                        pending[stillEmpty] = UInt16(truncatingIfNeeded: bin)
-                        stillEmpty += hit ? 0 : 1
+        @inline(__always)
+        func filledBit(_ bin: UInt16) -> UInt64 { filled[Int(bin >> 6)] >> UInt64(bin & 63) & 1 }
+        if emptyBins == bins - 1 {
+            // One filled bin ends every sequence.
+            let value = signature.first { $0 != MinHasher.emptyValue }!
+            signature.update(repeating: value)
+            return
+        }
+        probes.withUnsafeBufferPointer { probes in
+            for word in 0..<filled.count {
+                var empty = ~filled[word]
+                while empty != 0 {
+                    let bin = word << 6 | empty.trailingZeroBitCount
+                    empty &= empty &- 1
+                    guard bin < bins else { break }
+                    let sequence = probes.baseAddress! + bin * cachedProbes
+                    var attempt = 0
+                    var source = -1
+                    // Four probes per step, one branch: most walks end in the first four.
+                    while attempt + 4 <= cachedProbes {
+                        let hits = filledBit(sequence[attempt]) | filledBit(sequence[attempt + 1]) << 1
+                            | filledBit(sequence[attempt + 2]) << 2 | filledBit(sequence[attempt + 3]) << 3
+                        if hits != 0 {
+                            source = Int(sequence[attempt + hits.trailingZeroBitCount])
+                            break
+                        }
+                        attempt += 4
                     }
-                    pendingCount = stillEmpty
-                    attempt += 1
+                    if source < 0 {
+                        while attempt < cachedProbes && !isFilled(Int(sequence[attempt])) { attempt += 1 }
+                        if attempt < cachedProbes {
+                            source = Int(sequence[attempt])
+                        } else {
+                            repeat {
+                                source = Self.probe(bin: bin, attempt: UInt64(attempt), key: probeKey, bins: bins)
+                                attempt += 1
+                            } while !isFilled(source)
+                        }
+                    }
+                    // Filled bins keep their own values, so `source` is never a borrowed one.
+                    signature[bin] = signature[source]
                 }
             }
         }
