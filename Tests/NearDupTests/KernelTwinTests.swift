@@ -124,7 +124,13 @@ struct KernelTwinTests {
     @Test func wordShingleKernelsAgree() throws {
         var generator = SketchSamples.SplitMix64(seed: 9)
         let letters = Array("abcdefghijklmnopqrstuvwxyz0123456789é".utf8)
-        var texts: [[UInt8]] = [[], [0x61], Array("one".utf8), Array("two words".utf8)]
+        // Words of 15, 16 and 17 bytes sit on both sides of the short-word path, in the middle
+        // of a text and at its end, where fewer than 16 bytes can be read.
+        let edges = "abcdefghijklmno abcdefghijklmnop abcdefghijklmnopq"
+        var texts: [[UInt8]] = [
+            [], [0x61], Array("one".utf8), Array("two words".utf8), Array("\(edges) tail words of this text here".utf8),
+            Array("head \(edges)".utf8), Array("abcdefghijklmnop".utf8), Array("  two  spaces ".utf8),
+        ]
         for length in [1, 2, 5, 40, 3_000] {
             let words = (0..<length).map { _ in
                 (0..<(1 + Int(generator.next() % 12))).map { _ in letters[Int(generator.next() % UInt64(letters.count))] }

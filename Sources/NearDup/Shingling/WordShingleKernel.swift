@@ -2,6 +2,10 @@
 /// place: each word is hashed once with XXH3, and a window's hash is a multiply-add of its
 /// word hashes under one odd multiplier per position, finished by a 64-bit mixer.
 ///
+/// A word of up to 15 bytes (nearly all of them) is hashed as its bytes zero-padded to 16,
+/// under the seed plus its length, so words of every length take one branch-free path; a
+/// longer word is hashed as it is, under the seed.
+///
 /// The multiply-add is a bijection in each position (odd multipliers), so windows that differ
 /// in one word never collide, and it costs k multiplications instead of a second XXH3 pass
 /// over 8k bytes. Callers see only `Shingler`; the unsafe loop and its plain twin live here.
@@ -55,20 +59,76 @@ struct WordShingleKernel: Sendable {
     }
 
     /// Hashes each space-separated word; returns the number of words.
+    ///
+    /// While 16 bytes can be read, a word is found and hashed from one pair of loads: the
+    /// space that ends it is searched in both halves at once and its bytes are masked in
+    /// place, so the only branch taken per word is the one for words of 16 bytes or more.
     private static func hashWords(_ text: UnsafeBufferPointer<UInt8>, seed: UInt64, into words: UnsafeMutableBufferPointer<UInt64>) -> Int {
         guard let base = text.baseAddress else { return 0 }
         var count = 0
         var start = 0
         let end = text.count
+        while start + 16 <= end {
+            let low = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+            let high = UInt64(littleEndian: UnsafeRawPointer(base + start + 8).loadUnaligned(as: UInt64.self))
+            let spaceInLow = firstSpaceMark(low)
+            let spaceInHigh = firstSpaceMark(high)
+            // Byte offset of the first space in the 16 bytes; 16 when there is none.
+            let length = spaceInLow != 0
+                ? spaceInLow.trailingZeroBitCount / 8
+                : 8 + spaceInHigh.trailingZeroBitCount / 8
+            if length < 16 {
+                if length > 0 {
+                    words[count] = paddedHash(low: low, high: high, length: length, seed: seed)
+                    count += 1
+                }
+                start += length + 1
+            } else {
+                let stop = nextSpace(in: base, from: start + 16, end: end)
+                words[count] = XXH3.hash(UnsafeRawBufferPointer(start: base + start, count: stop - start), seed: seed)
+                count += 1
+                start = stop + 1
+            }
+        }
         while start < end {
             let stop = nextSpace(in: base, from: start, end: end)
-            if stop > start {
-                words[count] = XXH3.hash(UnsafeRawBufferPointer(start: base + start, count: stop - start), seed: seed)
+            let length = stop - start
+            if length > 0 {
+                if length < 16 {
+                    var low: UInt64 = 0
+                    var high: UInt64 = 0
+                    for index in 0..<length {
+                        let byte = UInt64(base[start + index]) << UInt64(8 * (index & 7))
+                        if index < 8 { low |= byte } else { high |= byte }
+                    }
+                    words[count] = paddedHash(low: low, high: high, length: length, seed: seed)
+                } else {
+                    words[count] = XXH3.hash(UnsafeRawBufferPointer(start: base + start, count: length), seed: seed)
+                }
                 count += 1
             }
             start = stop + 1
         }
         return count
+    }
+
+    /// The top bit of each byte of `bytes` that is a space; exact for the lowest such byte,
+    /// which is all the callers use (a borrow may mark bytes above it).
+    @inline(__always)
+    private static func firstSpaceMark(_ bytes: UInt64) -> UInt64 {
+        let spacesZeroed = bytes ^ 0x2020_2020_2020_2020
+        return (spacesZeroed &- 0x0101_0101_0101_0101) & ~spacesZeroed & 0x8080_8080_8080_8080
+    }
+
+    /// The hash of a word of 1...15 bytes, whose bytes start `low` and `high` (little-endian;
+    /// bytes past the word are masked off here).
+    @inline(__always)
+    private static func paddedHash(low: UInt64, high: UInt64, length: Int, seed: UInt64) -> UInt64 {
+        let lowBytes = min(length, 8)
+        let highBytes = length - lowBytes
+        let maskedLow = low & (UInt64.max &>> UInt64(64 - 8 * lowBytes))
+        let maskedHigh = high & ((1 << UInt64(8 * highBytes)) &- 1)
+        return XXH3.hashPadded16(low: maskedLow, high: maskedHigh, seed: seed &+ UInt64(length))
     }
 
     /// The offset of the first space at or after `start`, or `end`. Eight bytes at a time:
@@ -78,10 +138,7 @@ struct WordShingleKernel: Sendable {
     private static func nextSpace(in base: UnsafePointer<UInt8>, from start: Int, end: Int) -> Int {
         var position = start
         while position + 8 <= end {
-            let bytes = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
-            let spacesZeroed = bytes ^ 0x2020_2020_2020_2020
-            // The lowest byte that was a space sets its top bit here (higher ones may be noise).
-            let found = (spacesZeroed &- 0x0101_0101_0101_0101) & ~spacesZeroed & 0x8080_8080_8080_8080
+            let found = firstSpaceMark(UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)))
             if found != 0 { return position + found.trailingZeroBitCount / 8 }
             position += 8
         }
@@ -126,7 +183,7 @@ struct WordShingleKernel: Sendable {
         var current: [UInt8] = []
         for byte in text + [0x20] {
             if byte == 0x20 {
-                if !current.isEmpty { words.append(XXH3.hash(current, seed: seed)) }
+                if !current.isEmpty { words.append(Self.plainWordHash(current, seed: seed)) }
                 current.removeAll()
             } else {
                 current.append(byte)
@@ -141,6 +198,14 @@ struct WordShingleKernel: Sendable {
             let isQuoted = marksQuotes && quotedWords[window..<(window + width)].allSatisfy { $0 }
             hashes.append(ShingleHash.make(mix64(sum), isQuoted: isQuoted))
         }
+    }
+}
+
+extension WordShingleKernel {
+    /// A word's hash as the type comment defines it, from a copy of its bytes.
+    static func plainWordHash(_ word: [UInt8], seed: UInt64) -> UInt64 {
+        guard word.count < 16 else { return XXH3.hash(word, seed: seed) }
+        return XXH3.hash(word + [UInt8](repeating: 0, count: 16 - word.count), seed: seed &+ UInt64(word.count))
     }
 }
 

@@ -7,6 +7,13 @@ public enum XXH3 {
         neardup_xxh3_64(bytes.baseAddress, bytes.count, seed)
     }
 
+    /// The hash of 16 bytes given as two little-endian halves (a short word, zero-padded):
+    /// the same as `hash` of those bytes, without branches on length.
+    @inlinable
+    public static func hashPadded16(low: UInt64, high: UInt64, seed: UInt64) -> UInt64 {
+        neardup_xxh3_64_padded16(low.littleEndian, high.littleEndian, seed)
+    }
+
     public static func hash<Bytes: Collection<UInt8>>(_ bytes: Bytes, seed: UInt64 = 0) -> UInt64 {
         if let value = bytes.withContiguousStorageIfAvailable({ hash(UnsafeRawBufferPointer($0), seed: seed) }) {
             return value
