@@ -46,7 +46,9 @@ struct CompareCommand: ParsableCommand {
                     "containment_first_in_second": \(JSONText.number(similarity.containmentOfFirst)), \
                     "containment_second_in_first": \(JSONText.number(similarity.containmentOfSecond)), \
                     "shared_shingles": \(similarity.shared), "first_shingles": \(similarity.firstCount), \
-                    "second_shingles": \(similarity.secondCount), "copies": \(comparison.isCopy), \
+                    "second_shingles": \(similarity.secondCount), \
+                    "paragraphs_of_shorter": \(comparison.coverage.paragraphs), \
+                    "paragraphs_found": \(comparison.coverage.found), "paragraphs_kept": \(comparison.coverage.kept), "copies": \(comparison.isCopy), \
                     "shared_passages": [\(passages)]}
 
                     """)
@@ -58,6 +60,7 @@ struct CompareCommand: ParsableCommand {
                     containment of A in B   \(fixed(similarity.containmentOfFirst, digits: 4))
                     containment of B in A   \(fixed(similarity.containmentOfSecond, digits: 4))
                     shared shingles         \(similarity.shared)
+                    paragraphs found        \(comparison.coverage.found) of \(comparison.coverage.paragraphs), \(comparison.coverage.kept) nearly whole (of the shorter, in the other)
                     verdict                 \(comparison.isCopy ? "copies" : "not copies") (threshold \(pipeline.threshold))
 
                     """)

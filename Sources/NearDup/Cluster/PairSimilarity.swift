@@ -34,12 +34,13 @@ public struct PairSimilarity: Sendable, Equatable {
         var j = 0
         if let a = first.baseAddress, let b = second.baseAddress {
             let one = SIMD4<UInt64>(repeating: 1)
+            let markBits = SIMD4<UInt64>(repeating: UInt64(ShingleHash.markBits))
             while i + 4 <= first.count && j + 4 <= second.count {
                 let blockA = UnsafeRawPointer(a + i).loadUnaligned(as: SIMD4<UInt64>.self)
                 var blockB = UnsafeRawPointer(b + j).loadUnaligned(as: SIMD4<UInt64>.self)
-                let identitiesA = blockA &>> 1
+                let identitiesA = blockA &>> markBits
                 for _ in 0..<4 {
-                    let equal = identitiesA .== (blockB &>> 1)
+                    let equal = identitiesA .== (blockB &>> markBits)
                     sharedLanes &+= SIMD4<UInt64>().replacing(with: one, where: equal)
                     quotedLanes &+= SIMD4<UInt64>().replacing(with: blockA & blockB & one, where: equal)
                     blockB = SIMD4(blockB[1], blockB[2], blockB[3], blockB[0])

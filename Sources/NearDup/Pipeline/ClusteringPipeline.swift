@@ -107,7 +107,9 @@ public struct ClusteringPipeline: Sendable {
                     }
                     try batch.shingleSet(of: pair.second, into: &secondSet)
                     let similarity = PairSimilarity(firstSet[...], secondSet[...])
-                    if rule.isCopy(similarity) { copies.append((pair, similarity.overlap)) }
+                    if rule.isCopy(similarity, first: firstSet[...], second: secondSet[...]) {
+                        copies.append((pair, similarity.overlap))
+                    }
                 }
                 return copies
             }
@@ -266,10 +268,19 @@ public struct ClusteringPipeline: Sendable {
 
     /// Exact similarity of two texts under these options (for `compare`).
     public func similarity(_ first: String, _ second: String) -> PairSimilarity {
+        exactComparison(first, second).similarity
+    }
+
+    /// Exact similarity, the coverage of the shorter text's paragraphs by the longer, and the
+    /// copy rule's verdict on the sets, as verification gives it.
+    public func exactComparison(_ first: String, _ second: String) -> (similarity: PairSimilarity, coverage: ParagraphCoverage, isCopy: Bool) {
         let batch = sketch([first, second])
         do {
             let compared = try ComparedDocuments([0, 1], batch: batch)
-            return PairSimilarity(compared.shingles(of: 0), compared.shingles(of: 1))
+            let (a, b) = (compared.shingles(of: 0), compared.shingles(of: 1))
+            let similarity = PairSimilarity(a, b)
+            let coverage = a.count <= b.count ? ParagraphCoverage(of: a, in: b) : ParagraphCoverage(of: b, in: a)
+            return (similarity, coverage, options.copyRule.isCopy(similarity, first: a, second: b))
         } catch {
             preconditionFailure("shingles held in memory cannot fail to be read: \(error)")
         }
@@ -288,6 +299,7 @@ struct DocumentSketcher {
     private let minHasher: MinHasher
     private var normalized: [UInt8] = []
     private var quotedWords: [Bool] = []
+    private var paragraphStarts: [Int32] = []
     private var hashes: [UInt64] = []
     private var sortScratch: [UInt64] = []
     private var bucketCounts: [Int] = []
@@ -307,8 +319,8 @@ struct DocumentSketcher {
     }
 
     mutating func sketch(_ text: String, into batch: inout SketchBatch) {
-        normalizer.normalize(text, into: &normalized, quotedWords: &quotedWords)
-        shingler.shingles(of: normalized, quotedWords: quotedWords, into: &hashes)
+        normalizer.normalize(text, into: &normalized, quotedWords: &quotedWords, paragraphStarts: &paragraphStarts)
+        shingler.shingles(of: normalized, quotedWords: quotedWords, paragraphStarts: paragraphStarts, into: &hashes)
         if !leadSignature.isEmpty { leadHasher.sketch(shingler.lead, into: &leadSignature) }
         Shingler.makeSet(&hashes, scratch: &sortScratch, counts: &bucketCounts)
         let filledBins = minHasher.sketch(hashes, into: &signature)

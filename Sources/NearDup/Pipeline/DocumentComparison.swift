@@ -1,6 +1,8 @@
 /// A close look at two documents: exact similarity and the passages they share.
 public struct DocumentComparison: Sendable {
     public var similarity: PairSimilarity
+    /// How many of the shorter text's paragraphs the longer reproduces.
+    public var coverage: ParagraphCoverage
     /// Whether the copy rule joins them.
     public var isCopy: Bool
     /// Maximal runs of normalised words of the first document whose every word k-gram also
@@ -9,8 +11,7 @@ public struct DocumentComparison: Sendable {
 
     public init(_ first: String, _ second: String, options: PipelineOptions = .init()) {
         let pipeline = ClusteringPipeline(options: options)
-        similarity = pipeline.similarity(first, second)
-        isCopy = options.copyRule.isCopy(similarity)
+        (similarity, coverage, isCopy) = pipeline.exactComparison(first, second)
         let size: Int
         if case .words(let words) = options.shingle { size = words } else { size = 5 }
         let firstWords = pipeline.normalizedText(first).split(separator: " ")

@@ -11,8 +11,9 @@ import Synchronization
 /// J fixes the shared shingles, J(a + b) / (1 + J), and so the overlap (containment of the
 /// shorter). A pair is a copy when the copy rule holds at the bottom of the range: Jaccard,
 /// or overlap with enough shared shingles while fewer are quoted in either text than the
-/// rule allows. It is no copy when neither Jaccard nor overlap reach the threshold at the
-/// top of the range.
+/// rule allows. It is no copy when, at the top of the range, Jaccard stays below the threshold
+/// and either the overlap stays below the least a copy needs or the shared shingles stay
+/// below the rule's minimum.
 struct SignatureVerdict: Sendable {
     enum Verdict { case copy, different, unsure }
 
@@ -90,7 +91,10 @@ struct SignatureVerdict: Sendable {
             return .copy
         }
         let highest = upperJaccard[index]
-        if highest < threshold && highest * (a + b) / ((1 + highest) * min(a, b)) < threshold { return .different }
+        let mostShared = highest * (a + b) / (1 + highest)
+        if highest < threshold && (mostShared / min(a, b) < rule.lowestCopyOverlap || mostShared < Double(rule.minimumShared)) {
+            return .different
+        }
         return .unsure
     }
 }

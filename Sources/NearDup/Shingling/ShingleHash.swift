@@ -1,25 +1,42 @@
-/// A shingle hash carries one mark in its lowest bit: set when the shingle was quoted.
-/// Identity is the upper 63 bits, so a passage matches whether or not it was quoted.
+/// A shingle hash carries two marks in its low bits: bit 0 is set when the shingle was
+/// quoted, and bits 1...12 hold the paragraph its first word stands in (4095 for any later
+/// one). Identity is the upper 51 bits, so a passage matches whether or not it was quoted and
+/// wherever it stands; sorting by the whole value keeps equal identities together.
 public enum ShingleHash {
+    @usableFromInline static let paragraphBits = 12
+    @usableFromInline static let markBits = paragraphBits + 1
+    /// The last paragraph index a hash can hold; later paragraphs share it.
+    public static let lastParagraph = (1 << paragraphBits) - 1
+
     @inlinable
-    public static func make(_ hash: UInt64, isQuoted: Bool) -> UInt64 {
-        (hash & ~1) | (isQuoted ? 1 : 0)
+    public static func make(_ hash: UInt64, isQuoted: Bool, paragraph: Int = 0) -> UInt64 {
+        let marks = UInt64(min(paragraph, lastParagraph)) << 1 | (isQuoted ? 1 : 0)
+        return hash & ~((1 << UInt64(markBits)) - 1) | marks
     }
 
     @inlinable
-    public static func identity(_ hash: UInt64) -> UInt64 { hash >> 1 }
+    public static func identity(_ hash: UInt64) -> UInt64 { hash >> UInt64(markBits) }
 
     @inlinable
     public static func isQuoted(_ hash: UInt64) -> Bool { hash & 1 == 1 }
 
-    /// After sorting, one entry per identity; unquoted when any occurrence was unquoted
-    /// (the unquoted form sorts first).
+    @inlinable
+    public static func paragraph(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> 1) & lastParagraph }
+
+    /// After sorting, one entry per identity, with the first paragraph the shingle stands in;
+    /// unquoted when any occurrence was unquoted.
     static func removeDuplicates(_ hashes: inout [UInt64]) {
         guard hashes.count > 1 else { return }
         var write = 1
-        for read in 1..<hashes.count where identity(hashes[read]) != identity(hashes[write - 1]) {
-            hashes[write] = hashes[read]
-            write += 1
+        for read in 1..<hashes.count {
+            let hash = hashes[read]
+            if identity(hash) != identity(hashes[write - 1]) {
+                hashes[write] = hash
+                write += 1
+            } else {
+                // Sorted by paragraph within an identity: keep the first, quoted only if all are.
+                hashes[write - 1] &= hash | ~1
+            }
         }
         hashes.removeLast(hashes.count - write)
     }

@@ -28,20 +28,27 @@ public struct Shingler: Sendable {
     /// Replaces `hashes` with the sorted, duplicate-free shingle hashes of `normalized`
     /// (the output of `TextNormalizer`: words separated by single spaces).
     /// A text shorter than one shingle but not empty gives one shingle of all it has.
-    /// `quotedWords`, when given, tells for each word whether it was quoted.
-    public mutating func shingleSet(of normalized: [UInt8], quotedWords: [Bool] = [], into hashes: inout [UInt64]) {
-        shingles(of: normalized, quotedWords: quotedWords, into: &hashes)
+    /// `quotedWords`, when given, tells for each word whether it was quoted, and
+    /// `paragraphStarts` where each paragraph after the first starts (see `TextNormalizer`).
+    public mutating func shingleSet(
+        of normalized: [UInt8], quotedWords: [Bool] = [], paragraphStarts: [Int32] = [], into hashes: inout [UInt64]
+    ) {
+        shingles(of: normalized, quotedWords: quotedWords, paragraphStarts: paragraphStarts, into: &hashes)
         Self.makeSet(&hashes, scratch: &scratch, counts: &bucketCounts)
     }
 
     /// Replaces `hashes` with the shingle hashes of `normalized` in text order, repeats kept:
     /// enough for MinHash, which `makeSet` can turn into the sorted set later, for the few
     /// documents that an exact comparison needs.
-    public mutating func shingles(of normalized: [UInt8], quotedWords: [Bool] = [], into hashes: inout [UInt64]) {
+    public mutating func shingles(
+        of normalized: [UInt8], quotedWords: [Bool] = [], paragraphStarts: [Int32] = [], into hashes: inout [UInt64]
+    ) {
         hashes.removeAll(keepingCapacity: true)
         switch kind {
         case .words:
-            wordKernel.appendShingles(of: normalized, quotedWords: quotedWords, wordHashes: &scratch, to: &hashes)
+            wordKernel.appendShingles(
+                of: normalized, quotedWords: quotedWords, paragraphStarts: paragraphStarts, wordHashes: &scratch,
+                to: &hashes)
         case .characters(let size):
             appendCharacterShingles(of: normalized, size: size, to: &hashes)
         }

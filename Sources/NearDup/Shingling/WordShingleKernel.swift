@@ -25,9 +25,14 @@ struct WordShingleKernel: Sendable {
     }
 
     /// Appends one hash per window of `size` words (one window of all words when the text is
-    /// shorter), the quoted mark set when every word of the window is quoted. `quotedWords`
-    /// is used only when it has one entry per word. `wordHashes` is scratch space.
-    func appendShingles(of text: [UInt8], quotedWords: [Bool], wordHashes: inout [UInt64], to hashes: inout [UInt64]) {
+    /// shorter), the quoted mark set when every word of the window is quoted, and the paragraph
+    /// of its first word. `quotedWords` is used only when it has one entry per word;
+    /// `paragraphStarts` holds the first word of each paragraph after the first, ascending.
+    /// `wordHashes` is scratch space.
+    func appendShingles(
+        of text: [UInt8], quotedWords: [Bool], paragraphStarts: [Int32] = [], wordHashes: inout [UInt64],
+        to hashes: inout [UInt64]
+    ) {
         wordHashes.removeAll(keepingCapacity: true)
         // A word takes at least one byte and one space, so count / 2 + 1 bounds the words.
         let capacity = text.count / 2 + 1
@@ -50,7 +55,7 @@ struct WordShingleKernel: Sendable {
                     hashes.withUnsafeMutableBufferPointer { hashes in
                         Self.combine(
                             words: words, width: width, multipliers: multipliers,
-                            quoted: marksQuotes ? quoted : nil,
+                            quoted: marksQuotes ? quoted : nil, paragraphStarts: paragraphStarts,
                             into: UnsafeMutableBufferPointer(rebasing: hashes[start...]))
                     }
                 }
@@ -149,8 +154,11 @@ struct WordShingleKernel: Sendable {
     /// Window hashes from word hashes; a window is quoted when its count of unquoted words is 0.
     private static func combine(
         words: UnsafeBufferPointer<UInt64>, width: Int, multipliers: UnsafeBufferPointer<UInt64>,
-        quoted: UnsafeBufferPointer<Bool>?, into output: UnsafeMutableBufferPointer<UInt64>
+        quoted: UnsafeBufferPointer<Bool>?, paragraphStarts: [Int32], into output: UnsafeMutableBufferPointer<UInt64>
     ) {
+        var paragraph = 0
+        // The window at which the next paragraph starts.
+        var nextStart = paragraphStarts.isEmpty ? Int.max : Int(paragraphStarts[0])
         var unquoted = 0
         if let quoted {
             for index in 0..<width where !quoted[index] { unquoted += 1 }
@@ -160,9 +168,13 @@ struct WordShingleKernel: Sendable {
                 if !quoted[window - 1] { unquoted -= 1 }
                 if !quoted[window + width - 1] { unquoted += 1 }
             }
+            while window >= nextStart {
+                paragraph += 1
+                nextStart = paragraph < paragraphStarts.count ? Int(paragraphStarts[paragraph]) : Int.max
+            }
             output[window] = ShingleHash.make(
                 windowHash(words, from: window, width: width, multipliers: multipliers),
-                isQuoted: quoted != nil && unquoted == 0)
+                isQuoted: quoted != nil && unquoted == 0, paragraph: paragraph)
         }
     }
 
@@ -178,7 +190,7 @@ struct WordShingleKernel: Sendable {
     }
 
     /// The plain twin: safe arrays, one word and one window at a time, no shared state.
-    func appendShinglesScalar(of text: [UInt8], quotedWords: [Bool], to hashes: inout [UInt64]) {
+    func appendShinglesScalar(of text: [UInt8], quotedWords: [Bool], paragraphStarts: [Int32] = [], to hashes: inout [UInt64]) {
         var words: [UInt64] = []
         var current: [UInt8] = []
         for byte in text + [0x20] {
@@ -196,7 +208,8 @@ struct WordShingleKernel: Sendable {
             var sum = UInt64(width)
             for position in 0..<width { sum &+= words[window + position] &* multipliers[position] }
             let isQuoted = marksQuotes && quotedWords[window..<(window + width)].allSatisfy { $0 }
-            hashes.append(ShingleHash.make(mix64(sum), isQuoted: isQuoted))
+            let paragraph = paragraphStarts.count { Int($0) <= window }
+            hashes.append(ShingleHash.make(mix64(sum), isQuoted: isQuoted, paragraph: paragraph))
         }
     }
 }

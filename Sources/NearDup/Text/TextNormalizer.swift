@@ -44,8 +44,17 @@ public struct TextNormalizer: Sendable {
     /// Also records, for each output word, whether it stood inside quotation marks: stories
     /// that quote the same statement share those words without being copies of each other.
     public func normalize(_ text: String, into output: inout [UInt8], quotedWords: inout [Bool]) {
+        var paragraphStarts: [Int32] = []
+        normalize(text, into: &output, quotedWords: &quotedWords, paragraphStarts: &paragraphStarts)
+    }
+
+    /// Also records where each kept paragraph after the first starts, as the index of its
+    /// first word: a rewritten copy keeps most of its story's paragraphs, each lightly edited,
+    /// where a new story that reuses background text keeps a few of them whole.
+    public func normalize(_ text: String, into output: inout [UInt8], quotedWords: inout [Bool], paragraphStarts: inout [Int32]) {
         output.removeAll(keepingCapacity: true)
         quotedWords.removeAll(keepingCapacity: true)
+        paragraphStarts.removeAll(keepingCapacity: true)
         var bytes = Array(text.utf8)
         if options.stripsMarkup, MarkupStripper.mayContainMarkup(bytes) {
             bytes = MarkupStripper.strip(bytes)
@@ -61,11 +70,13 @@ public struct TextNormalizer: Sendable {
                 guard let story = filter.storyText(of: paragraph, in: bytes, isLast: upcoming == nil) else { continue }
                 kept = story
             }
+            let wordsBefore = quotedWords.count
             if options.foldsText {
                 folder.appendFolded(bytes, kept, to: &output, quotedWords: &quotedWords)
             } else {
                 Self.appendWhitespaceSeparated(bytes[kept], to: &output, quotedWords: &quotedWords)
             }
+            if wordsBefore > 0 && quotedWords.count > wordsBefore { paragraphStarts.append(Int32(truncatingIfNeeded: wordsBefore)) }
         }
         if output.last == UInt8(ascii: " ") { output.removeLast() }
     }
