@@ -3,8 +3,8 @@ import Testing
 @testable import NearDup
 
 /// Shingle hashes whose identity is `value`; `quoted` sets the mark bit.
-private func shingle(_ value: UInt64, quoted: Bool = false) -> UInt64 {
-    ShingleHash.make(value << 1, isQuoted: quoted)
+private func shingle(_ value: UInt64, quoted: Bool = false, paragraph: Int = 0) -> UInt64 {
+    ShingleHash.make(value << UInt64(ShingleHash.markBits), isQuoted: quoted, paragraph: paragraph)
 }
 
 private func shingleSet(_ values: [UInt64], quoted: Set<UInt64> = []) -> [UInt64] {
@@ -181,6 +181,58 @@ struct CopyRuleTests {
         let unquoted = pipeline.similarity(prose("gamma", words: 60) + " said " + statement,
                                            prose("delta", words: 60) + " told reporters " + statement)
         #expect(PipelineOptions().copyRule.isCopy(unquoted))
+    }
+
+    // MARK: Rewrites, judged by paragraph
+
+    /// Eight paragraphs of 40 words, each paragraph on its own topic.
+    private let story = (0..<8).map { prose("para\($0)", words: 40).split(separator: " ").map(String.init) }
+
+    /// Every eighth word of `paragraph` replaced: three of every eight word 5-grams survive.
+    private func edited(_ paragraph: [String], mark: String) -> [String] {
+        paragraph.enumerated().map { $0.offset % 8 == 7 ? "\(mark)\($0.offset)" : $0.element }
+    }
+
+    private func text(_ paragraphs: [[String]]) -> String {
+        paragraphs.map { $0.joined(separator: " ") }.joined(separator: "\n\n")
+    }
+
+    private var rewriting: PipelineOptions {
+        var options = PipelineOptions()
+        options.findsRewrites = true
+        return options
+    }
+
+    @Test func rewriteThatKeepsTwoParagraphsJoinsOnlyWhenAsked() {
+        // Two paragraphs untouched, four copy-edited, two dropped, and the outlet's own text.
+        let rewrite = Array(story[0..<2]) + story[2..<6].map { edited($0, mark: "fix") }
+            + [prose("outlet", words: 200).split(separator: " ").map(String.init)]
+        let plain = DocumentComparison(text(story), text(rewrite))
+        #expect(plain.similarity.overlap > 0.3 && plain.similarity.overlap < 0.5)
+        #expect(plain.coverage == ParagraphCoverage(paragraphs: 8, found: 6, kept: 2))
+        #expect(!plain.isCopy)
+        #expect(DocumentComparison(text(story), text(rewrite), options: rewriting).isCopy)
+    }
+
+    @Test func reportThatChangesEveryParagraphIsNoRewrite() {
+        // This week's report against last week's: each sentence's frame kept, its figures new.
+        let report = story.map { edited($0, mark: "figure") }
+        let comparison = DocumentComparison(text(story), text(report), options: rewriting)
+        #expect(comparison.similarity.overlap > 0.3 && comparison.similarity.overlap < 0.5)
+        #expect(comparison.coverage.found == 8 && comparison.coverage.kept == 0)
+        #expect(!comparison.isCopy)
+    }
+
+    @Test func paragraphCoverageCountsOnlyParagraphsLongEnoughToJudge() {
+        func hash(_ value: UInt64, _ paragraph: Int) -> UInt64 { shingle(value, paragraph: paragraph) }
+        // Paragraph 0: 10 shingles, 7 found; paragraph 1: 10, 1 found; paragraph 2: 3, all found.
+        let text = ((0..<10).map { hash($0, 0) } + (10..<20).map { hash($0, 1) } + (20..<23).map { hash($0, 2) }).sorted()
+        let other = ((0..<7).map { hash($0, 5) } + [hash(10, 0)] + (20..<23).map { hash($0, 0) } + [hash(99, 0)]).sorted()
+        let coverage = ParagraphCoverage(of: text[...], in: other[...])
+        #expect(coverage == ParagraphCoverage(paragraphs: 2, found: 1, kept: 1))
+        #expect(!coverage.isMostlyReproduced)
+        #expect(ParagraphCoverage(paragraphs: 4, found: 2, kept: 2).isMostlyReproduced)
+        #expect(!ParagraphCoverage(paragraphs: 4, found: 1, kept: 1).isMostlyReproduced)
     }
 }
 

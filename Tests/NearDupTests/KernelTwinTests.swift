@@ -120,7 +120,7 @@ struct KernelTwinTests {
     }
 
     /// Word shingles from the unsafe kernel and its plain twin, on random word streams with and
-    /// without quote marks, every window size from 1 to 8, and the real archive.
+    /// without quote marks and paragraph starts, every window size from 1 to 8, and the real archive.
     @Test func wordShingleKernelsAgree() throws {
         var generator = SketchSamples.SplitMix64(seed: 9)
         let letters = Array("abcdefghijklmnopqrstuvwxyz0123456789é".utf8)
@@ -145,13 +145,14 @@ struct KernelTwinTests {
         for text in texts {
             let wordCount = text.split(separator: 0x20).count
             let quoteMarks = (0..<wordCount).map { _ in generator.next() % 3 != 0 }
+            let paragraphStarts = (1..<max(1, wordCount)).filter { _ in generator.next() % 7 == 0 }.map(Int32.init)
             for size in 1...8 {
                 let kernel = WordShingleKernel(size: size, seed: 77)
-                for quoted in [[], quoteMarks] {
+                for (quoted, starts) in [([], []), (quoteMarks, paragraphStarts)] {
                     var fast: [UInt64] = [42]
                     var plain: [UInt64] = [42]
-                    kernel.appendShingles(of: text, quotedWords: quoted, wordHashes: &scratch, to: &fast)
-                    kernel.appendShinglesScalar(of: text, quotedWords: quoted, to: &plain)
+                    kernel.appendShingles(of: text, quotedWords: quoted, paragraphStarts: starts, wordHashes: &scratch, to: &fast)
+                    kernel.appendShinglesScalar(of: text, quotedWords: quoted, paragraphStarts: starts, to: &plain)
                     #expect(fast == plain, "\(text.count) bytes, size \(size)")
                 }
             }

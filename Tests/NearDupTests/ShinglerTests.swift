@@ -222,11 +222,46 @@ struct ShinglerTests {
         #expect(hashes.filter(ShingleHash.isQuoted).count == 2)
     }
 
-    @Test func shingleHashMarkBit() {
-        let hash: UInt64 = 0xDEAD_BEEF_0000_0003
+    @Test func shingleHashMarks() {
+        let hash: UInt64 = 0xDEAD_BEEF_0000_3FFF
         #expect(ShingleHash.isQuoted(ShingleHash.make(hash, isQuoted: true)))
         #expect(!ShingleHash.isQuoted(ShingleHash.make(hash, isQuoted: false)))
-        #expect(ShingleHash.identity(ShingleHash.make(hash, isQuoted: true)) == ShingleHash.identity(ShingleHash.make(hash, isQuoted: false)))
-        #expect(ShingleHash.make(hash, isQuoted: false) == 0xDEAD_BEEF_0000_0002)
+        #expect(ShingleHash.identity(ShingleHash.make(hash, isQuoted: true)) == ShingleHash.identity(ShingleHash.make(hash, isQuoted: false, paragraph: 9)))
+        #expect(ShingleHash.make(hash, isQuoted: false) == 0xDEAD_BEEF_0000_2000)
+        #expect(ShingleHash.make(hash, isQuoted: true, paragraph: 5) == 0xDEAD_BEEF_0000_200B)
+        #expect(ShingleHash.paragraph(ShingleHash.make(hash, isQuoted: true, paragraph: 37)) == 37)
+        // Paragraphs past the last one a hash can hold share it.
+        #expect(ShingleHash.paragraph(ShingleHash.make(hash, isQuoted: false, paragraph: 50_000)) == ShingleHash.lastParagraph)
+    }
+
+    @Test func aRepeatedShingleKeepsItsFirstParagraphAndIsQuotedOnlyIfEveryOccurrenceIs() {
+        let base: UInt64 = 0x1234_5678_9ABC_0000 << 4
+        var hashes = [
+            ShingleHash.make(base, isQuoted: true, paragraph: 4), ShingleHash.make(base, isQuoted: false, paragraph: 7),
+            ShingleHash.make(base, isQuoted: true, paragraph: 2),
+        ]
+        hashes.sort()
+        ShingleHash.removeDuplicates(&hashes)
+        #expect(hashes == [ShingleHash.make(base, isQuoted: false, paragraph: 2)])
+
+        var quotedOnly = [ShingleHash.make(base, isQuoted: true, paragraph: 3), ShingleHash.make(base, isQuoted: true, paragraph: 1)]
+        quotedOnly.sort()
+        ShingleHash.removeDuplicates(&quotedOnly)
+        #expect(quotedOnly == [ShingleHash.make(base, isQuoted: true, paragraph: 1)])
+    }
+
+    @Test func shinglesCarryTheParagraphOfTheirFirstWord() {
+        let text = "one two three four five six\n\nseven eight nine ten eleven\n\ntwelve thirteen fourteen fifteen sixteen"
+        let normalizer = TextNormalizer(options: .init(removesBoilerplate: false))
+        var normalized: [UInt8] = []
+        var quoted: [Bool] = []
+        var starts: [Int32] = []
+        normalizer.normalize(text, into: &normalized, quotedWords: &quoted, paragraphStarts: &starts)
+        #expect(starts == [6, 11])
+        var shingler = Shingler(kind: .words(3))
+        var hashes: [UInt64] = []
+        shingler.shingles(of: normalized, quotedWords: quoted, paragraphStarts: starts, into: &hashes)
+        // Windows start at words 0...13: six in the first paragraph, five in the second.
+        #expect(hashes.map(ShingleHash.paragraph) == [0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2])
     }
 }
