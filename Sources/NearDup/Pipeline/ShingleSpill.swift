@@ -30,8 +30,8 @@ final class ShingleSpill: @unchecked Sendable {
         template += Array("neardup-shingles.XXXXXX".utf8CString)
         let made = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard made >= 0 else { throw ScratchFileError(directory: directory, reason: Self.lastError()) }
-        let path = String(cString: template)
-        unlink(path)
+        // The name is used once, to unlink it: the descriptor keeps the file until it closes.
+        _ = template.withUnsafeBufferPointer { unlink($0.baseAddress!) }
         descriptor = made
     }
 
