@@ -107,7 +107,8 @@ struct KernelTwinTests {
         var generator = SketchSamples.SplitMix64(seed: 5)
         var scratch: [UInt64] = []
         var counts: [Int] = []
-        for count in [0, 1, 2, 63, 64, 65, 100, 4_096, 50_000] {
+        // 300,000 values are more than the bucket table holds, so buckets are sorted one by one.
+        for count in [0, 1, 2, 63, 64, 65, 100, 4_096, 50_000, 300_000] {
             for distinct in [1, 3, max(1, count / 10), max(1, count)] {
                 // Few distinct values make crowded buckets of equal values.
                 var values = (0..<count).map { _ in (generator.next() % UInt64(distinct)) &* 0x9E37_79B9_7F4A_7C15 }
@@ -115,6 +116,16 @@ struct KernelTwinTests {
                 UniformHashSort.sortScalar(&expected)
                 UniformHashSort.sort(&values, scratch: &scratch, counts: &counts)
                 #expect(values == expected, "count \(count), distinct \(distinct)")
+            }
+        }
+        // Values that are not spread at all: small numbers, all in the first bucket.
+        for count in [100, 5_000] {
+            for _ in 0..<3 {
+                var values = (0..<count).map { _ in generator.next() % 100_000 }
+                var expected = values
+                UniformHashSort.sortScalar(&expected)
+                UniformHashSort.sort(&values, scratch: &scratch, counts: &counts)
+                #expect(values == expected, "count \(count), small values")
             }
         }
     }

@@ -1,7 +1,11 @@
 /// Sorts 64-bit values whose top bits are uniformly spread (hashes, or hashes with a small
-/// number in the low bits): one counting pass scatters them into about n/4 buckets by their
-/// top bits, and an insertion sort finishes each bucket of a few. Linear in expectation,
-/// against n log n comparisons for a general sort; short arrays skip the buckets.
+/// number in the low bits): one counting pass scatters them into at least n buckets by their
+/// top bits, which leaves each value at most a few places from where it belongs, and one
+/// insertion pass over the whole array finishes it. Linear in expectation, against n log n
+/// comparisons for a general sort, and the finishing pass seldom takes its inner branch,
+/// where sorting many buckets of one or two values one by one mispredicts at every bucket.
+/// Arrays too long for the bucket table (over 2^18 values), and values crowded into a
+/// bucket, sort each bucket on its own; short arrays skip the buckets.
 enum UniformHashSort {
     /// Sorts `values` ascending. `scratch` and `counts` are reusable space.
     static func sort(_ values: inout [UInt64], scratch: inout [UInt64], counts: inout [Int]) {
@@ -11,7 +15,7 @@ enum UniformHashSort {
             values.withUnsafeMutableBufferPointer { insertionSort($0) }
             return
         }
-        let bucketBits = min(18, max(4, Int.bitWidth - (count / 4).leadingZeroBitCount))
+        let bucketBits = min(18, max(4, Int.bitWidth - (count - 1).leadingZeroBitCount))
         let shift = UInt64(64 - bucketBits)
         let bucketCount = 1 << bucketBits
         scratch.removeAll(keepingCapacity: true)
@@ -22,12 +26,21 @@ enum UniformHashSort {
             values.withUnsafeMutableBufferPointer { target in
                 counts.withUnsafeMutableBufferPointer { counts in
                     for value in source { counts[Int(value >> shift) + 1] += 1 }
-                    for bucket in 0..<bucketCount { counts[bucket + 1] += counts[bucket] }
+                    var largestBucket = 0
+                    for bucket in 0..<bucketCount {
+                        largestBucket = max(largestBucket, counts[bucket + 1])
+                        counts[bucket + 1] += counts[bucket]
+                    }
                     // counts[b] is the start of bucket b; after the scatter, its end.
                     for value in source {
                         let bucket = Int(value >> shift)
                         target[counts[bucket]] = value
                         counts[bucket] += 1
+                    }
+                    // Values that are not spread (a crowded bucket) would make one pass quadratic.
+                    if count <= bucketCount && largestBucket <= 64 {
+                        insertionSort(target)
+                        return
                     }
                     var start = 0
                     for bucket in 0..<bucketCount {
