@@ -40,7 +40,10 @@ public struct ClusteringPipeline: Sendable {
         }
 
         onStage?("verifying \(candidates.pairs.count) candidate pairs")
-        let verdicts = SignatureVerdict(rule: options.copyRule, numPermutations: options.numPermutations)
+        var filledCounts = Set<Int>()
+        for document in 0..<count { filledCounts.insert(batch.filledBins(of: document)) }
+        let verdicts = SignatureVerdict(
+            rule: options.copyRule, numPermutations: options.numPermutations, filledCounts: filledCounts)
         let verified = try verify(candidates.pairs, batch: batch, verdicts: verdicts)
         onStage?("clustering")
         let clusters = try clusters(of: verified, documents: documents, batch: batch, verdicts: verdicts)

@@ -26,30 +26,47 @@ struct SignatureVerdict: Sendable {
 
     static let odds = 1e-9
 
-    init(rule: CopyRule, numPermutations: Int) {
+    /// `filledCounts`: the filled-bin counts the documents to be compared have (see
+    /// `MinHasher.sketch`); bounds are made for those alone, since each count takes K + 1
+    /// inversions of the divergence. A pair of other counts is left unsure.
+    init(rule: CopyRule, numPermutations: Int, filledCounts: some Sequence<Int>) {
         self.rule = rule
         self.numPermutations = numPermutations
-        (lowerJaccard, upperJaccard) = Self.tables(numPermutations: numPermutations)
+        (lowerJaccard, upperJaccard) = Self.tables(numPermutations: numPermutations, filledCounts: filledCounts)
     }
 
-    /// The bound tables depend on K alone; made once a process for each K asked for.
-    private static func tables(numPermutations k: Int) -> (lower: [Double], upper: [Double]) {
-        if let made = madeTables.withLock({ $0[k] }) { return made }
-        let budget = log(1 / odds)
-        var lower = [Double](repeating: 0, count: (k + 1) * (k + 1))
-        var upper = [Double](repeating: 1, count: (k + 1) * (k + 1))
-        for filled in 1...k {
-            for equal in 0...k {
-                let observed = Double(equal) / Double(k)
-                lower[filled * (k + 1) + equal] = bound(observed: observed, samples: Double(filled), budget: budget, upward: false)
-                upper[filled * (k + 1) + equal] = bound(observed: observed, samples: Double(filled), budget: budget, upward: true)
+    init(rule: CopyRule, numPermutations: Int) {
+        self.init(rule: rule, numPermutations: numPermutations, filledCounts: 1...numPermutations)
+    }
+
+    private struct Tables {
+        var lower: [Double]
+        var upper: [Double]
+        var made: [Bool]
+    }
+
+    /// The bound tables depend on K alone; each row is made once a process, when first asked for.
+    private static func tables(numPermutations k: Int, filledCounts: some Sequence<Int>) -> (lower: [Double], upper: [Double]) {
+        madeTables.withLock { made in
+            var tables = made[k] ?? Tables(
+                lower: [Double](repeating: 0, count: (k + 1) * (k + 1)),
+                upper: [Double](repeating: 1, count: (k + 1) * (k + 1)),
+                made: [Bool](repeating: false, count: k + 1))
+            let budget = log(1 / odds)
+            for filled in filledCounts where filled >= 1 && filled <= k && !tables.made[filled] {
+                for equal in 0...k {
+                    let observed = Double(equal) / Double(k)
+                    tables.lower[filled * (k + 1) + equal] = bound(observed: observed, samples: Double(filled), budget: budget, upward: false)
+                    tables.upper[filled * (k + 1) + equal] = bound(observed: observed, samples: Double(filled), budget: budget, upward: true)
+                }
+                tables.made[filled] = true
             }
+            made[k] = tables
+            return (tables.lower, tables.upper)
         }
-        madeTables.withLock { $0[k] = (lower, upper) }
-        return (lower, upper)
     }
 
-    private static let madeTables = Mutex<[Int: (lower: [Double], upper: [Double])]>([:])
+    private static let madeTables = Mutex<[Int: Tables]>([:])
 
     /// The q beyond p (above it when `upward`) at which `samples` · KL(p ‖ q) reaches
     /// `budget`; 1 or 0 when no q in between does.
