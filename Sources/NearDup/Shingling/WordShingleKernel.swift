@@ -151,11 +151,29 @@ struct WordShingleKernel: Sendable {
         return position
     }
 
-    /// Window hashes from word hashes; a window is quoted when its count of unquoted words is 0.
+    /// Window hashes from word hashes, then their marks: a window is quoted when its count of
+    /// unquoted words is 0, and belongs to the paragraph of its first word.
     private static func combine(
         words: UnsafeBufferPointer<UInt64>, width: Int, multipliers: UnsafeBufferPointer<UInt64>,
         quoted: UnsafeBufferPointer<Bool>?, paragraphStarts: [Int32], into output: UnsafeMutableBufferPointer<UInt64>
     ) {
+        if width == 5 {
+            // The default size, unrolled: five multipliers in registers, no loop per window.
+            let (m0, m1, m2, m3, m4) = (multipliers[0], multipliers[1], multipliers[2], multipliers[3], multipliers[4])
+            for window in 0..<output.count {
+                let sum = 5 &+ words[window] &* m0 &+ words[window + 1] &* m1 &+ words[window + 2] &* m2
+                    &+ words[window + 3] &* m3 &+ words[window + 4] &* m4
+                output[window] = mix64(sum)
+            }
+        } else {
+            for window in 0..<output.count {
+                output[window] = windowHash(words, from: window, width: width, multipliers: multipliers)
+            }
+        }
+        guard quoted != nil || !paragraphStarts.isEmpty else {
+            for window in 0..<output.count { output[window] = ShingleHash.make(output[window], isQuoted: false) }
+            return
+        }
         var paragraph = 0
         // The window at which the next paragraph starts.
         var nextStart = paragraphStarts.isEmpty ? Int.max : Int(paragraphStarts[0])
@@ -165,16 +183,14 @@ struct WordShingleKernel: Sendable {
         }
         for window in 0..<output.count {
             if let quoted, window > 0 {
-                if !quoted[window - 1] { unquoted -= 1 }
-                if !quoted[window + width - 1] { unquoted += 1 }
+                // Quotations come in runs, but their ends are not predictable: count, do not branch.
+                unquoted += (quoted[window + width - 1] ? 0 : 1) - (quoted[window - 1] ? 0 : 1)
             }
             while window >= nextStart {
                 paragraph += 1
                 nextStart = paragraph < paragraphStarts.count ? Int(paragraphStarts[paragraph]) : Int.max
             }
-            output[window] = ShingleHash.make(
-                windowHash(words, from: window, width: width, multipliers: multipliers),
-                isQuoted: quoted != nil && unquoted == 0, paragraph: paragraph)
+            output[window] = ShingleHash.make(output[window], isQuoted: quoted != nil && unquoted == 0, paragraph: paragraph)
         }
     }
 
