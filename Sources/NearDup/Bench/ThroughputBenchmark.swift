@@ -56,10 +56,13 @@ public struct ThroughputBenchmark {
         let normalizer = TextNormalizer(options: options.normalization)
         var normalized: [[UInt8]] = Array(repeating: [], count: count)
         var quoted: [[Bool]] = Array(repeating: [], count: count)
+        var paragraphStarts: [[Int32]] = Array(repeating: [], count: count)
         var words = 0
         measure("normalize", "-", items: 0) {
             for index in 0..<count {
-                normalizer.normalize(documents[index].text, into: &normalized[index], quotedWords: &quoted[index])
+                normalizer.normalize(
+                    documents[index].text, into: &normalized[index], quotedWords: &quoted[index],
+                    paragraphStarts: &paragraphStarts[index])
             }
         }
         words = quoted.reduce(0) { $0 + $1.count }
@@ -69,7 +72,9 @@ public struct ThroughputBenchmark {
         var shingleSets: [[UInt64]] = Array(repeating: [], count: count)
         measure("shingle", "-", items: 0) {
             for index in 0..<count {
-                shingler.shingles(of: normalized[index], quotedWords: quoted[index], into: &shingleSets[index])
+                shingler.shingles(
+                    of: normalized[index], quotedWords: quoted[index], paragraphStarts: paragraphStarts[index],
+                    into: &shingleSets[index])
             }
         }
         let shingles = shingleSets.reduce(0) { $0 + $1.count }
@@ -114,7 +119,9 @@ public struct ThroughputBenchmark {
         measure("shingle+minhash", Self.variantName(options.minHashScheme, options.kernel), items: shingles) {
             fusedSignatures.removeAll(keepingCapacity: true)
             for index in 0..<count {
-                shingler.shingles(of: normalized[index], quotedWords: quoted[index], into: &fusedShingles)
+                shingler.shingles(
+                    of: normalized[index], quotedWords: quoted[index], paragraphStarts: paragraphStarts[index],
+                    into: &fusedShingles)
                 fusedHasher.sketch(fusedShingles, into: &fusedSignature)
                 fusedSignatures.append(contentsOf: fusedSignature)
             }
