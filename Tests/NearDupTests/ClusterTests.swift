@@ -209,7 +209,7 @@ struct CopyRuleTests {
             + [prose("outlet", words: 200).split(separator: " ").map(String.init)]
         let plain = DocumentComparison(text(story), text(rewrite))
         #expect(plain.similarity.overlap > 0.3 && plain.similarity.overlap < 0.5)
-        #expect(plain.coverage == ParagraphCoverage(paragraphs: 8, found: 6, kept: 2))
+        #expect(plain.coverage == ParagraphCoverage(paragraphs: 8, found: 6, kept: 2, reachesSecondHalf: true))
         #expect(!plain.isCopy)
         #expect(DocumentComparison(text(story), text(rewrite), options: rewriting).isCopy)
     }
@@ -223,16 +223,31 @@ struct CopyRuleTests {
         #expect(!comparison.isCopy)
     }
 
+    @Test func pageWithOnlyTheStorysOpeningIsNoRewrite() {
+        // A digest item or a teaser: the first half of the story, lightly edited, among other items.
+        let opening = story[0..<4].map { paragraph in
+            paragraph.enumerated().map { $0.offset == 20 ? "trim\($0.offset)" : $0.element }
+        }
+        let page = [prose("other", words: 150).split(separator: " ").map(String.init)] + opening
+            + [prose("more", words: 150).split(separator: " ").map(String.init)]
+        let comparison = DocumentComparison(text(story), text(page), options: rewriting)
+        #expect(comparison.similarity.overlap > 0.3 && comparison.similarity.overlap < 0.5)
+        #expect(comparison.coverage.found == 4 && comparison.coverage.kept == 4)
+        #expect(!comparison.coverage.reachesSecondHalf)
+        #expect(!comparison.isCopy)
+    }
+
     @Test func paragraphCoverageCountsOnlyParagraphsLongEnoughToJudge() {
         func hash(_ value: UInt64, _ paragraph: Int) -> UInt64 { shingle(value, paragraph: paragraph) }
         // Paragraph 0: 10 shingles, 7 found; paragraph 1: 10, 1 found; paragraph 2: 3, all found.
         let text = ((0..<10).map { hash($0, 0) } + (10..<20).map { hash($0, 1) } + (20..<23).map { hash($0, 2) }).sorted()
         let other = ((0..<7).map { hash($0, 5) } + [hash(10, 0)] + (20..<23).map { hash($0, 0) } + [hash(99, 0)]).sorted()
         let coverage = ParagraphCoverage(of: text[...], in: other[...])
-        #expect(coverage == ParagraphCoverage(paragraphs: 2, found: 1, kept: 1))
+        #expect(coverage == ParagraphCoverage(paragraphs: 2, found: 1, kept: 1, reachesSecondHalf: false))
         #expect(!coverage.isMostlyReproduced)
-        #expect(ParagraphCoverage(paragraphs: 4, found: 2, kept: 2).isMostlyReproduced)
-        #expect(!ParagraphCoverage(paragraphs: 4, found: 1, kept: 1).isMostlyReproduced)
+        #expect(ParagraphCoverage(paragraphs: 4, found: 2, kept: 2, reachesSecondHalf: true).isMostlyReproduced)
+        #expect(!ParagraphCoverage(paragraphs: 4, found: 1, kept: 1, reachesSecondHalf: true).isMostlyReproduced)
+        #expect(!ParagraphCoverage(paragraphs: 4, found: 2, kept: 2, reachesSecondHalf: false).isMostlyReproduced)
     }
 }
 

@@ -8,6 +8,8 @@
 /// (this week's stocks, this month's credit figures) shares the frame of every sentence with
 /// the last one, but no sentence whole, since its figures change; a rewrite keeps some
 /// paragraphs its editor did not touch. So a rewrite also needs two paragraphs kept nearly whole.
+/// And a rewrite runs through its story: a page that carries only the story's opening (an
+/// item of a news digest, a teaser) is an excerpt, which the overlap rule judges alone.
 public struct ParagraphCoverage: Sendable, Equatable {
     /// Paragraphs of the text with enough shingles of their own to judge.
     public var paragraphs: Int
@@ -15,6 +17,8 @@ public struct ParagraphCoverage: Sendable, Equatable {
     public var found: Int
     /// Of those, the ones that have at least `keptShare` of their shingles in the other text.
     public var kept: Int
+    /// Whether a found paragraph lies in the second half of the judged ones.
+    public var reachesSecondHalf: Bool
 
     /// A paragraph's shingles needed for it to count (about a sentence): shorter ones are
     /// captions, credits and one-line asides.
@@ -25,10 +29,11 @@ public struct ParagraphCoverage: Sendable, Equatable {
     /// The share that shows a paragraph was kept nearly whole (a changed figure or two).
     public static let keptShare = 0.6
 
-    public init(paragraphs: Int, found: Int, kept: Int) {
+    public init(paragraphs: Int, found: Int, kept: Int, reachesSecondHalf: Bool) {
         self.paragraphs = paragraphs
         self.found = found
         self.kept = kept
+        self.reachesSecondHalf = reachesSecondHalf
     }
 
     /// The coverage of `text` by `other`: two sorted, duplicate-free shingle sets whose
@@ -48,14 +53,20 @@ public struct ParagraphCoverage: Sendable, Equatable {
         var paragraphs = 0
         var found = 0
         var kept = 0
+        // The position, among judged paragraphs, of the last one found (1-based; 0 for none).
+        var lastFound = 0
         for (total, hit) in zip(totals, hits) where total >= Self.minimumShingles {
             paragraphs += 1
-            if Double(hit) >= Self.foundShare * Double(total) { found += 1 }
+            if Double(hit) >= Self.foundShare * Double(total) {
+                found += 1
+                lastFound = paragraphs
+            }
             if Double(hit) >= Self.keptShare * Double(total) { kept += 1 }
         }
-        self.init(paragraphs: paragraphs, found: found, kept: kept)
+        self.init(paragraphs: paragraphs, found: found, kept: kept, reachesSecondHalf: 2 * lastFound > paragraphs)
     }
 
-    /// At least half of the paragraphs found, and at least two kept nearly whole.
-    public var isMostlyReproduced: Bool { 2 * found >= paragraphs && kept >= 2 }
+    /// At least half of the paragraphs found, reaching into the second half, and at least
+    /// two kept nearly whole.
+    public var isMostlyReproduced: Bool { 2 * found >= paragraphs && reachesSecondHalf && kept >= 2 }
 }
