@@ -27,8 +27,17 @@ struct ClusterCommand: ParsableCommand {
                 let similarity = JSONText.number(assignment.similarity)
                 switch format {
                 case .jsonl:
-                    sink.write("{\"id\": \(JSONText.quoted(document.id)), \"cluster\": \(assignment.cluster), "
-                        + "\"representative\": \(JSONText.quoted(representative)), \"similarity\": \(similarity)}\n")
+                    // Piece by piece into the output buffer: a line string per document was most
+                    // of the time this loop took.
+                    sink.write("{\"id\": ")
+                    sink.writeJSONQuoted(document.id)
+                    sink.write(", \"cluster\": ")
+                    sink.write(String(assignment.cluster))
+                    sink.write(", \"representative\": ")
+                    sink.writeJSONQuoted(representative)
+                    sink.write(", \"similarity\": ")
+                    sink.write(similarity)
+                    sink.write("}\n")
                 case .csv:
                     sink.write("\(CSVText.field(document.id)),\(assignment.cluster),\(CSVText.field(representative)),\(similarity)\n")
                 }

@@ -26,6 +26,16 @@ struct OutputFile {
         if path == nil && buffer.count >= 1 << 16 { flushStandardOutput() }
     }
 
+    /// Appends `text` as a JSON string literal, without making one first when it needs no escape.
+    mutating func writeJSONQuoted(_ text: String) {
+        guard text.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) else {
+            return write(JSONText.quoted(text))
+        }
+        buffer.append(UInt8(ascii: "\""))
+        buffer.append(contentsOf: text.utf8)
+        buffer.append(UInt8(ascii: "\""))
+    }
+
     mutating func finish() throws {
         guard let path else {
             flushStandardOutput()
