@@ -29,8 +29,8 @@ struct PipelineArguments: ParsableArguments {
     @Option(help: "Shortest copy, as a fraction of its original, that candidate search aims to find.")
     var lengthRatio = 0.25
 
-    @Flag(help: "Also join rewrites below the threshold: half the shorter text's paragraphs found in the other, two of them nearly whole.")
-    var findRewrites = false
+    @Flag(inversion: .prefixedNo, help: "Near the threshold, let the shorter text's paragraphs decide: a copy reproduces most of them.")
+    var paragraphTest = true
 
     @Option(help: "LSH bands (with --rows; chosen from the thresholds when omitted).")
     var bands: Int?
@@ -75,7 +75,7 @@ struct PipelineArguments: ParsableArguments {
         options.threshold = threshold
         options.minimumSharedWords = minSharedWords
         options.lengthRatio = lengthRatio
-        options.findsRewrites = findRewrites
+        options.judgesParagraphs = paragraphTest
         options.seed = seed
         options.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
         if let bands, let rows { options.bandLayout = BandLayout(bands: bands, rows: rows) }

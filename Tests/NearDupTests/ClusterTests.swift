@@ -193,34 +193,57 @@ struct CopyRuleTests {
         paragraph.enumerated().map { $0.offset % 8 == 7 ? "\(mark)\($0.offset)" : $0.element }
     }
 
+    /// Two neighbouring words of every thirteen replaced: each pair breaks six word 5-grams,
+    /// so a 40-word paragraph keeps 22 of its 40 (55%): found, but not kept nearly whole.
+    private func pairEdited(_ paragraph: [String], mark: String) -> [String] {
+        paragraph.enumerated().map { [6, 7].contains($0.offset % 13) ? "\(mark)\($0.offset)" : $0.element }
+    }
+
     private func text(_ paragraphs: [[String]]) -> String {
         paragraphs.map { $0.joined(separator: " ") }.joined(separator: "\n\n")
     }
 
-    private var rewriting: PipelineOptions {
+    private var overlapOnly: PipelineOptions {
         var options = PipelineOptions()
-        options.findsRewrites = true
+        options.judgesParagraphs = false
         return options
     }
 
-    @Test func rewriteThatKeepsTwoParagraphsJoinsOnlyWhenAsked() {
+    @Test func rewriteThatKeepsTwoParagraphsJoinsBelowTheThreshold() {
         // Two paragraphs untouched, four copy-edited, two dropped, and the outlet's own text.
         let rewrite = Array(story[0..<2]) + story[2..<6].map { edited($0, mark: "fix") }
             + [prose("outlet", words: 200).split(separator: " ").map(String.init)]
-        let plain = DocumentComparison(text(story), text(rewrite))
-        #expect(plain.similarity.overlap > 0.3 && plain.similarity.overlap < 0.5)
-        #expect(plain.coverage == ParagraphCoverage(paragraphs: 8, found: 6, kept: 2, reachesSecondHalf: true))
-        #expect(!plain.isCopy)
-        #expect(DocumentComparison(text(story), text(rewrite), options: rewriting).isCopy)
+        let comparison = DocumentComparison(text(story), text(rewrite))
+        #expect(comparison.similarity.overlap > 0.3 && comparison.similarity.overlap < 0.5)
+        #expect(comparison.coverage == ParagraphCoverage(paragraphs: 8, found: 6, kept: 2, reachesSecondHalf: true))
+        #expect(comparison.isCopy)
+        #expect(!DocumentComparison(text(story), text(rewrite), options: overlapOnly).isCopy)
     }
 
-    @Test func reportThatChangesEveryParagraphIsNoRewrite() {
+    @Test func reportThatChangesEveryParagraphIsNoCopyEvenAboveTheThreshold() {
         // This week's report against last week's: each sentence's frame kept, its figures new.
         let report = story.map { edited($0, mark: "figure") }
-        let comparison = DocumentComparison(text(story), text(report), options: rewriting)
-        #expect(comparison.similarity.overlap > 0.3 && comparison.similarity.overlap < 0.5)
-        #expect(comparison.coverage.found == 8 && comparison.coverage.kept == 0)
-        #expect(!comparison.isCopy)
+        let below = DocumentComparison(text(story), text(report))
+        #expect(below.similarity.overlap > 0.3 && below.similarity.overlap < 0.5)
+        #expect(below.coverage.found == 8 && below.coverage.kept == 0)
+        #expect(!below.isCopy)
+        // Fewer changed figures: the overlap passes the threshold, the paragraphs do not.
+        let closer = story.map { pairEdited($0, mark: "figure") }
+        let above = DocumentComparison(text(story), text(closer))
+        #expect(above.similarity.overlap >= 0.5 && above.similarity.overlap < rule.paragraphOverlaps.upperBound)
+        #expect(above.coverage.kept == 0)
+        #expect(!above.isCopy)
+        #expect(DocumentComparison(text(story), text(closer), options: overlapOnly).isCopy)
+    }
+
+    @Test func paragraphsDecideOnlyWhenThereAreEnoughOfThem() {
+        // Two paragraphs, each edited as above: too few to judge, so the overlap decides.
+        let short = (0..<2).map { prose("long\($0)", words: 60).split(separator: " ").map(String.init) }
+        let copy = short.map { pairEdited($0, mark: "fix") }
+        let comparison = DocumentComparison(text(short), text(copy))
+        #expect(comparison.coverage.paragraphs < CopyRule.judgedParagraphs)
+        #expect(comparison.similarity.overlap >= 0.5)
+        #expect(comparison.isCopy)
     }
 
     @Test func pageWithOnlyTheStorysOpeningIsNoRewrite() {
@@ -230,7 +253,7 @@ struct CopyRuleTests {
         }
         let page = [prose("other", words: 150).split(separator: " ").map(String.init)] + opening
             + [prose("more", words: 150).split(separator: " ").map(String.init)]
-        let comparison = DocumentComparison(text(story), text(page), options: rewriting)
+        let comparison = DocumentComparison(text(story), text(page))
         #expect(comparison.similarity.overlap > 0.3 && comparison.similarity.overlap < 0.5)
         #expect(comparison.coverage.found == 4 && comparison.coverage.kept == 4)
         #expect(!comparison.coverage.reachesSecondHalf)

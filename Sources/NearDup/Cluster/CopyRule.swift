@@ -5,46 +5,62 @@
 /// of shared text (so one shared quote or a stock sentence never makes two stories one).
 /// Near-identical short texts, too short for the amount, pass on Jaccard alone. And when most
 /// of what two texts share is quotation in both, they are two stories quoting one statement.
+///
+/// Near the threshold the overlap cannot tell a copy from a look-alike: a reworded rewrite
+/// of a story falls below it, and this week's report against last week's, or a new story that
+/// reuses background paragraphs, rises above it. There the shorter text's paragraphs decide
+/// (`ParagraphCoverage`), when it has enough of them to judge.
 public struct CopyRule: Sendable, Equatable {
     /// Minimum overlap (containment of the shorter) and Jaccard.
     public var threshold: Double
     /// Minimum shared shingles for a pair to be joined on overlap alone.
     public var minimumShared: Int
+    /// Whether paragraphs decide near the threshold (`paragraphOverlaps`).
+    public var judgesParagraphs: Bool
 
-    /// Whether a pair below the threshold may still be a rewritten copy, found by
-    /// `ParagraphCoverage`: most of the shorter text's paragraphs reproduced, with the
-    /// shared amount and the quotation limit of the overlap rule.
-    public var findsRewrites: Bool
+    /// Paragraphs the shorter text needs for them to decide.
+    public static let judgedParagraphs = 3
 
-    public init(threshold: Double = 0.5, minimumShared: Int = 50, findsRewrites: Bool = false) {
+    public init(threshold: Double = 0.5, minimumShared: Int = 50, judgesParagraphs: Bool = true) {
         self.threshold = threshold
         self.minimumShared = minimumShared
-        self.findsRewrites = findsRewrites
+        self.judgesParagraphs = judgesParagraphs
     }
 
-    /// The least overlap a rewrite needs: three fifths of the threshold (0.3 by default),
-    /// below which two texts share too little for their paragraphs to tell.
-    public var rewriteOverlap: Double { threshold * 0.6 }
+    /// The overlaps at which paragraphs decide: from three fifths of the threshold to four
+    /// thirds of it (0.3 to 0.67 by default). Below, two texts share too little for their
+    /// paragraphs to tell; above, a copy is plain from the overlap.
+    public var paragraphOverlaps: Range<Double> { threshold * 0.6 ..< threshold * 4 / 3 }
 
-    /// The least overlap at which any pair can be a copy.
-    var lowestCopyOverlap: Double { findsRewrites ? rewriteOverlap : threshold }
+    /// The least overlap at which a pair can be a copy.
+    var lowestCopyOverlap: Double { judgesParagraphs ? paragraphOverlaps.lowerBound : threshold }
 
+    /// The least overlap at which a pair is a copy whatever its paragraphs.
+    var certainCopyOverlap: Double { judgesParagraphs ? paragraphOverlaps.upperBound : threshold }
+
+    /// The rule on the numbers alone: Jaccard, or overlap with enough shared text that is
+    /// mostly not quotation in both.
     public func isCopy(_ similarity: PairSimilarity) -> Bool {
         if similarity.shared == 0 { return false }
         if similarity.jaccard >= threshold { return true }
-        return similarity.overlap >= threshold && similarity.shared >= minimumShared
-            && similarity.sharedQuoted * 2 <= similarity.shared
+        return similarity.overlap >= threshold && sharesEnough(similarity)
     }
 
-    /// The rule with the sets at hand: a pair that fails on its numbers is still a copy
-    /// when it may be a rewrite and most of the shorter text's paragraphs are found in the other.
+    /// The rule with the sets at hand, as verification applies it: near the threshold, when
+    /// the shorter text has at least `judgedParagraphs` paragraphs to judge, a copy is one
+    /// that reproduces most of them (`ParagraphCoverage.isMostlyReproduced`).
     public func isCopy(_ similarity: PairSimilarity, first: ArraySlice<UInt64>, second: ArraySlice<UInt64>) -> Bool {
-        if isCopy(similarity) { return true }
-        guard findsRewrites, similarity.overlap >= rewriteOverlap, similarity.shared >= minimumShared,
-              similarity.sharedQuoted * 2 <= similarity.shared
-        else { return false }
+        guard judgesParagraphs, similarity.shared > 0, similarity.jaccard < threshold,
+              paragraphOverlaps.contains(similarity.overlap)
+        else { return isCopy(similarity) }
         let (shorter, longer) = first.count <= second.count ? (first, second) : (second, first)
-        return ParagraphCoverage(of: shorter, in: longer).isMostlyReproduced
+        let coverage = ParagraphCoverage(of: shorter, in: longer)
+        guard coverage.paragraphs >= Self.judgedParagraphs else { return isCopy(similarity) }
+        return sharesEnough(similarity) && coverage.isMostlyReproduced
+    }
+
+    private func sharesEnough(_ similarity: PairSimilarity) -> Bool {
+        similarity.shared >= minimumShared && similarity.sharedQuoted * 2 <= similarity.shared
     }
 
     /// Whether a member of a cluster still shares real text with the cluster's representative:

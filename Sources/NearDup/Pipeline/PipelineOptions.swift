@@ -14,9 +14,8 @@ public struct PipelineOptions: Sendable, Equatable {
     public var minimumSharedWords = 50
     /// Shortest copy, as a fraction of its original's length, that candidate search aims to find.
     public var lengthRatio = 0.25
-    /// Also join rewritten copies below the threshold (see `CopyRule.findsRewrites`). Off by
-    /// default: templated reports (this week's figures against last week's) pass it too.
-    public var findsRewrites = false
+    /// Near the threshold, the shorter text's paragraphs decide (see `CopyRule`).
+    public var judgesParagraphs = true
     /// Shingles at the start of a document sketched again on their own, so that an excerpt
     /// that keeps the lead is found however short it is against its story; 0 turns this off.
     public var leadShingles = 50
@@ -51,6 +50,6 @@ public struct PipelineOptions: Sendable, Equatable {
     }
 
     public var copyRule: CopyRule {
-        CopyRule(threshold: threshold, minimumShared: minimumSharedShingles, findsRewrites: findsRewrites)
+        CopyRule(threshold: threshold, minimumShared: minimumSharedShingles, judgesParagraphs: judgesParagraphs)
     }
 }

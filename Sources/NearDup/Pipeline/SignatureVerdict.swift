@@ -10,8 +10,8 @@ import Synchronization
 /// short text's empty bins the values of filled ones). With the exact set sizes a and b, each
 /// J fixes the shared shingles, J(a + b) / (1 + J), and so the overlap (containment of the
 /// shorter). A pair is a copy when the copy rule holds at the bottom of the range: Jaccard,
-/// or overlap with enough shared shingles while fewer are quoted in either text than the
-/// rule allows. It is no copy when, at the top of the range, Jaccard stays below the threshold
+/// or overlap above the band where paragraphs decide, with enough shared shingles while fewer
+/// are quoted in either text than the rule allows. It is no copy when, at the top of the range, Jaccard stays below the threshold
 /// and either the overlap stays below the least a copy needs or the shared shingles stay
 /// below the rule's minimum.
 struct SignatureVerdict: Sendable {
@@ -103,7 +103,7 @@ struct SignatureVerdict: Sendable {
         if lowest >= threshold { return .copy }
         let fewestShared = lowest * (a + b) / (1 + lowest)
         let mostQuoted = Double(min(batch.quotedShingleCount(of: first), batch.quotedShingleCount(of: second)))
-        if fewestShared / min(a, b) >= threshold && fewestShared >= Double(rule.minimumShared)
+        if fewestShared / min(a, b) >= rule.certainCopyOverlap && fewestShared >= Double(rule.minimumShared)
             && 2 * mostQuoted <= fewestShared {
             return .copy
         }
