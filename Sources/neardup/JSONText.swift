@@ -1,8 +1,12 @@
 /// JSON string literals and numbers for hand-written JSON output.
 enum JSONText {
+    /// Whether `text` goes between quotes as it is: most ids do, one scan and one copy.
+    static func needsNoEscape(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+    }
+
     static func quoted(_ text: String) -> String {
-        // Most ids need no escape: one scan, one copy.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+        if needsNoEscape(text) {
             return "\"" + text + "\""
         }
         var result = "\""

@@ -28,9 +28,7 @@ struct OutputFile {
 
     /// Appends `text` as a JSON string literal, without making one first when it needs no escape.
     mutating func writeJSONQuoted(_ text: String) {
-        guard text.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) else {
-            return write(JSONText.quoted(text))
-        }
+        guard JSONText.needsNoEscape(text) else { return write(JSONText.quoted(text)) }
         buffer.append(UInt8(ascii: "\""))
         buffer.append(contentsOf: text.utf8)
         buffer.append(UInt8(ascii: "\""))

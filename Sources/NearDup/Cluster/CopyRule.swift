@@ -53,8 +53,7 @@ public struct CopyRule: Sendable, Equatable {
         guard judgesParagraphs, similarity.shared > 0, similarity.jaccard < threshold,
               paragraphOverlaps.contains(similarity.overlap)
         else { return isCopy(similarity) }
-        let (shorter, longer) = first.count <= second.count ? (first, second) : (second, first)
-        let coverage = ParagraphCoverage(of: shorter, in: longer)
+        let coverage = ParagraphCoverage.ofShorter(first, second)
         guard coverage.paragraphs >= Self.judgedParagraphs else { return isCopy(similarity) }
         return sharesEnough(similarity) && coverage.isMostlyReproduced
     }

@@ -66,6 +66,11 @@ public struct ParagraphCoverage: Sendable, Equatable {
         self.init(paragraphs: paragraphs, found: found, kept: kept, reachesSecondHalf: 2 * lastFound > paragraphs)
     }
 
+    /// The coverage of the smaller of two sets by the other.
+    public static func ofShorter(_ first: ArraySlice<UInt64>, _ second: ArraySlice<UInt64>) -> ParagraphCoverage {
+        first.count <= second.count ? ParagraphCoverage(of: first, in: second) : ParagraphCoverage(of: second, in: first)
+    }
+
     /// At least half of the paragraphs found, reaching into the second half, and at least
     /// two kept nearly whole.
     public var isMostlyReproduced: Bool { 2 * found >= paragraphs && reachesSecondHalf && kept >= 2 }

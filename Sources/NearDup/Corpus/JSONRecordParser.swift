@@ -416,14 +416,7 @@ private struct JSONLineScanner {
     @inline(__always)
     private static func specialBytes(_ rawWord: UInt64) -> UInt64 {
         let word = UInt64(littleEndian: rawWord)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let quotes = word ^ (ones &* 0x22)
-        let backslashes = word ^ (ones &* 0x5C)
-        let hasQuote = (quotes &- ones) & ~quotes
-        let hasBackslash = (backslashes &- ones) & ~backslashes
-        let hasControl = (word &- ones &* 0x20) & ~word
-        return (hasQuote | hasBackslash | hasControl | word) & high
+        return JSONStringKernel.specialBytes(word) | word & 0x8080_8080_8080_8080
     }
 
     @inline(__always)

@@ -94,7 +94,7 @@ enum JSONStringKernel {
     /// A mask with bit 7 of every byte lane that is '"', '\' or below 0x20, lanes in memory
     /// order from the low end (exact for the lowest flagged lane, which is all `decode` uses).
     @inline(__always)
-    private static func specialBytes(_ word: UInt64) -> UInt64 {
+    static func specialBytes(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let quotes = word ^ (ones &* 0x22)
         let backslashes = word ^ (ones &* 0x5C)

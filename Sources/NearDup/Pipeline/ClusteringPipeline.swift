@@ -282,7 +282,7 @@ public struct ClusteringPipeline: Sendable {
             let compared = try ComparedDocuments([0, 1], batch: batch)
             let (a, b) = (compared.shingles(of: 0), compared.shingles(of: 1))
             let similarity = PairSimilarity(a, b)
-            let coverage = a.count <= b.count ? ParagraphCoverage(of: a, in: b) : ParagraphCoverage(of: b, in: a)
+            let coverage = ParagraphCoverage.ofShorter(a, b)
             return (similarity, coverage, options.copyRule.isCopy(similarity, first: a, second: b))
         } catch {
             preconditionFailure("shingles held in memory cannot fail to be read: \(error)")
@@ -304,8 +304,6 @@ struct DocumentSketcher {
     private var quotedWords: [Bool] = []
     private var paragraphStarts: [Int32] = []
     private var hashes: [UInt64] = []
-    private var sortScratch: [UInt64] = []
-    private var bucketCounts: [Int] = []
     private var signature: [UInt32]
     private let leadHasher: MinHasher
     private var leadSignature: [UInt32]
@@ -323,9 +321,8 @@ struct DocumentSketcher {
 
     mutating func sketch(_ text: String, into batch: inout SketchBatch) {
         normalizer.normalize(text, into: &normalized, quotedWords: &quotedWords, paragraphStarts: &paragraphStarts)
-        shingler.shingles(of: normalized, quotedWords: quotedWords, paragraphStarts: paragraphStarts, into: &hashes)
+        shingler.shingleSet(of: normalized, quotedWords: quotedWords, paragraphStarts: paragraphStarts, into: &hashes)
         if !leadSignature.isEmpty { leadHasher.sketch(shingler.lead, into: &leadSignature) }
-        Shingler.makeSet(&hashes, scratch: &sortScratch, counts: &bucketCounts)
         let filledBins = minHasher.sketch(hashes, into: &signature)
         batch.append(shingles: hashes, signature: signature, filledBins: filledBins, leadSignature: leadSignature)
     }
