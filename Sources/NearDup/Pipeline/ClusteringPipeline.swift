@@ -44,7 +44,8 @@ public struct ClusteringPipeline: Sendable {
         for document in 0..<count { filledCounts.insert(batch.filledBins(of: document)) }
         let verdicts = SignatureVerdict(
             rule: options.copyRule, numPermutations: options.numPermutations, filledCounts: filledCounts)
-        let verified = try verify(candidates.pairs, batch: batch, verdicts: verdicts)
+        let verified = try CopyVerification(rule: options.copyRule, verdicts: verdicts, threads: options.threads)
+            .copies(among: candidates.pairs, documentCount: count, batch: batch)
         onStage?("clustering")
         let clusters = try clusters(of: verified, documents: documents, batch: batch, verdicts: verdicts)
 
@@ -78,48 +79,6 @@ public struct ClusteringPipeline: Sendable {
                 copyEdges: verified.count,
                 skippedBandRuns: candidates.skippedRuns,
                 bandLayout: layout))
-    }
-
-    /// The candidate pairs that are copies, each with its exact overlap when sets were compared.
-    ///
-    /// Pairs come sorted by first document, so a thread reads each first document's set once
-    /// for the run of pairs that share it; pairs that `SignatureVerdict` decides need no sets.
-    private func verify(
-        _ pairs: [DocumentPair], batch: SketchBatch, verdicts: SignatureVerdict
-    ) throws(ScratchFileError) -> [(pair: DocumentPair, overlap: Double?)] {
-        let rule = options.copyRule
-        let parts = ParallelChunks(count: pairs.count, chunkSize: 4_096, threads: options.threads).map { range in
-            Result { () throws(ScratchFileError) -> [(pair: DocumentPair, overlap: Double?)] in
-                var firstSet: [UInt64] = []
-                var secondSet: [UInt64] = []
-                var loadedFirst = -1
-                var copies: [(pair: DocumentPair, overlap: Double?)] = []
-                for pair in pairs[range] {
-                    switch verdicts.verdict(pair.first, pair.second, in: batch) {
-                    case .copy:
-                        copies.append((pair, nil))
-                        continue
-                    case .different:
-                        continue
-                    case .unsure:
-                        break
-                    }
-                    if loadedFirst != pair.first {
-                        try batch.shingleSet(of: pair.first, into: &firstSet)
-                        loadedFirst = pair.first
-                    }
-                    try batch.shingleSet(of: pair.second, into: &secondSet)
-                    let similarity = PairSimilarity(firstSet[...], secondSet[...])
-                    if rule.isCopy(similarity, first: firstSet[...], second: secondSet[...]) {
-                        copies.append((pair, similarity.overlap))
-                    }
-                }
-                return copies
-            }
-        }
-        var verified: [(pair: DocumentPair, overlap: Double?)] = []
-        for part in parts { verified += try part.get() }
-        return verified
     }
 
     /// Clusters without chaining, one component of copy edges at a time (in parallel), each
