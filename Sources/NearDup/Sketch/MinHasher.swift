@@ -80,17 +80,29 @@ public struct MinHasher: Sendable, Equatable {
     }
 
     /// Estimated Jaccard similarity: the fraction of bins with equal values. Verification
-    /// asks it of every candidate pair, so it counts over the raw buffers, which the compiler
-    /// turns into vector compares; `estimatedJaccardScalar` is its plain twin.
+    /// asks it of every candidate pair, so it compares eight bins per vector step (agreement
+    /// is a coin toss near the threshold, so a branch per bin mispredicts half the time);
+    /// `estimatedJaccardScalar` is its plain twin.
     public static func estimatedJaccard(_ first: ArraySlice<UInt32>, _ second: ArraySlice<UInt32>) -> Double {
         precondition(first.count == second.count)
         guard !first.isEmpty else { return 0 }
         let equal = first.withUnsafeBufferPointer { first in
             second.withUnsafeBufferPointer { second in
-                var equal = 0
-                for index in 0..<first.count {
+                let (a, b) = (UnsafeRawPointer(first.baseAddress!), UnsafeRawPointer(second.baseAddress!))
+                let empty = SIMD8<UInt32>(repeating: emptyValue)
+                var lanes = SIMD8<UInt32>()
+                var index = 0
+                while index + 8 <= first.count {
+                    let valuesA = a.loadUnaligned(fromByteOffset: index * 4, as: SIMD8<UInt32>.self)
+                    let valuesB = b.loadUnaligned(fromByteOffset: index * 4, as: SIMD8<UInt32>.self)
+                    lanes = lanes.replacing(with: lanes &+ 1, where: (valuesA .== valuesB) .& (valuesA .!= empty))
+                    index += 8
+                }
+                var equal = Int(lanes.wrappedSum())
+                while index < first.count {
                     let value = first[index]
-                    equal &+= value == second[index] && value != emptyValue ? 1 : 0
+                    equal &+= (value == second[index]) && (value != emptyValue) ? 1 : 0
+                    index += 1
                 }
                 return equal
             }
