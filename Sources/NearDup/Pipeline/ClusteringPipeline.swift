@@ -177,6 +177,13 @@ public struct ClusteringPipeline: Sendable {
     private static func mostComplete(of members: [Int], documents: [DocumentFacts], compared: ComparedDocuments) -> Int {
         // The original is among the longest; scoring a few bounds the work.
         let contenders = Array(members.sorted { longer($0, $1, compared: compared) }.prefix(maximumContenders))
+        if contenders.count == 2 {
+            // Each holds the shared text over the other's size: the longer scores higher, and
+            // two of one size score the same, which leaves it to the text's length.
+            let (first, second) = (contenders[0], contenders[1])
+            let sameSize = compared.shingleCount(of: first) == compared.shingleCount(of: second)
+            return sameSize && documents[second].textBytes < documents[first].textBytes ? second : first
+        }
         var scores = ContainedTextScore(contenders: contenders.map { compared.shingles(of: $0) })
         for member in members { scores.add(member: compared.shingles(of: member)) }
         var best = contenders[0]
