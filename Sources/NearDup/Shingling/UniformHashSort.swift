@@ -18,13 +18,17 @@ enum UniformHashSort {
         let bucketBits = min(18, max(4, Int.bitWidth - (count - 1).leadingZeroBitCount))
         let shift = UInt64(64 - bucketBits)
         let bucketCount = 1 << bucketBits
-        scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: values)
-        counts.removeAll(keepingCapacity: true)
-        counts.append(contentsOf: repeatElement(0, count: bucketCount + 1))
-        scratch.withUnsafeBufferPointer { source in
+        // Scratch space only grows, so it is filled only when it does.
+        if scratch.count < count { scratch.append(contentsOf: repeatElement(0, count: count - scratch.count)) }
+        if counts.count < bucketCount + 1 { counts.append(contentsOf: repeatElement(0, count: bucketCount + 1 - counts.count)) }
+        scratch.withUnsafeMutableBufferPointer { scratch in
             values.withUnsafeMutableBufferPointer { target in
-                counts.withUnsafeMutableBufferPointer { counts in
+                counts.withUnsafeMutableBufferPointer { allCounts in
+                    let source = UnsafeMutableBufferPointer(rebasing: scratch[..<count])
+                    UnsafeMutableRawPointer(source.baseAddress!).copyMemory(
+                        from: target.baseAddress!, byteCount: count * MemoryLayout<UInt64>.stride)
+                    let counts = UnsafeMutableBufferPointer(rebasing: allCounts[...bucketCount])
+                    counts.update(repeating: 0)
                     for value in source { counts[Int(value >> shift) + 1] += 1 }
                     var largestBucket = 0
                     for bucket in 0..<bucketCount {

@@ -33,23 +33,22 @@ struct WordShingleKernel: Sendable {
         of text: [UInt8], quotedWords: [Bool], paragraphStarts: [Int32] = [], wordHashes: inout [UInt64],
         to hashes: inout [UInt64]
     ) {
-        wordHashes.removeAll(keepingCapacity: true)
         // A word takes at least one byte and one space, so count / 2 + 1 bounds the words.
+        // The scratch array only grows, so it is not filled with zeros again for every text.
         let capacity = text.count / 2 + 1
-        wordHashes.reserveCapacity(capacity)
         let wordCount = text.withUnsafeBufferPointer { text in
             wordHashes.withUnsafeMutableBufferPointer(growingTo: capacity) { words in
                 Self.hashWords(text, seed: seed, into: words)
             }
         }
-        wordHashes.removeLast(wordHashes.count - wordCount)
         guard wordCount > 0 else { return }
         let width = min(size, wordCount)
         let windows = wordCount - width + 1
         let start = hashes.count
         hashes.append(contentsOf: repeatElement(0, count: windows))
         let marksQuotes = quotedWords.count == wordCount
-        wordHashes.withUnsafeBufferPointer { words in
+        wordHashes.withUnsafeBufferPointer { allWords in
+            let words = UnsafeBufferPointer(rebasing: allWords[..<wordCount])
             multipliers.withUnsafeBufferPointer { multipliers in
                 quotedWords.withUnsafeBufferPointer { quoted in
                     hashes.withUnsafeMutableBufferPointer { hashes in
