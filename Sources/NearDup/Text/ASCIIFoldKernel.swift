@@ -36,15 +36,16 @@ enum ASCIIFoldKernel {
         return (folded == 0 ? 0x20 : folded) | isWord | (isApostrophe ? 1 << 9 : 0) | isQuote | isSeparator
     }
 
-    /// Folds `input` (ASCII only, at most `chunkLength` bytes) into `folded`, and the quoted
-    /// flag of each word it opens into `flags`; both hold `chunkCapacity` elements. Returns
-    /// how many bytes and flags it wrote.
+    /// Folds the ASCII bytes that open `input` (at most `chunkLength` bytes), up to its first
+    /// other byte, into `folded`, and the quoted flag of each word it opens into `flags`; both
+    /// hold `chunkCapacity` elements. Returns how many bytes and flags it wrote and how many
+    /// input bytes it read: finding where the ASCII ends as it goes saves a pass of its own.
     static func foldChunk(_ input: UnsafeBufferPointer<UInt8>, into folded: UnsafeMutableBufferPointer<UInt8>,
-                          flags: UnsafeMutableBufferPointer<Bool>, state: inout State) -> (bytes: Int, words: Int) {
+                          flags: UnsafeMutableBufferPointer<Bool>, state: inout State) -> (bytes: Int, words: Int, read: Int) {
         precondition(input.count <= chunkLength && folded.count >= chunkCapacity && flags.count >= chunkCapacity)
         guard let source = UnsafeRawPointer(input.baseAddress), let target = folded.baseAddress,
               let flagTarget = UnsafeMutableRawPointer(flags.baseAddress)
-        else { return (0, 0) }
+        else { return (0, 0, 0) }
         return classes.withUnsafeBufferPointer { classes in
             var count = 0
             var wordCount = 0
@@ -52,9 +53,25 @@ enum ASCIIFoldKernel {
             #if _endian(little)
             // Thirty-two bytes classified at once; each eight of them then written as below.
             while input.count - index >= 32 {
-                let block = classify(ByteVector.load(source, index))
+                let raw = ByteVector.load(source, index)
+                guard ByteVector.isASCII(raw) else { break }
+                let block = classify(raw)
+                let special = block.special
+                if special[0] | special[1] | special[2] | special[3] == 0 {
+                    // Lanes named one by one stay in registers.
+                    emitBlock(word: block.word[0], output: block.output[0], into: target, at: &count,
+                              flags: flagTarget, at: &wordCount, state: &state)
+                    emitBlock(word: block.word[1], output: block.output[1], into: target, at: &count,
+                              flags: flagTarget, at: &wordCount, state: &state)
+                    emitBlock(word: block.word[2], output: block.output[2], into: target, at: &count,
+                              flags: flagTarget, at: &wordCount, state: &state)
+                    emitBlock(word: block.word[3], output: block.output[3], into: target, at: &count,
+                              flags: flagTarget, at: &wordCount, state: &state)
+                    index += 32
+                    continue
+                }
                 for lane in 0..<4 {
-                    if block.special[lane] == 0 {
+                    if special[lane] == 0 {
                         emitBlock(word: block.word[lane], output: block.output[lane], into: target, at: &count,
                                   flags: flagTarget, at: &wordCount, state: &state)
                     } else {
@@ -68,6 +85,7 @@ enum ASCIIFoldKernel {
             #endif
             while input.count - index >= 8 {
                 let block = UInt64(littleEndian: source.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                guard block & 0x8080_8080_8080_8080 == 0 else { break }
                 if !foldBlock(block, into: target, at: &count, flags: flagTarget, at: &wordCount, state: &state) {
                     for offset in index..<(index + 8) {
                         foldByte(input[offset], classes, into: target, at: &count, flags: flags, at: &wordCount, state: &state)
@@ -75,11 +93,11 @@ enum ASCIIFoldKernel {
                 }
                 index += 8
             }
-            while index < input.count {
+            while index < input.count && input[index] < 0x80 {
                 foldByte(input[index], classes, into: target, at: &count, flags: flags, at: &wordCount, state: &state)
                 index += 1
             }
-            return (count, wordCount)
+            return (count, wordCount, index)
         }
     }
 

@@ -71,12 +71,11 @@ enum TextBytes {
                 // mask counts its word starts as below.
                 while range.upperBound - index >= 32 && count < limit {
                     let spaces = ByteVector.spaces(ByteVector.load(base, index))
-                    for lane in 0..<4 {
-                        let laneSpaces = spaces[lane] & 0x8080_8080_8080_8080
-                        let predecessors = laneSpaces << 8 | previousIsSpace << 7
-                        count += (~laneSpaces & predecessors & 0x8080_8080_8080_8080).nonzeroBitCount
-                        previousIsSpace = laneSpaces >> 63
-                    }
+                    // Lanes named one by one stay in registers.
+                    count += wordStarts(spaces[0], after: &previousIsSpace)
+                    count += wordStarts(spaces[1], after: &previousIsSpace)
+                    count += wordStarts(spaces[2], after: &previousIsSpace)
+                    count += wordStarts(spaces[3], after: &previousIsSpace)
                     index += 32
                 }
                 #endif
@@ -98,6 +97,16 @@ enum TextBytes {
             }
             return min(count, limit)
         }
+    }
+
+    /// The word starts in eight bytes whose whitespace bytes are all ones in `spaces`;
+    /// `previousIsSpace` (1 or 0) carries the last byte's state from block to block.
+    @inline(__always)
+    private static func wordStarts(_ spaces: UInt64, after previousIsSpace: inout UInt64) -> Int {
+        let marked = spaces & 0x8080_8080_8080_8080
+        let predecessors = marked << 8 | previousIsSpace << 7
+        previousIsSpace = marked >> 63
+        return (~marked & predecessors & 0x8080_8080_8080_8080).nonzeroBitCount
     }
 
     /// The high bit of each byte of `word` that is whitespace (`isSpace`), exactly.
@@ -155,24 +164,6 @@ enum TextBytes {
     private static func zeroBytes(_ word: UInt64) -> UInt64 {
         (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
     }
-
-    /// The index of the first byte of `bytes[start..<end]` that is not ASCII, or `end`.
-    static func endOfASCII(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
-        bytes.withUnsafeBufferPointer { buffer in
-            var index = start
-            if let base = UnsafeRawPointer(buffer.baseAddress) {
-                #if _endian(little)
-                while end - index >= 32 && ByteVector.isASCII(ByteVector.load(base, index)) { index += 32 }
-                #endif
-                // Eight bytes at a time while none has its high bit set.
-                while end - index >= 8 && base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    index += 8
-                }
-            }
-            while index < end && buffer[index] < 0x80 { index += 1 }
-            return index
-        }
-    }
 }
 
 /// Thirty-two bytes as one vector, for the scans that look at every byte of a document.
@@ -210,6 +201,13 @@ enum ByteVector {
     static func isASCII(_ block: SIMD32<UInt8>) -> Bool {
         let words = unsafeBitCast(block, to: SIMD4<UInt64>.self)
         return (words[0] | words[1] | words[2] | words[3]) & 0x8080_8080_8080_8080 == 0
+    }
+
+    /// `block` with the bits of `fold` (a byte repeated) set in every byte: 0x20 lower-cases
+    /// ASCII letters.
+    @inline(__always)
+    static func folding(_ block: SIMD32<UInt8>, _ fold: UInt64) -> SIMD32<UInt8> {
+        unsafeBitCast(unsafeBitCast(block, to: SIMD4<UInt64>.self) | SIMD4(repeating: fold), to: SIMD32<UInt8>.self)
     }
 
     /// The whitespace bytes of `block` (`TextBytes.isSpace`) as lanes.
