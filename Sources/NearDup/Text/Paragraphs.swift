@@ -54,7 +54,10 @@ struct Paragraphs: Sequence, IteratorProtocol {
     }
 
     private func isParagraph(_ range: Range<Int>) -> Bool {
-        !range.isEmpty && !Self.isBlank(bytes, range)
+        guard let first = range.first else { return false }
+        // Almost every paragraph opens with a visible ASCII byte.
+        if bytes[first] < 0x80 && !TextBytes.isSpace(bytes[first]) { return true }
+        return !Self.isBlank(bytes, range)
     }
 
     /// The paragraphs of `text` as strings.

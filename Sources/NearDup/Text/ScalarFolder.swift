@@ -65,24 +65,25 @@ final class ScalarFolder: @unchecked Sendable {
         var state = WordState()
         var index = range.lowerBound
         while index < range.upperBound {
-            let asciiEnd = TextBytes.endOfASCII(bytes, from: index, to: range.upperBound)
-            if asciiEnd > index {
-                Self.appendFoldedASCII(bytes, index..<asciiEnd, to: &output, quotedWords: &quotedWords, state: &state)
+            if bytes[index] < 0x80 {
+                index = Self.appendFoldedASCII(bytes, index..<range.upperBound, to: &output, quotedWords: &quotedWords,
+                                               state: &state)
+            } else {
+                index = appendFoldedCharacter(bytes, at: index, before: range.upperBound,
+                                              to: &output, quotedWords: &quotedWords, state: &state)
             }
-            guard asciiEnd < range.upperBound else { break }
-            index = appendFoldedCharacter(bytes, at: asciiEnd, before: range.upperBound,
-                                          to: &output, quotedWords: &quotedWords, state: &state)
         }
         if !output.isEmpty && output.last != 0x20 { output.append(0x20) }
     }
 
-    /// Folds `bytes[run]`, all ASCII, through `ASCIIFoldKernel` a chunk at a time, into
-    /// stack buffers small enough never to be taken from the heap.
+    /// Folds the ASCII bytes that open `bytes[run]` through `ASCIIFoldKernel` a chunk at a
+    /// time, into stack buffers small enough never to be taken from the heap; returns where
+    /// they end (the first other byte, or the end of `run`).
     private static func appendFoldedASCII(_ bytes: [UInt8], _ run: Range<Int>, to output: inout [UInt8],
-                                          quotedWords: inout [Bool], state: inout WordState) {
+                                          quotedWords: inout [Bool], state: inout WordState) -> Int {
         var kernelState = ASCIIFoldKernel.State(inWord: state.inWord ? 1 : 0, inQuote: state.inQuote ? 1 : 0)
         let capacity = ASCIIFoldKernel.chunkCapacity
-        bytes.withUnsafeBufferPointer { input in
+        let asciiEnd = bytes.withUnsafeBufferPointer { input in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { folded in
                 withUnsafeTemporaryAllocation(of: Bool.self, capacity: capacity) { flags in
                     var start = run.lowerBound
@@ -92,13 +93,16 @@ final class ScalarFolder: @unchecked Sendable {
                             UnsafeBufferPointer(rebasing: input[start..<end]), into: folded, flags: flags, state: &kernelState)
                         output.append(contentsOf: UnsafeBufferPointer(rebasing: folded[..<written.bytes]))
                         quotedWords.append(contentsOf: UnsafeBufferPointer(rebasing: flags[..<written.words]))
-                        start = end
+                        start += written.read
+                        if start < end { break }  // a byte that is not ASCII
                     }
+                    return start
                 }
             }
         }
         state.inWord = kernelState.inWord != 0
         state.inQuote = kernelState.inQuote != 0
+        return asciiEnd
     }
 
     /// Decodes the UTF-8 sequence led by the non-ASCII byte at `start` and appends its fold;

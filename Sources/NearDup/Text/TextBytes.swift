@@ -66,6 +66,19 @@ enum TextBytes {
             var index = range.lowerBound
             var previousIsSpace: UInt64 = 1  // a word starts at a non-space byte after a space (or the start)
             if let base = UnsafeRawPointer(buffer.baseAddress) {
+                #if _endian(little)
+                // Thirty-two bytes at a time: the vector marks the spaces, each word of the
+                // mask counts its word starts as below.
+                while range.upperBound - index >= 32 && count < limit {
+                    let spaces = ByteVector.spaces(ByteVector.load(base, index))
+                    // Lanes named one by one stay in registers.
+                    count += wordStarts(spaces[0], after: &previousIsSpace)
+                    count += wordStarts(spaces[1], after: &previousIsSpace)
+                    count += wordStarts(spaces[2], after: &previousIsSpace)
+                    count += wordStarts(spaces[3], after: &previousIsSpace)
+                    index += 32
+                }
+                #endif
                 // Eight bytes at a time: word starts are the non-space bytes whose predecessor is a space.
                 while range.upperBound - index >= 8 && count < limit {
                     let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
@@ -86,6 +99,16 @@ enum TextBytes {
         }
     }
 
+    /// The word starts in eight bytes whose whitespace bytes are all ones in `spaces`;
+    /// `previousIsSpace` (1 or 0) carries the last byte's state from block to block.
+    @inline(__always)
+    private static func wordStarts(_ spaces: UInt64, after previousIsSpace: inout UInt64) -> Int {
+        let marked = spaces & 0x8080_8080_8080_8080
+        let predecessors = marked << 8 | previousIsSpace << 7
+        previousIsSpace = marked >> 63
+        return (~marked & predecessors & 0x8080_8080_8080_8080).nonzeroBitCount
+    }
+
     /// The high bit of each byte of `word` that is whitespace (`isSpace`), exactly.
     @inline(__always)
     private static func spaceBytes(_ word: UInt64) -> UInt64 {
@@ -104,6 +127,18 @@ enum TextBytes {
             let end = end ?? buffer.count
             var index = start
             if let base = UnsafeRawPointer(buffer.baseAddress) {
+                #if _endian(little)
+                // Thirty-two bytes at a time, most of them skipped whole.
+                let firsts = SIMD32<UInt8>(repeating: first)
+                let seconds = SIMD32<UInt8>(repeating: second)
+                let thirds = SIMD32<UInt8>(repeating: third)
+                while end - index >= 32 {
+                    let block = ByteVector.load(base, index)
+                    let found = ByteVector.lanes((block .== firsts) .| (block .== seconds) .| (block .== thirds))
+                    if let offset = ByteVector.firstMarked(found) { return index + offset }
+                    index += 32
+                }
+                #endif
                 // Eight bytes at a time: a word's lowest flagged byte is the first match in it.
                 let ones: UInt64 = 0x0101_0101_0101_0101
                 while end - index >= 8 {
@@ -129,19 +164,57 @@ enum TextBytes {
     private static func zeroBytes(_ word: UInt64) -> UInt64 {
         (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
     }
+}
 
-    /// The index of the first byte of `bytes[start..<end]` that is not ASCII, or `end`.
-    static func endOfASCII(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
-        bytes.withUnsafeBufferPointer { buffer in
-            var index = start
-            if let base = UnsafeRawPointer(buffer.baseAddress) {
-                // Eight bytes at a time while none has its high bit set.
-                while end - index >= 8 && base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    index += 8
-                }
-            }
-            while index < end && buffer[index] < 0x80 { index += 1 }
-            return index
-        }
+/// Thirty-two bytes as one vector, for the scans that look at every byte of a document.
+///
+/// Comparisons give a lane of all ones per matching byte; the mask is read back as four
+/// little-endian words, byte `i` of the block in bits `8 * (i % 8)` of word `i / 8`, so the
+/// word-at-a-time code takes over from there. Only arithmetic and comparisons between byte
+/// vectors, and bitwise operations on 64-bit lanes, are used: those compile to single vector
+/// instructions, where other forms (a scalar operand, bitwise operations on byte lanes)
+/// may go lane by lane.
+enum ByteVector {
+    @inline(__always)
+    static func load(_ base: UnsafeRawPointer, _ offset: Int) -> SIMD32<UInt8> {
+        base.loadUnaligned(fromByteOffset: offset, as: SIMD32<UInt8>.self)
+    }
+
+    /// The mask as four words, each byte 0xFF where the lane is set and 0 elsewhere.
+    @inline(__always)
+    static func lanes(_ mask: SIMDMask<SIMD32<Int8>>) -> SIMD4<UInt64> {
+        unsafeBitCast(mask, to: SIMD4<UInt64>.self)
+    }
+
+    /// The offset of the first set byte of `lanes`, or nil when none is set.
+    @inline(__always)
+    static func firstMarked(_ lanes: SIMD4<UInt64>) -> Int? {
+        guard lanes[0] | lanes[1] | lanes[2] | lanes[3] != 0 else { return nil }
+        if lanes[0] != 0 { return lanes[0].trailingZeroBitCount / 8 }
+        if lanes[1] != 0 { return 8 + lanes[1].trailingZeroBitCount / 8 }
+        if lanes[2] != 0 { return 16 + lanes[2].trailingZeroBitCount / 8 }
+        return 24 + lanes[3].trailingZeroBitCount / 8
+    }
+
+    /// Whether no byte of `block` has its high bit set.
+    @inline(__always)
+    static func isASCII(_ block: SIMD32<UInt8>) -> Bool {
+        let words = unsafeBitCast(block, to: SIMD4<UInt64>.self)
+        return (words[0] | words[1] | words[2] | words[3]) & 0x8080_8080_8080_8080 == 0
+    }
+
+    /// `block` with the bits of `fold` (a byte repeated) set in every byte: 0x20 lower-cases
+    /// ASCII letters.
+    @inline(__always)
+    static func folding(_ block: SIMD32<UInt8>, _ fold: UInt64) -> SIMD32<UInt8> {
+        unsafeBitCast(unsafeBitCast(block, to: SIMD4<UInt64>.self) | SIMD4(repeating: fold), to: SIMD32<UInt8>.self)
+    }
+
+    /// The whitespace bytes of `block` (`TextBytes.isSpace`) as lanes.
+    @inline(__always)
+    static func spaces(_ block: SIMD32<UInt8>) -> SIMD4<UInt64> {
+        // Tab, LF, VT, FF and CR are 0x09 through 0x0D: below 5 after subtracting 9.
+        let control = (block &- SIMD32<UInt8>(repeating: 0x09)) .< SIMD32<UInt8>(repeating: 5)
+        return lanes((block .== SIMD32<UInt8>(repeating: 0x20)) .| control)
     }
 }
