@@ -366,6 +366,35 @@ struct ClustererTests {
         #expect(clusterer.clusters(count: 4, edges: pairs([(0, 1), (1, 2), (1, 3)])) == [[0, 1]])
     }
 
+    @Test func uncheckedPairsAmongSplitOffDocumentsAreChecked() {
+        // As above, but 2–3 was left unchecked (1 already joined them): checked once 2 and 3
+        // are split off, it regroups them; a pair that is no copy leaves them alone.
+        let asked = AskedPairs()
+        for (copies, expected) in [(true, [[0, 1], [2, 3]]), (false, [[0, 1]])] {
+            let clusterer = Clusterer(
+                representative: { $0.min()! },
+                supports: { member, _ in member == 1 },
+                isCopy: { first, second in
+                    asked.record(DocumentPair(first, second))
+                    return copies
+                })
+            let groups = clusterer.clusters(
+                count: 4, edges: pairs([(0, 1), (1, 2), (1, 3)]), unchecked: pairs([(0, 2), (2, 3)]))
+            #expect(groups == expected)
+        }
+        // 0–2 is never asked: the representative's support decides about 2.
+        #expect(asked.pairs == [DocumentPair(2, 3), DocumentPair(2, 3)])
+    }
+
+    /// The pairs a clusterer asked about, from whichever thread.
+    private final class AskedPairs: @unchecked Sendable {
+        private let lock = NSLock()
+        private var asked: [DocumentPair] = []
+
+        func record(_ pair: DocumentPair) { lock.withLock { asked.append(pair) } }
+        var pairs: [DocumentPair] { lock.withLock { asked } }
+    }
+
     @Test func groupsAreOrderedByFirstMember() {
         let clusterer = Clusterer(representative: { $0.max()! }, supports: { _, _ in true })
         let groups = clusterer.clusters(count: 8, edges: pairs([(5, 7), (1, 6), (0, 3)]))

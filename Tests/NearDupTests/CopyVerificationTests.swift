@@ -62,12 +62,19 @@ struct CopyVerificationTests {
         var verification = CopyVerification(rule: rule, verdicts: verdicts, threads: 1)
         verification.chunkSize = 16
         verification.chunksPerBlock = 3
-        let copies = try verification.copies(among: pairs, documentCount: count, batch: batch)
+        let outcome = try verification.verify(pairs, documentCount: count, batch: batch)
+        let copies = outcome.copies
 
         #expect(everyCopy.count > count, "the stories' variants are copies of one another")
         #expect(copies.count < everyCopy.count, "pairs already joined were skipped")
         #expect(copies.map(\.pair) == copies.map(\.pair).sorted())
-        #expect(samePartition(groups(of: copies.map(\.pair), count: count), groups(of: everyCopy, count: count)))
+        let joined = groups(of: copies.map(\.pair), count: count)
+        #expect(samePartition(joined, groups(of: everyCopy, count: count)))
+        // Only pairs inside a group were skipped, and every pair was either decided or skipped.
+        #expect(outcome.skipped.allSatisfy { joined[$0.first] == joined[$0.second] })
+        #expect(outcome.skipped == outcome.skipped.sorted())
+        let compared = pairs.filter { verdicts.verdict($0.first, $0.second, in: batch) == .unsure }
+        #expect(Set(outcome.skipped).isSubset(of: Set(compared)))
         for copy in copies where copy.overlap != nil {
             #expect(everyCopy.contains(copy.pair), "compared on the sets, and a copy there")
             let (a, b) = (sets[copy.pair.first][...], sets[copy.pair.second][...])
@@ -80,7 +87,7 @@ struct CopyVerificationTests {
             var parallel = CopyVerification(rule: rule, verdicts: verdicts, threads: threads)
             parallel.chunkSize = 16
             parallel.chunksPerBlock = 3
-            let again = try parallel.copies(among: pairs, documentCount: count, batch: batch)
+            let again = try parallel.verify(pairs, documentCount: count, batch: batch).copies
             #expect(again.map(\.pair) == copies.map(\.pair))
             #expect(again.map(\.overlap) == copies.map(\.overlap))
         }

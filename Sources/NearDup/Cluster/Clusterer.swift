@@ -9,16 +9,27 @@ public struct Clusterer: Sendable {
     /// Whether a member shares enough with a representative to stay in its cluster (asked only
     /// when no copy edge joins them: an edge is support already).
     public var supports: @Sendable (_ member: Int, _ representative: Int) -> Bool
+    /// Whether two documents are copies: asked only of `unchecked` pairs, and only once the
+    /// members they join are split off from their representative.
+    public var isCopy: @Sendable (_ first: Int, _ second: Int) -> Bool
 
-    public init(representative: @escaping @Sendable ([Int]) -> Int, supports: @escaping @Sendable (Int, Int) -> Bool) {
+    public init(
+        representative: @escaping @Sendable ([Int]) -> Int, supports: @escaping @Sendable (Int, Int) -> Bool,
+        isCopy: @escaping @Sendable (Int, Int) -> Bool = { _, _ in false }
+    ) {
         self.representative = representative
         self.supports = supports
+        self.isCopy = isCopy
     }
 
     /// Groups of 2+ documents, representative first, then members in input order;
     /// groups ordered by their first member's input position. Components are independent,
     /// so they are split on up to `threads` threads; the result is the same for any count.
-    public func clusters(count: Int, edges: [DocumentPair], threads: Int = 1) -> [[Int]] {
+    ///
+    /// `unchecked`: pairs inside components of `edges` that verification did not compare,
+    /// since they could not change a component. When members are split off, the pairs among
+    /// them are checked (`isCopy`), so they group as they would had every pair been compared.
+    public func clusters(count: Int, edges: [DocumentPair], unchecked: [DocumentPair] = [], threads: Int = 1) -> [[Int]] {
         var sets = UnionFind(count: count)
         for edge in edges { sets.union(edge.first, edge.second) }
         // Each component is split with its own edges only, so the work stays local to it.
@@ -26,16 +37,26 @@ public struct Clusterer: Sendable {
         for document in 0..<count { membersOfRoot[sets.find(document), default: []].append(document) }
         var edgesOfRoot: [Int: [DocumentPair]] = [:]
         for edge in edges { edgesOfRoot[sets.find(edge.first), default: []].append(edge) }
-        let components = membersOfRoot.filter { $0.value.count > 1 }.map { (members: $0.value, edges: edgesOfRoot[$0.key] ?? []) }
+        var uncheckedOfRoot: [Int: [DocumentPair]] = [:]
+        for pair in unchecked {
+            let root = sets.find(pair.first)
+            precondition(root == sets.find(pair.second), "an unchecked pair lies inside one component")
+            uncheckedOfRoot[root, default: []].append(pair)
+        }
+        let components = membersOfRoot.filter { $0.value.count > 1 }.map {
+            (members: $0.value, edges: edgesOfRoot[$0.key] ?? [], unchecked: uncheckedOfRoot[$0.key] ?? [])
+        }
         let found = ParallelChunks(count: components.count, chunkSize: 16, threads: threads).map { range in
             var found: [[Int]] = []
-            for component in components[range] { split(component.members, edges: component.edges, into: &found) }
+            for component in components[range] {
+                split(component.members, edges: component.edges, unchecked: component.unchecked, into: &found)
+            }
             return found
         }.flatMap { $0 }
         return found.sorted { $0.min()! < $1.min()! }
     }
 
-    private func split(_ members: [Int], edges: [DocumentPair], into found: inout [[Int]]) {
+    private func split(_ members: [Int], edges: [DocumentPair], unchecked: [DocumentPair], into found: inout [[Int]]) {
         let representative = representative(members)
         // A verified copy edge to the representative is support enough; others are asked.
         var linked = Set<Int>()
@@ -53,8 +74,9 @@ public struct Clusterer: Sendable {
         guard rest.count > 1 else { return }
         let inRest = Set(rest)
         let restEdges = edges.filter { inRest.contains($0.first) && inRest.contains($0.second) }
+            + unchecked.filter { inRest.contains($0.first) && inRest.contains($0.second) && isCopy($0.first, $0.second) }
         for component in components(of: rest, edges: restEdges) where component.count > 1 {
-            split(component, edges: restEdges, into: &found)
+            split(component, edges: restEdges, unchecked: [], into: &found)
         }
     }
 

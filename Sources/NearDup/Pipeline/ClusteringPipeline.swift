@@ -44,10 +44,12 @@ public struct ClusteringPipeline: Sendable {
         for document in 0..<count { filledCounts.insert(batch.filledBins(of: document)) }
         let verdicts = SignatureVerdict(
             rule: options.copyRule, numPermutations: options.numPermutations, filledCounts: filledCounts)
-        let verified = try CopyVerification(rule: options.copyRule, verdicts: verdicts, threads: options.threads)
-            .copies(among: candidates.pairs, documentCount: count, batch: batch)
+        let verification = try CopyVerification(rule: options.copyRule, verdicts: verdicts, threads: options.threads)
+            .verify(candidates.pairs, documentCount: count, batch: batch)
+        let verified = verification.copies
         onStage?("clustering")
-        let clusters = try clusters(of: verified, documents: documents, batch: batch, verdicts: verdicts)
+        let clusters = try clusters(
+            of: verified, unchecked: verification.skipped, documents: documents, batch: batch, verdicts: verdicts)
 
         var assignments = (0..<count).map { ClusteringResult.Assignment(cluster: -1, representative: $0, similarity: 1) }
         for cluster in clusters {
@@ -82,10 +84,11 @@ public struct ClusteringPipeline: Sendable {
     }
 
     /// Clusters without chaining, one component of copy edges at a time (in parallel), each
-    /// with only its own members' sets in memory; ordered by first member.
+    /// with only its own members' sets in memory; ordered by first member. `unchecked`: the
+    /// pairs verification skipped (see `CopyVerification`).
     private func clusters(
-        of verified: [(pair: DocumentPair, overlap: Double?)], documents: [DocumentFacts], batch: SketchBatch,
-        verdicts: SignatureVerdict
+        of verified: [(pair: DocumentPair, overlap: Double?)], unchecked: [DocumentPair], documents: [DocumentFacts],
+        batch: SketchBatch, verdicts: SignatureVerdict
     ) throws(ScratchFileError) -> [ClusteringResult.Cluster] {
         let count = documents.count
         var sets = UnionFind(count: count)
@@ -107,15 +110,19 @@ public struct ClusteringPipeline: Sendable {
         }
         var edges = [[(pair: DocumentPair, overlap: Double?)]](repeating: [], count: members.count)
         for edge in verified { edges[Int(componentOfRoot[sets.find(edge.pair.first)])].append(edge) }
+        var uncheckedPairs = [[DocumentPair]](repeating: [], count: members.count)
+        for pair in unchecked { uncheckedPairs[Int(componentOfRoot[sets.find(pair.first)])].append(pair) }
         let components = members
         let componentEdges = edges
+        let componentUnchecked = uncheckedPairs
         let parts = ParallelChunks(count: components.count, chunkSize: 16, threads: options.threads).map { range in
             Result { () throws(ScratchFileError) -> [ClusteringResult.Cluster] in
                 var clusters: [ClusteringResult.Cluster] = []
                 for component in range {
                     let compared = try ComparedDocuments(components[component], batch: batch)
                     clusters += self.clusters(
-                        of: compared, edges: componentEdges[component], documents: documents, batch: batch, verdicts: verdicts)
+                        of: compared, edges: componentEdges[component], unchecked: componentUnchecked[component],
+                        documents: documents, batch: batch, verdicts: verdicts)
                 }
                 return clusters
             }
@@ -127,8 +134,8 @@ public struct ClusteringPipeline: Sendable {
 
     /// The clusters of one component of copy edges, whose sets `compared` holds.
     private func clusters(
-        of compared: ComparedDocuments, edges: [(pair: DocumentPair, overlap: Double?)], documents: [DocumentFacts],
-        batch: SketchBatch, verdicts: SignatureVerdict
+        of compared: ComparedDocuments, edges: [(pair: DocumentPair, overlap: Double?)], unchecked: [DocumentPair],
+        documents: [DocumentFacts], batch: SketchBatch, verdicts: SignatureVerdict
     ) -> [ClusteringResult.Cluster] {
         let rule = options.copyRule
         var overlaps: [DocumentPair: Double] = [:]
@@ -147,9 +154,15 @@ public struct ClusteringPipeline: Sendable {
                 let (member, representative) = (positions[member], positions[representative])
                 return verdicts.verdict(member, representative, in: batch) == .copy
                     || rule.supports(PairSimilarity(compared.shingles(of: member), compared.shingles(of: representative)))
+            },
+            isCopy: { first, second in
+                // As verification would have: the pair's first document first.
+                let (first, second) = (compared.shingles(of: positions[first]), compared.shingles(of: positions[second]))
+                return rule.isCopy(PairSimilarity(first, second), first: first, second: second)
             })
         let localEdges = edges.map { DocumentPair(localOfPosition[$0.pair.first]!, localOfPosition[$0.pair.second]!) }
-        return clusterer.clusters(count: positions.count, edges: localEdges).map { localMembers in
+        let localUnchecked = unchecked.map { DocumentPair(localOfPosition[$0.first]!, localOfPosition[$0.second]!) }
+        return clusterer.clusters(count: positions.count, edges: localEdges, unchecked: localUnchecked).map { localMembers in
             let members = localMembers.map { positions[$0] }
             let representative = members[0]
             return ClusteringResult.Cluster(members: members, similarities: members.map { member in

@@ -4,7 +4,9 @@
 /// compared exactly, except a pair whose documents copies found before it already join: one
 /// more edge inside a group does not change the group, and the clusterer checks members
 /// against their representative on the sets anyway. On reprinted news, where a story's copies
-/// are all candidates of one another, that skips about half of the exact comparisons.
+/// are all candidates of one another, that skips about half of the exact comparisons. The
+/// skipped pairs are handed on: when the clusterer splits a group, it checks those among the
+/// members split off, so the clusters are the ones that checking every pair gives.
 ///
 /// So that the outcome does not depend on the thread count, pairs go in blocks of a fixed
 /// number of fixed chunks. A chunk skips the pairs joined when its block began or by its own
@@ -20,15 +22,22 @@ struct CopyVerification {
 
     typealias Copy = (pair: DocumentPair, overlap: Double?)
 
-    /// The copies among `pairs` (sorted), in pair order, each with its exact overlap when
-    /// sets were compared.
-    func copies(among pairs: [DocumentPair], documentCount: Int, batch: SketchBatch) throws(ScratchFileError) -> [Copy] {
+    struct Outcome {
+        /// The copies, in pair order, each with its exact overlap when sets were compared.
+        var copies: [Copy]
+        /// The pairs left unchecked because copies already joined their documents, in pair order.
+        var skipped: [DocumentPair]
+    }
+
+    /// Checks `pairs` (sorted).
+    func verify(_ pairs: [DocumentPair], documentCount: Int, batch: SketchBatch) throws(ScratchFileError) -> Outcome {
         let verdicts = self.verdicts
         let decided = ParallelChunks(count: pairs.count, chunkSize: 16_384, threads: threads).map { range in
             pairs[range].map { verdicts.verdict($0.first, $0.second, in: batch) }
         }.joined()
         var groups = UnionFind(count: documentCount)
         var copies: [Copy] = []
+        var skipped: [DocumentPair] = []
         var unsure: [DocumentPair] = []
         for (pair, verdict) in zip(pairs, decided) {
             switch verdict {
@@ -46,32 +55,39 @@ struct CopyVerification {
             let block = Array(unsure[blockStart..<min(unsure.count, blockStart + blockSize)])
             let groupsAtStart = block.map { (Int32(groups.find($0.first)), Int32(groups.find($0.second))) }
             let parts = ParallelChunks(count: block.count, chunkSize: chunkSize, threads: threads).map { range in
-                Result { () throws(ScratchFileError) -> [Copy] in
+                Result { () throws(ScratchFileError) -> Outcome in
                     try compare(block[range], groups: groupsAtStart[range], batch: batch)
                 }
             }
             for part in parts {
-                for copy in try part.get() {
+                let outcome = try part.get()
+                for copy in outcome.copies {
                     copies.append(copy)
                     groups.union(copy.pair.first, copy.pair.second)
                 }
+                skipped += outcome.skipped
             }
         }
         copies.sort { $0.pair < $1.pair }
-        return copies
+        return Outcome(copies: copies, skipped: skipped)
     }
 
     /// Compares one chunk's pairs on their sets, skipping those already joined. Pairs come
     /// sorted by first document, so the first document's set is read once for its run.
     private func compare(
         _ pairs: ArraySlice<DocumentPair>, groups: ArraySlice<(Int32, Int32)>, batch: SketchBatch
-    ) throws(ScratchFileError) -> [Copy] {
+    ) throws(ScratchFileError) -> Outcome {
         var joined = ChunkJoins()
         var firstSet: [UInt64] = []
         var secondSet: [UInt64] = []
         var loadedFirst = -1
         var copies: [Copy] = []
-        for (pair, (firstGroup, secondGroup)) in zip(pairs, groups) where !joined.areJoined(firstGroup, secondGroup) {
+        var skipped: [DocumentPair] = []
+        for (pair, (firstGroup, secondGroup)) in zip(pairs, groups) {
+            if joined.areJoined(firstGroup, secondGroup) {
+                skipped.append(pair)
+                continue
+            }
             if loadedFirst != pair.first {
                 try batch.shingleSet(of: pair.first, into: &firstSet)
                 loadedFirst = pair.first
@@ -83,7 +99,7 @@ struct CopyVerification {
                 joined.join(firstGroup, secondGroup)
             }
         }
-        return copies
+        return Outcome(copies: copies, skipped: skipped)
     }
 }
 
