@@ -22,13 +22,15 @@ enum UniformHashSort {
         if scratch.count < count { scratch.append(contentsOf: repeatElement(0, count: count - scratch.count)) }
         if counts.count < bucketCount + 1 { counts.append(contentsOf: repeatElement(0, count: bucketCount + 1 - counts.count)) }
         scratch.withUnsafeMutableBufferPointer { scratch in
+            values.withUnsafeBufferPointer { values in scratch.baseAddress!.update(from: values.baseAddress!, count: count) }
+        }
+        // Read back through an immutable buffer, the copy cannot alias the counts, which
+        // halves the instructions of the counting loop.
+        scratch.withUnsafeBufferPointer { scratch in
             values.withUnsafeMutableBufferPointer { target in
-                counts.withUnsafeMutableBufferPointer { allCounts in
-                    let source = UnsafeMutableBufferPointer(rebasing: scratch[..<count])
-                    UnsafeMutableRawPointer(source.baseAddress!).copyMemory(
-                        from: target.baseAddress!, byteCount: count * MemoryLayout<UInt64>.stride)
-                    let counts = UnsafeMutableBufferPointer(rebasing: allCounts[...bucketCount])
-                    counts.update(repeating: 0)
+                counts.withUnsafeMutableBufferPointer { counts in
+                    let source = UnsafeBufferPointer(rebasing: scratch[..<count])
+                    counts.baseAddress!.update(repeating: 0, count: bucketCount + 1)
                     for value in source { counts[Int(value >> shift) + 1] += 1 }
                     var largestBucket = 0
                     for bucket in 0..<bucketCount {
