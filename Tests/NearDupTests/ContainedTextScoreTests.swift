@@ -33,4 +33,47 @@ struct ContainedTextScoreTests {
             #expect(scores.score(of: contender[...]) == expectedScore(of: contender, members: members, skipping: index))
         }
     }
+
+    /// A group of two skips the table: its pick must be the one the scores make.
+    @Test func aPairIsRepresentedAsItsScoresRankIt() throws {
+        var generator = SketchSamples.SplitMix64(seed: 3)
+        let hasher = MinHasher()
+        for round in 0..<60 {
+            let story = (0..<300).map { _ in ShingleHash.make(generator.next(), isQuoted: false) }
+            // Every third pair has two sets of one size; some share nothing.
+            let sizes = round % 3 == 0 ? [200, 200] : [100 + Int(generator.next() % 200), 100 + Int(generator.next() % 200)]
+            let sets: [[UInt64]] = sizes.map { size in
+                let kept = round % 5 == 0 ? [] : Array(story.shuffled(using: &generator).prefix(size / 2))
+                let own = (0..<(size - kept.count)).map { _ in ShingleHash.make(generator.next(), isQuoted: false) }
+                return (kept + own).sorted()
+            }
+            let textBytes = [1_000 + Int(generator.next() % 3), 1_000 + Int(generator.next() % 3)]
+            var batch = SketchBatch()
+            for set in sets {
+                var signature = [UInt32](repeating: 0, count: hasher.numPermutations)
+                let filled = hasher.sketch(set, into: &signature)
+                batch.append(shingles: set, signature: signature, filledBins: filled, leadSignature: [])
+            }
+            let documents = textBytes.enumerated().map { index, bytes in
+                DocumentFacts(Document(id: "\(index)", text: String(repeating: "x", count: bytes),
+                                       origin: SourceLocation(file: "test", line: index + 1)))
+            }
+            let compared = try ComparedDocuments([0, 1], batch: batch)
+            let picked = ClusteringPipeline.likelyOriginal(of: [0, 1], documents: documents, compared: compared)
+            #expect(picked == pickByScores(sets, textBytes: textBytes), "sizes \(sizes), text bytes \(textBytes)")
+        }
+    }
+
+    /// The general choice: contenders longer first, the higher score wins, and of one score and
+    /// one size, the shorter text.
+    private func pickByScores(_ sets: [[UInt64]], textBytes: [Int]) -> Int {
+        let order: [Int] = sets[1].count > sets[0].count ? [1, 0] : [0, 1]
+        var scores = ContainedTextScore(contenders: order.map { sets[$0][...] })
+        for set in sets { scores.add(member: set[...]) }
+        let (first, second) = (order[0], order[1])
+        let (firstScore, secondScore) = (scores.score(of: sets[first][...]), scores.score(of: sets[second][...]))
+        if secondScore > firstScore { return second }
+        let tied = secondScore == firstScore && sets[first].count == sets[second].count
+        return tied && textBytes[second] < textBytes[first] ? second : first
+    }
 }

@@ -87,7 +87,7 @@ public struct ClusteringPipeline: Sendable {
     /// with only its own members' sets in memory; ordered by first member. `unchecked`: the
     /// pairs verification skipped (see `CopyVerification`).
     private func clusters(
-        of verified: [(pair: DocumentPair, overlap: Double?)], unchecked: [DocumentPair], documents: [DocumentFacts],
+        of verified: [CopyVerification.Copy], unchecked: [DocumentPair], documents: [DocumentFacts],
         batch: SketchBatch, verdicts: SignatureVerdict
     ) throws(ScratchFileError) -> [ClusteringResult.Cluster] {
         let count = documents.count
@@ -108,7 +108,7 @@ public struct ClusteringPipeline: Sendable {
             }
             members[Int(componentOfRoot[root])].append(document)
         }
-        var edges = [[(pair: DocumentPair, overlap: Double?)]](repeating: [], count: members.count)
+        var edges = [[CopyVerification.Copy]](repeating: [], count: members.count)
         for edge in verified { edges[Int(componentOfRoot[sets.find(edge.pair.first)])].append(edge) }
         var uncheckedPairs = [[DocumentPair]](repeating: [], count: members.count)
         for pair in unchecked { uncheckedPairs[Int(componentOfRoot[sets.find(pair.first)])].append(pair) }
@@ -134,7 +134,7 @@ public struct ClusteringPipeline: Sendable {
 
     /// The clusters of one component of copy edges, whose sets `compared` holds.
     private func clusters(
-        of compared: ComparedDocuments, edges: [(pair: DocumentPair, overlap: Double?)], unchecked: [DocumentPair],
+        of compared: ComparedDocuments, edges: [CopyVerification.Copy], unchecked: [DocumentPair],
         documents: [DocumentFacts], batch: SketchBatch, verdicts: SignatureVerdict
     ) -> [ClusteringResult.Cluster] {
         let rule = options.copyRule
