@@ -130,6 +130,33 @@ struct KernelTwinTests {
         }
     }
 
+    @Test func packedPairSortMatchesTheStandardSort() {
+        var generator = SketchSamples.SplitMix64(seed: 11)
+        var scratch: [UInt64] = []
+        // Pairs of up to 2^20 documents as the band search packs them, repeats included;
+        // full 64-bit values use every digit; a single value repeated needs no pass at all.
+        for count in [0, 1, 511, 512, 513, 10_000, 200_000] {
+            for documents: UInt64 in [2, 1_000, 1 << 20] {
+                var values = (0..<count).map { _ in
+                    let (a, b) = (generator.next() % documents, generator.next() % documents)
+                    return min(a, b) << 32 | max(a, b)
+                }
+                var expected = values
+                PackedPairSort.sortScalar(&expected)
+                PackedPairSort.sort(&values, scratch: &scratch)
+                #expect(values == expected, "count \(count), documents \(documents)")
+            }
+            var wide = (0..<count).map { _ in generator.next() }
+            var expectedWide = wide
+            PackedPairSort.sortScalar(&expectedWide)
+            PackedPairSort.sort(&wide, scratch: &scratch)
+            #expect(wide == expectedWide, "count \(count), 64-bit values")
+            var same = [UInt64](repeating: 42 << 32 | 7, count: count)
+            PackedPairSort.sort(&same, scratch: &scratch)
+            #expect(same == [UInt64](repeating: 42 << 32 | 7, count: count))
+        }
+    }
+
     /// Word shingles from the unsafe kernel and its plain twin, on random word streams with and
     /// without quote marks and paragraph starts, every window size from 1 to 8, and the real archive.
     @Test func wordShingleKernelsAgree() throws {

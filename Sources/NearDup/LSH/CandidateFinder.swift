@@ -44,7 +44,8 @@ public struct CandidateFinder: Sendable {
         }
         var pairs = parts.count == 1 ? parts[0].pairs : parts.flatMap(\.pairs)
         if parts.count > 1 {
-            pairs.sort()
+            var scratch: [UInt64] = []
+            PackedPairSort.sort(&pairs, scratch: &scratch)
             pairs.removeAdjacentDuplicates()
         }
         return Result(
@@ -91,12 +92,12 @@ public struct CandidateFinder: Sendable {
             }
             // Pairs repeat across bands; compact when the list has doubled since the last time.
             if pairs.count > 2 * max(pairsAfterLastCompaction, 1 << 16) {
-                pairs.sort()
+                PackedPairSort.sort(&pairs, scratch: &scratch)
                 pairs.removeAdjacentDuplicates()
                 pairsAfterLastCompaction = pairs.count
             }
         }
-        pairs.sort()
+        PackedPairSort.sort(&pairs, scratch: &scratch)
         pairs.removeAdjacentDuplicates()
         return (pairs, skippedRuns)
     }

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -35,7 +36,12 @@ final class ShingleSpill: @unchecked Sendable {
         descriptor = made
     }
 
-    deinit { close(descriptor) }
+    deinit {
+        // Closing frees the file's space, which takes seconds for gigabytes: let it overlap
+        // with what the process does next (writing its report).
+        let descriptor = self.descriptor
+        DispatchQueue.global(qos: .utility).async { close(descriptor) }
+    }
 
     /// Writes `values` at the end of the file and returns the byte offset they start at.
     func append(_ values: [UInt64]) throws(ScratchFileError) -> Int {
@@ -47,7 +53,8 @@ final class ShingleSpill: @unchecked Sendable {
         values.withUnsafeBytes { bytes in
             var written = 0
             while written < bytes.count {
-                let result = pwrite(descriptor, bytes.baseAddress! + written, bytes.count - written, off_t(offset + written))
+                let piece = min(bytes.count - written, ChunkedFileReader.largestRead)
+                let result = pwrite(descriptor, bytes.baseAddress! + written, piece, off_t(offset + written))
                 if result < 0 {
                     if errno == EINTR { continue }
                     failure = Self.lastError()
