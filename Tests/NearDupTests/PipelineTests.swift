@@ -213,14 +213,17 @@ struct PipelineTests {
         #expect(first.clusters == second.clusters)
     }
 
-    /// Streaming in batches of any size, with shingles in memory or in a scratch file,
-    /// gives what one run over all documents gives.
-    @Test(arguments: [(1, false), (7, true), (256, false), (256, true), (10_000, true)])
-    func sessionMatchesARunOverAllDocuments(batchSize: Int, spills: Bool) throws {
+    /// Streaming in chunks of any size, on one thread or on workers, with shingles in memory
+    /// or in a scratch file, gives what one run over all documents gives.
+    @Test(arguments: [(1, 1, false), (7, 2, true), (7, 3, false), (256, 1, false), (256, 2, true), (10_000, 2, true)])
+    func sessionMatchesARunOverAllDocuments(chunkSize: Int, threads: Int, spills: Bool) throws {
         let documents = try largeCorpus()
         let whole = ClusteringPipeline().run(documents)
         let scratch = spills ? FileManager.default.temporaryDirectory.path : nil
-        var session = try ClusteringSession(pipeline: ClusteringPipeline(), batchSize: batchSize, scratchDirectory: scratch)
+        var options = PipelineOptions()
+        options.threads = threads
+        var session = try ClusteringSession(
+            pipeline: ClusteringPipeline(options: options), chunkSize: chunkSize, scratchDirectory: scratch)
         for document in documents { try session.add(document) }
         #expect(session.count == documents.count)
         let streamed = try session.finish()

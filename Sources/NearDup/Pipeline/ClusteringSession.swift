@@ -1,32 +1,35 @@
-import Dispatch
-
-/// Runs the pipeline over documents as they are read: texts are sketched a batch at a time
-/// (in parallel) and then let go, so memory holds sketches, not the archive's text.
+/// Runs the pipeline over documents as they are read: texts are sketched a chunk at a time
+/// and then let go, so memory holds sketches, not the archive's text.
 ///
-/// With more than one thread, a full batch is sketched in the background while reading
-/// goes on to fill the next one. Batches are cut at fixed sizes and joined in input order,
-/// so the result is the same as `ClusteringPipeline.run` over all documents at once.
+/// With more than one thread, chunks are sketched on worker threads while reading goes on
+/// (`SketchWorkers`). Chunks are cut at a fixed size and joined in input order, so the result
+/// is the same as `ClusteringPipeline.run` over all documents at once.
 ///
-/// Given a scratch folder, the session also moves each batch's shingles to a scratch file
+/// Given a scratch folder, the session also moves each chunk's shingles to a scratch file
 /// there, and verification reads back only those it compares: memory then holds about a
 /// signature and the report's fields per document, whatever the documents' length.
 public struct ClusteringSession {
     public let pipeline: ClusteringPipeline
-    private let batchSize: Int
+    private let chunkSize: Int
     private let spill: ShingleSpill?
+    private let workers: SketchWorkers?
     private var pendingTexts: [String] = []
     private var facts: [DocumentFacts] = []
     private var batch = SketchBatch()
-    /// The batch being sketched in the background, joined before the next one starts.
-    private var inFlight: (group: DispatchGroup, result: ChunkResults<Result<SketchBatch, ScratchFileError>>)?
 
-    /// `scratchDirectory`: a folder for the shingles' scratch file (the system's temporary
-    /// folder suits); nil keeps shingles in memory.
-    public init(pipeline: ClusteringPipeline, batchSize: Int = 4_096, scratchDirectory: String? = nil) throws(ScratchFileError) {
-        precondition(batchSize > 0)
+    /// `chunkSize`: documents sketched together (their sets go to the scratch file in one
+    /// write). `scratchDirectory`: a folder for the shingles' scratch file (the system's
+    /// temporary folder suits); nil keeps shingles in memory.
+    public init(pipeline: ClusteringPipeline, chunkSize: Int = 256, scratchDirectory: String? = nil) throws(ScratchFileError) {
+        precondition(chunkSize > 0)
         self.pipeline = pipeline
-        self.batchSize = batchSize
-        spill = try scratchDirectory.map { directory throws(ScratchFileError) in try ShingleSpill(directory: directory) }
+        self.chunkSize = chunkSize
+        let spill = try scratchDirectory.map { directory throws(ScratchFileError) in try ShingleSpill(directory: directory) }
+        self.spill = spill
+        let threads = pipeline.options.threads
+        workers = threads > 1
+            ? SketchWorkers(threads: threads) { texts throws(ScratchFileError) in try pipeline.sketch(texts, spill: spill) }
+            : nil
     }
 
     /// Documents added so far.
@@ -38,14 +41,17 @@ public struct ClusteringSession {
     public mutating func add(_ document: Document) throws(ScratchFileError) {
         facts.append(DocumentFacts(document))
         pendingTexts.append(document.text)
-        if pendingTexts.count >= batchSize { try sketchPending() }
+        if pendingTexts.count >= chunkSize { try sketchPending() }
     }
 
     /// Sketches what is left, then finds, verifies and clusters the copies among all documents.
     /// The session is empty afterwards. (Mutating rather than consuming: a session captured by
     /// a reading closure would otherwise be copied, and its sketches with it.)
     public mutating func finish() throws(ScratchFileError) -> ClusteringResult {
-        try sketchPending(waits: true)
+        try sketchPending()
+        if let workers {
+            for sketched in try workers.finish() { batch.append(sketched) }
+        }
         let sketched = batch
         let documents = facts
         batch = SketchBatch()
@@ -53,34 +59,18 @@ public struct ClusteringSession {
         return try pipeline.resolve(documents, batch: sketched)
     }
 
-    /// Starts sketching the pending texts (in the background when threads allow); with
-    /// `waits`, also joins it, so that every batch is in `batch`.
-    private mutating func sketchPending(waits: Bool = false) throws(ScratchFileError) {
-        try joinInFlight()
+    /// Sketches the pending texts: on a worker when there are workers, taking back the
+    /// chunks they have finished, or here.
+    private mutating func sketchPending() throws(ScratchFileError) {
         guard !pendingTexts.isEmpty else { return }
         let texts = pendingTexts
         pendingTexts = []
-        pendingTexts.reserveCapacity(batchSize)
-        let pipeline = self.pipeline
-        let spill = self.spill
-        let work = { @Sendable () throws(ScratchFileError) -> SketchBatch in
-            try pipeline.sketch(texts, spill: spill)
-        }
-        if pipeline.options.threads > 1 && !waits {
-            let group = DispatchGroup()
-            let result = ChunkResults<Result<SketchBatch, ScratchFileError>>(count: 1)
-            DispatchQueue.global().async(group: group) { result[0] = Result(catching: work) }
-            inFlight = (group, result)
+        pendingTexts.reserveCapacity(chunkSize)
+        if let workers {
+            for sketched in try workers.submit(texts) { batch.append(sketched) }
         } else {
-            batch.append(try work())
+            batch.append(try pipeline.sketch(texts, spill: spill))
         }
-    }
-
-    private mutating func joinInFlight() throws(ScratchFileError) {
-        guard let (group, result) = inFlight else { return }
-        group.wait()
-        inFlight = nil
-        batch.append(try result[0]!.get())
     }
 }
 
