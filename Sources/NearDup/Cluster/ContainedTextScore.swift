@@ -8,8 +8,13 @@
 struct ContainedTextScore {
     /// 1/|m| in units of 2^-32.
     private static let one: UInt64 = 1 << 32
-    private var keys: [UInt64]
-    private var weights: [UInt64]
+    /// A key and its weight side by side: a lookup touches one cache line, not two.
+    private struct Slot {
+        var key: UInt64 = 0
+        var weight: UInt64 = 0
+    }
+
+    private var slots: [Slot]
     private let mask: Int
 
     /// `contenders` are sorted shingle sets.
@@ -17,8 +22,7 @@ struct ContainedTextScore {
         let entries = contenders.reduce(0) { $0 + $1.count }
         var capacity = 16
         while capacity < 2 * entries { capacity <<= 1 }
-        keys = [UInt64](repeating: 0, count: capacity)
-        weights = [UInt64](repeating: 0, count: capacity)
+        slots = [Slot](repeating: Slot(), count: capacity)
         mask = capacity - 1
         for set in contenders {
             for hash in set { _ = slot(of: hash, inserting: true) }
@@ -31,11 +35,11 @@ struct ContainedTextScore {
         // Keys are hashes already: their low bits index the table as they are.
         var index = Int(truncatingIfNeeded: key) & mask
         while true {
-            let stored = keys[index]
+            let stored = slots[index].key
             if stored == key { return index }
             if stored == 0 {
                 guard inserting else { return nil }
-                keys[index] = key
+                slots[index].key = key
                 return index
             }
             index = (index + 1) & mask
@@ -47,7 +51,7 @@ struct ContainedTextScore {
         guard !member.isEmpty else { return }
         let share = Self.one / UInt64(member.count)
         for hash in member {
-            if let index = slot(of: hash, inserting: false) { weights[index] &+= share }
+            if let index = slot(of: hash, inserting: false) { slots[index].weight &+= share }
         }
     }
 
@@ -56,7 +60,7 @@ struct ContainedTextScore {
         guard !contender.isEmpty else { return 0 }
         var total: UInt64 = 0
         for hash in contender {
-            if let index = slot(of: hash, inserting: false) { total &+= weights[index] }
+            if let index = slot(of: hash, inserting: false) { total &+= slots[index].weight }
         }
         return total - UInt64(contender.count) * (Self.one / UInt64(contender.count))
     }

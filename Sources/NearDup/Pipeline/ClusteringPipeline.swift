@@ -237,7 +237,11 @@ public struct ClusteringPipeline: Sendable {
         let batches = ParallelChunks(count: texts.count, chunkSize: 256, threads: options.threads).map { range in
             Result { () throws(ScratchFileError) -> SketchBatch in
                 var sketcher = DocumentSketcher(options: options)
-                var batch = SketchBatch()
+                // News text runs about six bytes a word, so a shingle per five bytes is room enough.
+                var batch = SketchBatch(
+                    reservingFor: range.count, shingles: texts[range].reduce(0) { $0 + $1.utf8.count } / 5,
+                    signatureLength: options.numPermutations,
+                    leadSignatureLength: options.leadShingles > 0 ? PipelineOptions.leadPermutations : 0)
                 for index in range { sketcher.sketch(texts[index], into: &batch) }
                 if let spill { try batch.spill(to: spill) } else { batch.shrinkToFit() }
                 return batch

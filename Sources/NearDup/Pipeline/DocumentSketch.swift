@@ -33,6 +33,19 @@ struct SketchBatch: Sendable {
         var quoted: UInt32
     }
 
+    init() {}
+
+    /// A batch with room for `documents` documents of about `shingles` shingles in all, so
+    /// that it grows without copying what it holds.
+    init(reservingFor documents: Int, shingles: Int, signatureLength: Int, leadSignatureLength: Int) {
+        var part: [UInt64] = []
+        part.reserveCapacity(shingles)
+        parts = [.inMemory(part)]
+        locations.reserveCapacity(documents)
+        signatures.reserveCapacity(documents * signatureLength)
+        leadSignatures.reserveCapacity(documents * leadSignatureLength)
+    }
+
     /// `shingles`: the document's sorted, duplicate-free shingle set.
     mutating func append(shingles documentShingles: [UInt64], signature: [UInt32], filledBins: Int, leadSignature: [UInt32]) {
         let quoted = documentShingles.count(where: ShingleHash.isQuoted)
