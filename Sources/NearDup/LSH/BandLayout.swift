@@ -17,7 +17,22 @@ public struct BandLayout: Sendable, Equatable, CustomStringConvertible {
 
     /// Probability that two documents of Jaccard similarity `similarity` share a band.
     public func candidateProbability(similarity: Double) -> Double {
-        1 - pow(1 - pow(similarity, Double(rows)), Double(bands))
+        1 - Self.power(1 - Self.power(similarity, rows), bands)
+    }
+
+    /// `base` to a whole power by squaring: the layout search takes hundreds of thousands of
+    /// powers, and `pow` made it the largest fixed cost of a run.
+    @inline(__always)
+    private static func power(_ base: Double, _ exponent: Int) -> Double {
+        var result = 1.0
+        var square = base
+        var remaining = exponent
+        while remaining > 0 {
+            if remaining & 1 == 1 { result *= square }
+            square *= square
+            remaining >>= 1
+        }
+        return result
     }
 
     /// The layout with b·r ≤ `numPermutations` that minimises the weighted area of false
