@@ -84,6 +84,27 @@ struct BandLayoutTests {
         #expect(recall.candidateProbability(similarity: 0.45) >= balanced.candidateProbability(similarity: 0.45))
     }
 
+    /// The search's layouts equal those of a plain search that integrates with `pow`, in the
+    /// order the search documents (bands, then rows; the first of equal errors wins).
+    @Test(arguments: [(0.5 / 4.5, 128), (0.5, 128), (0.3, 64), (0.8 / 4.8, 256), (0.05, 32)])
+    func optimalLayoutMatchesAPlainSearch(threshold: Double, permutations: Int) {
+        func integral(_ lower: Double, _ upper: Double, _ function: (Double) -> Double) -> Double {
+            let width = (upper - lower) / 200
+            var sum = function(lower) + function(upper)
+            for step in 1..<200 { sum += function(lower + Double(step) * width) * (step % 2 == 1 ? 4 : 2) }
+            return sum * width / 3
+        }
+        var best = (bands: 0, rows: 0, error: Double.infinity)
+        for bands in 1...permutations {
+            for rows in 1...(permutations / bands) {
+                let probability = { (s: Double) in 1 - pow(1 - pow(s, Double(rows)), Double(bands)) }
+                let error = 0.5 * integral(0, threshold, probability) + 0.5 * integral(threshold, 1) { 1 - probability($0) }
+                if error < best.error - 1e-12 { best = (bands, rows, error) }
+            }
+        }
+        #expect(BandLayout.optimal(threshold: threshold, numPermutations: permutations) == BandLayout(bands: best.bands, rows: best.rows))
+    }
+
     @Test func optimalLayoutIsDeterministic() {
         #expect(BandLayout.optimal(threshold: 0.3, numPermutations: 128) == BandLayout.optimal(threshold: 0.3, numPermutations: 128))
         #expect(BandLayout(bands: 16, rows: 8).description == "16 bands x 8 rows")
