@@ -117,7 +117,7 @@ final class ChunkedFileReader {
             }
         }
         while true {
-            let n = read(descriptor, destination, min(count, Self.largestRead))
+            let n = read(descriptor, destination, count)
             if n >= 0 { return n }
             if errno != EINTR {
                 throw InputError("read failed: \(Self.describeErrno(errno))", at: SourceLocation(file: displayName, line: line))
@@ -154,11 +154,6 @@ final class ChunkedFileReader {
         start = 0
         end = pending
     }
-
-    /// The most one read(2) asks for. Copying from the page cache in larger pieces took three
-    /// times the system time on the virtual machines measured; in these pieces, the copy
-    /// stays in the core's cache, and a call per 128 KB costs nothing on any kernel.
-    static let largestRead = 128 << 10
 
     /// The buffer's current size, for tests of the bounded-memory promise.
     var capacity: Int { storage.count }

@@ -53,8 +53,7 @@ final class ShingleSpill: @unchecked Sendable {
         values.withUnsafeBytes { bytes in
             var written = 0
             while written < bytes.count {
-                let piece = min(bytes.count - written, ChunkedFileReader.largestRead)
-                let result = pwrite(descriptor, bytes.baseAddress! + written, piece, off_t(offset + written))
+                let result = pwrite(descriptor, bytes.baseAddress! + written, bytes.count - written, off_t(offset + written))
                 if result < 0 {
                     if errno == EINTR { continue }
                     failure = Self.lastError()
