@@ -7,7 +7,8 @@ import NearDup
 /// Documents are sketched as they are read and their texts let go: `documents` keep their
 /// ids, fields and places in the input, with empty texts. A report that shows text asks
 /// for `previews` (each document's first words), taken while the text is at hand.
-/// Shingles wait for verification in a scratch file in the temporary folder (`TMPDIR`).
+/// Shingles wait for verification in memory up to a fixed budget, then in a scratch file in
+/// the temporary folder (`TMPDIR`).
 struct ClusteringRun {
     let corpus: Corpus
     let result: ClusteringResult
@@ -34,7 +35,7 @@ struct ClusteringRun {
         result = try session.finish()
         self.previews = previews
         progress.finish()
-        if let timings { printError(timings.summary(scratchFileBytes: session.scratchFileBytes)) }
+        if let timings { printError(timings.summary(setsInMemoryBytes: session.setsInMemoryBytes, scratchFileBytes: session.scratchFileBytes)) }
     }
 
     var documents: [Document] { corpus.documents }

@@ -18,9 +18,9 @@ final class StageTimings: @unchecked Sendable {
         lock.withLock { marks.append((stage, Date())) }
     }
 
-    /// One line: each stage's seconds, the total, the peak resident memory, and the size
-    /// of the scratch file.
-    func summary(scratchFileBytes: Int) -> String {
+    /// One line: each stage's seconds, the total, the peak resident memory, and where the
+    /// shingle sets waited: in memory or in the scratch file.
+    func summary(setsInMemoryBytes: Int, scratchFileBytes: Int) -> String {
         let end = Date()
         let marks = lock.withLock { self.marks }
         var parts: [String] = []
@@ -29,9 +29,10 @@ final class StageTimings: @unchecked Sendable {
             parts.append("\(mark.stage) \(Self.seconds(stop.timeIntervalSince(mark.start)))")
         }
         let total = Self.seconds(end.timeIntervalSince(marks[0].start))
+        let inMemory = String(format: "%.1f MB", Double(setsInMemoryBytes) / 1_000_000)
         let scratch = String(format: "%.1f MB", Double(scratchFileBytes) / 1_000_000)
         return "timings: " + parts.joined(separator: ", ")
-            + "; total \(total), peak memory \(Self.peakMemory()), scratch file \(scratch)"
+            + "; total \(total), peak memory \(Self.peakMemory()), sets in memory \(inMemory), scratch file \(scratch)"
     }
 
     private static func seconds(_ interval: TimeInterval) -> String {

@@ -213,20 +213,30 @@ struct PipelineTests {
         #expect(first.clusters == second.clusters)
     }
 
-    /// Streaming in chunks of any size, on one thread or on workers, with shingles in memory
-    /// or in a scratch file, gives what one run over all documents gives.
-    @Test(arguments: [(1, 1, false), (7, 2, true), (7, 3, false), (256, 1, false), (256, 2, true), (10_000, 2, true)])
-    func sessionMatchesARunOverAllDocuments(chunkSize: Int, threads: Int, spills: Bool) throws {
+    /// Streaming in chunks of any size, on one thread or on workers, with shingles in memory,
+    /// in a scratch file or partly in each, gives what one run over all documents gives.
+    /// `setsInMemory` is the scratch file's memory budget; nil means no scratch file.
+    @Test(arguments: [
+        (1, 1, nil), (7, 2, 0), (7, 3, nil), (7, 2, 100_000), (256, 1, nil), (256, 2, 0), (256, 1, 1 << 30),
+        (10_000, 2, 0),
+    ] as [(Int, Int, Int?)])
+    func sessionMatchesARunOverAllDocuments(chunkSize: Int, threads: Int, setsInMemory: Int?) throws {
         let documents = try largeCorpus()
         let whole = ClusteringPipeline().run(documents)
-        let scratch = spills ? FileManager.default.temporaryDirectory.path : nil
+        let scratch = setsInMemory.map { _ in FileManager.default.temporaryDirectory.path }
         var options = PipelineOptions()
         options.threads = threads
         var session = try ClusteringSession(
-            pipeline: ClusteringPipeline(options: options), chunkSize: chunkSize, scratchDirectory: scratch)
+            pipeline: ClusteringPipeline(options: options), chunkSize: chunkSize, scratchDirectory: scratch,
+            setsInMemory: setsInMemory ?? 0)
         for document in documents { try session.add(document) }
         #expect(session.count == documents.count)
         let streamed = try session.finish()
+        if let setsInMemory {
+            // A budget smaller than the sets sends the rest to the file; a large one keeps all.
+            #expect((session.scratchFileBytes > 0) == (setsInMemory < 1 << 30))
+            #expect((session.setsInMemoryBytes > 0) == (setsInMemory > 0))
+        }
         #expect(streamed.assignments == whole.assignments)
         #expect(streamed.clusters == whole.clusters)
         #expect(streamed.statistics == whole.statistics)

@@ -19,12 +19,18 @@ public struct ClusteringSession {
 
     /// `chunkSize`: documents sketched together (their sets go to the scratch file in one
     /// write). `scratchDirectory`: a folder for the shingles' scratch file (the system's
-    /// temporary folder suits); nil keeps shingles in memory.
-    public init(pipeline: ClusteringPipeline, chunkSize: Int = 256, scratchDirectory: String? = nil) throws(ScratchFileError) {
-        precondition(chunkSize > 0)
+    /// temporary folder suits); nil keeps shingles in memory. With a scratch file, the first
+    /// `setsInMemory` bytes of sets stay in memory all the same.
+    public init(
+        pipeline: ClusteringPipeline, chunkSize: Int = 256, scratchDirectory: String? = nil,
+        setsInMemory: Int = ClusteringSession.defaultSetsInMemory
+    ) throws(ScratchFileError) {
+        precondition(chunkSize > 0 && setsInMemory >= 0)
         self.pipeline = pipeline
         self.chunkSize = chunkSize
-        let spill = try scratchDirectory.map { directory throws(ScratchFileError) in try ShingleSpill(directory: directory) }
+        let spill = try scratchDirectory.map { directory throws(ScratchFileError) in
+            try ShingleSpill(directory: directory, memoryBudget: setsInMemory)
+        }
         self.spill = spill
         let threads = pipeline.options.threads
         workers = threads > 1
@@ -32,11 +38,18 @@ public struct ClusteringSession {
             : nil
     }
 
+    /// 64 MiB: the sets of about 10,000 news articles, which then never touch the disk; a
+    /// fixed amount, so memory stays bounded at any corpus size.
+    public static let defaultSetsInMemory = 64 << 20
+
     /// Documents added so far.
     public var count: Int { facts.count }
 
     /// Bytes of shingle sets written to the scratch file so far (0 without one).
     public var scratchFileBytes: Int { spill?.end ?? 0 }
+
+    /// Bytes of shingle sets kept in memory under the scratch file's budget (0 without one).
+    public var setsInMemoryBytes: Int { spill?.keptInMemoryBytes ?? 0 }
 
     public mutating func add(_ document: Document) throws(ScratchFileError) {
         facts.append(DocumentFacts(document))

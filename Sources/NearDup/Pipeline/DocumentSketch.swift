@@ -89,13 +89,18 @@ struct SketchBatch: Sendable {
         }
     }
 
-    /// Moves every part still in memory to `spill`, which then holds this batch's sets.
+    /// Moves every part still in memory to `spill`, which then holds this batch's sets,
+    /// except parts that fit in what is left of its memory budget.
     mutating func spill(to spill: ShingleSpill) throws(ScratchFileError) {
         precondition(self.spill == nil || self.spill === spill)
         self.spill = spill
         for index in parts.indices {
             guard case .inMemory(let shingles) = parts[index] else { continue }
-            parts[index] = .spilled(offset: try spill.append(shingles))
+            if spill.keepsInMemory(shingles.count * MemoryLayout<UInt64>.stride) {
+                parts[index] = .inMemory(Array(shingles[...]))
+            } else {
+                parts[index] = .spilled(offset: try spill.append(shingles))
+            }
         }
     }
 

@@ -11,6 +11,9 @@ import Darwin
 /// A scratch file that holds sketched documents' shingles until verification reads back
 /// those it compares, so memory keeps signatures, not every document's shingles.
 ///
+/// The first `memoryBudget` bytes of sets may stay in memory instead: a small corpus then
+/// never writes and reads back its sets, and a large one still holds no more than the budget.
+///
 /// The file is unlinked as soon as it is made: it takes no name in the folder, and the
 /// system frees its space when the run ends, however it ends. Appends and reads may come
 /// from any thread: each append reserves its own range, so writers never overlap.
@@ -18,15 +21,23 @@ final class ShingleSpill: @unchecked Sendable {
     /// The folder the file was made in, for messages.
     let directory: String
     private let descriptor: Int32
+    /// Bytes of sets that may stay in memory, in all.
+    let memoryBudget: Int
     /// Bytes reserved so far: where the next append lands.
     private var reserved = 0
+    /// Bytes of the memory budget granted so far.
+    private var keptInMemory = 0
     private let lock = NSLock()
 
     /// Bytes written (or being written) so far.
     var end: Int { lock.withLock { reserved } }
 
-    init(directory: String) throws(ScratchFileError) {
+    /// Bytes of sets kept in memory under the budget so far.
+    var keptInMemoryBytes: Int { lock.withLock { keptInMemory } }
+
+    init(directory: String, memoryBudget: Int = 0) throws(ScratchFileError) {
         self.directory = directory
+        self.memoryBudget = memoryBudget
         var template = Array((directory.hasSuffix("/") ? directory : directory + "/").utf8CString.dropLast())
         template += Array("neardup-shingles.XXXXXX".utf8CString)
         let made = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -41,6 +52,15 @@ final class ShingleSpill: @unchecked Sendable {
         // with what the process does next (writing its report).
         let descriptor = self.descriptor
         DispatchQueue.global(qos: .utility).async { close(descriptor) }
+    }
+
+    /// Whether `bytes` more of sets fit in the memory budget; if so, they are counted in it.
+    func keepsInMemory(_ bytes: Int) -> Bool {
+        lock.withLock {
+            guard keptInMemory + bytes <= memoryBudget else { return false }
+            keptInMemory += bytes
+            return true
+        }
     }
 
     /// Writes `values` at the end of the file and returns the byte offset they start at.

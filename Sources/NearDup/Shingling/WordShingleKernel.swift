@@ -169,27 +169,29 @@ struct WordShingleKernel: Sendable {
                 output[window] = windowHash(words, from: window, width: width, multipliers: multipliers)
             }
         }
-        guard quoted != nil || !paragraphStarts.isEmpty else {
-            for window in 0..<output.count { output[window] = ShingleHash.make(output[window], isQuoted: false) }
-            return
-        }
-        var paragraph = 0
-        // The window at which the next paragraph starts.
-        var nextStart = paragraphStarts.isEmpty ? Int.max : Int(paragraphStarts[0])
+        // Marks go on per paragraph: a run of windows shares one paragraph mark, so the loop
+        // over a run holds no paragraph test, and quotation is counted without branching.
+        let keptBits = ~((1 << UInt64(ShingleHash.markBits)) &- 1) as UInt64
         var unquoted = 0
         if let quoted {
             for index in 0..<width where !quoted[index] { unquoted += 1 }
         }
-        for window in 0..<output.count {
-            if let quoted, window > 0 {
-                // Quotations come in runs, but their ends are not predictable: count, do not branch.
-                unquoted += (quoted[window + width - 1] ? 0 : 1) - (quoted[window - 1] ? 0 : 1)
+        var runStart = 0
+        for paragraph in 0...paragraphStarts.count where runStart < output.count {
+            let runEnd = paragraph < paragraphStarts.count ? min(Int(paragraphStarts[paragraph]), output.count) : output.count
+            guard runStart < runEnd else { continue }
+            let paragraphMark = UInt64(min(paragraph, ShingleHash.lastParagraph)) << 1
+            if let quoted {
+                for window in runStart..<runEnd {
+                    if window > 0 {
+                        unquoted = unquoted &+ (quoted[window &+ width &- 1] ? 0 : 1) &- (quoted[window &- 1] ? 0 : 1)
+                    }
+                    output[window] = output[window] & keptBits | paragraphMark | (unquoted == 0 ? 1 : 0)
+                }
+            } else {
+                for window in runStart..<runEnd { output[window] = output[window] & keptBits | paragraphMark }
             }
-            while window >= nextStart {
-                paragraph += 1
-                nextStart = paragraph < paragraphStarts.count ? Int(paragraphStarts[paragraph]) : Int.max
-            }
-            output[window] = ShingleHash.make(output[window], isQuoted: quoted != nil && unquoted == 0, paragraph: paragraph)
+            runStart = runEnd
         }
     }
 

@@ -13,6 +13,10 @@ struct OnePermutationKernel: Sendable {
     /// `probes[bin * cachedProbes + attempt]`: the bin that `attempt` reaches from `bin`.
     private let probes: [UInt16]
     private let cachedProbes: Int
+    /// Each bin's first four probes, 16 bits each: one load serves most walks, and for
+    /// K = 128 the whole table takes 1 KiB, which stays in the first-level cache where the
+    /// full table (32 KiB) does not.
+    private let leadingProbes: [UInt64]
 
     init(bins: Int, seed: UInt64) {
         precondition(bins > 0 && bins <= 1 << 16)
@@ -29,6 +33,16 @@ struct OnePermutationKernel: Sendable {
             }
         }
         self.probes = probes
+        var leadingProbes: [UInt64] = []
+        leadingProbes.reserveCapacity(bins)
+        for bin in 0..<bins {
+            var packed: UInt64 = 0
+            for attempt in 0..<4 {
+                packed |= UInt64(Self.probe(bin: bin, attempt: UInt64(attempt), key: probeKey, bins: bins)) << UInt64(16 * attempt)
+            }
+            leadingProbes.append(packed)
+        }
+        self.leadingProbes = leadingProbes
     }
 
     @inline(__always)
@@ -69,9 +83,10 @@ struct OnePermutationKernel: Sendable {
         }
     }
 
-    /// Fills each empty bin from the first filled bin on its own probe sequence. A bin's
-    /// cached probes lie side by side, so the walk reads one cache line after another and its
-    /// loop branch is predictable for the texts that need long walks (few filled bins).
+    /// Fills each empty bin from the first filled bin on its own probe sequence. The first
+    /// four probes come from the small packed table; beyond them, a bin's cached probes lie
+    /// side by side, so the walk reads one cache line after another and its loop branch is
+    /// predictable for the texts that need long walks (few filled bins).
     private func densify(_ signature: UnsafeMutableBufferPointer<UInt32>, filled: UnsafeMutableBufferPointer<UInt64>, emptyBins: Int) {
         @inline(__always)
         func isFilled(_ bin: Int) -> Bool { filled[bin >> 6] >> UInt64(bin & 63) & 1 == 1 }
@@ -84,38 +99,52 @@ struct OnePermutationKernel: Sendable {
             return
         }
         probes.withUnsafeBufferPointer { probes in
-            for word in 0..<filled.count {
-                var empty = ~filled[word]
-                while empty != 0 {
-                    let bin = word << 6 | empty.trailingZeroBitCount
-                    empty &= empty &- 1
-                    guard bin < bins else { break }
-                    let sequence = probes.baseAddress! + bin * cachedProbes
-                    var attempt = 0
-                    var source = -1
-                    // Four probes per step, one branch: most walks end in the first four.
-                    while attempt + 4 <= cachedProbes {
-                        let hits = filledBit(sequence[attempt]) | filledBit(sequence[attempt + 1]) << 1
-                            | filledBit(sequence[attempt + 2]) << 2 | filledBit(sequence[attempt + 3]) << 3
-                        if hits != 0 {
-                            source = Int(sequence[attempt + hits.trailingZeroBitCount])
-                            break
+            leadingProbes.withUnsafeBufferPointer { leadingProbes in
+                for word in 0..<filled.count {
+                    var empty = ~filled[word]
+                    while empty != 0 {
+                        let bin = word << 6 | empty.trailingZeroBitCount
+                        empty &= empty &- 1
+                        guard bin < bins else { break }
+                        // Most walks end in the first four probes: tested together, one branch.
+                        let leading = leadingProbes[bin]
+                        let leadingHits = filledBit(UInt16(truncatingIfNeeded: leading))
+                            | filledBit(UInt16(truncatingIfNeeded: leading >> 16)) << 1
+                            | filledBit(UInt16(truncatingIfNeeded: leading >> 32)) << 2
+                            | filledBit(UInt16(truncatingIfNeeded: leading >> 48)) << 3
+                        if leadingHits != 0 {
+                            let hit = UInt64(16 * leadingHits.trailingZeroBitCount)
+                            let source = Int(truncatingIfNeeded: leading >> hit) & 0xFFFF
+                            signature[bin] = signature[source]
+                            continue
                         }
-                        attempt += 4
-                    }
-                    if source < 0 {
-                        while attempt < cachedProbes && !isFilled(Int(sequence[attempt])) { attempt += 1 }
-                        if attempt < cachedProbes {
-                            source = Int(sequence[attempt])
-                        } else {
-                            repeat {
-                                source = Self.probe(bin: bin, attempt: UInt64(attempt), key: probeKey, bins: bins)
-                                attempt += 1
-                            } while !isFilled(source)
+                        let sequence = probes.baseAddress! + bin * cachedProbes
+                        var attempt = 4
+                        var source = -1
+                        // Four probes per step, one branch.
+                        while attempt + 4 <= cachedProbes {
+                            let hits = filledBit(sequence[attempt]) | filledBit(sequence[attempt + 1]) << 1
+                                | filledBit(sequence[attempt + 2]) << 2 | filledBit(sequence[attempt + 3]) << 3
+                            if hits != 0 {
+                                source = Int(sequence[attempt + hits.trailingZeroBitCount])
+                                break
+                            }
+                            attempt += 4
                         }
+                        if source < 0 {
+                            while attempt < cachedProbes && !isFilled(Int(sequence[attempt])) { attempt += 1 }
+                            if attempt < cachedProbes {
+                                source = Int(sequence[attempt])
+                            } else {
+                                repeat {
+                                    source = Self.probe(bin: bin, attempt: UInt64(attempt), key: probeKey, bins: bins)
+                                    attempt += 1
+                                } while !isFilled(source)
+                            }
+                        }
+                        // Filled bins keep their own values, so `source` is never a borrowed one.
+                        signature[bin] = signature[source]
                     }
-                    // Filled bins keep their own values, so `source` is never a borrowed one.
-                    signature[bin] = signature[source]
                 }
             }
         }
