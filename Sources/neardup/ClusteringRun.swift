@@ -35,7 +35,9 @@ struct ClusteringRun {
         result = try session.finish()
         self.previews = previews
         progress.finish()
-        if let timings { printError(timings.summary(setsInMemoryBytes: session.setsInMemoryBytes, scratchFileBytes: session.scratchFileBytes)) }
+        if let timings {
+            printError(timings.summary(setsInMemoryBytes: session.setsInMemoryBytes, scratchFileBytes: session.scratchFileBytes))
+        }
     }
 
     var documents: [Document] { corpus.documents }
