@@ -106,7 +106,7 @@ struct KernelTwinTests {
     @Test func uniformHashSortMatchesTheStandardSort() {
         var generator = SketchSamples.SplitMix64(seed: 5)
         var scratch: [UInt64] = []
-        var counts: [Int] = []
+        var counts: [UInt32] = []
         // 300,000 values are more than the bucket table holds, so buckets are sorted one by one.
         for count in [0, 1, 2, 63, 64, 65, 100, 4_096, 50_000, 300_000] {
             for distinct in [1, 3, max(1, count / 10), max(1, count)] {

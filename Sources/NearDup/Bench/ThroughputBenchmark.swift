@@ -84,7 +84,7 @@ public struct ThroughputBenchmark {
         // exactly; here every document's, from a fresh copy each repetition.
         let windows = shingleSets
         var scratch: [UInt64] = []
-        var bucketCounts: [Int] = []
+        var bucketCounts: [UInt32] = []
         measure("shingle-set", "-", items: shingles) {
             shingleSets = windows
             for index in 0..<count { Shingler.makeSet(&shingleSets[index], scratch: &scratch, counts: &bucketCounts) }

@@ -62,7 +62,7 @@ public struct CandidateFinder: Sendable {
         var entries: [UInt64] = []
         entries.reserveCapacity(indexed.count)
         var scratch: [UInt64] = []
-        var counts: [Int] = []
+        var counts: [UInt32] = []
         var pairs: [UInt64] = []
         var pairsAfterLastCompaction = 0
         var skippedRuns = 0

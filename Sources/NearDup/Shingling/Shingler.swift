@@ -16,7 +16,7 @@ public struct Shingler: Sendable {
     public private(set) var lead: [UInt64] = []
     private let wordKernel: WordShingleKernel
     private var scratch: [UInt64] = []
-    private var bucketCounts: [Int] = []
+    private var bucketCounts: [UInt32] = []
 
     public init(kind: ShingleKind = .default, seed: UInt64 = 0, leadLength: Int = 0) {
         self.kind = kind
@@ -57,7 +57,7 @@ public struct Shingler: Sendable {
     }
 
     /// Sorts shingle hashes and keeps one per identity (see `ShingleHash.removeDuplicates`).
-    static func makeSet(_ hashes: inout [UInt64], scratch: inout [UInt64], counts: inout [Int]) {
+    static func makeSet(_ hashes: inout [UInt64], scratch: inout [UInt64], counts: inout [UInt32]) {
         UniformHashSort.sort(&hashes, scratch: &scratch, counts: &counts)
         ShingleHash.removeDuplicates(&hashes)
     }

@@ -7,10 +7,12 @@
 /// Arrays too long for the bucket table (over 2^18 values), and values crowded into a
 /// bucket, sort each bucket on its own; short arrays skip the buckets.
 enum UniformHashSort {
-    /// Sorts `values` ascending. `scratch` and `counts` are reusable space.
-    static func sort(_ values: inout [UInt64], scratch: inout [UInt64], counts: inout [Int]) {
+    /// Sorts `values` ascending. `scratch` and `counts` are reusable space; counts are 32-bit,
+    /// which halves the table that every value's count and scatter touch.
+    static func sort(_ values: inout [UInt64], scratch: inout [UInt64], counts: inout [UInt32]) {
         let count = values.count
         guard count > 1 else { return }
+        precondition(count <= Int(UInt32.max), "more values than 32-bit counts hold")
         if count <= 64 {
             values.withUnsafeMutableBufferPointer { insertionSort($0) }
             return
@@ -31,17 +33,17 @@ enum UniformHashSort {
                 counts.withUnsafeMutableBufferPointer { counts in
                     let source = UnsafeBufferPointer(rebasing: scratch[..<count])
                     counts.baseAddress!.update(repeating: 0, count: bucketCount + 1)
-                    for value in source { counts[Int(value >> shift) + 1] += 1 }
-                    var largestBucket = 0
+                    for value in source { counts[Int(value >> shift) + 1] &+= 1 }
+                    var largestBucket: UInt32 = 0
                     for bucket in 0..<bucketCount {
                         largestBucket = max(largestBucket, counts[bucket + 1])
-                        counts[bucket + 1] += counts[bucket]
+                        counts[bucket + 1] &+= counts[bucket]
                     }
                     // counts[b] is the start of bucket b; after the scatter, its end.
                     for value in source {
                         let bucket = Int(value >> shift)
-                        target[counts[bucket]] = value
-                        counts[bucket] += 1
+                        target[Int(counts[bucket])] = value
+                        counts[bucket] &+= 1
                     }
                     // Values that are not spread (a crowded bucket) would make one pass quadratic.
                     if count <= bucketCount && largestBucket <= 64 {
@@ -50,7 +52,7 @@ enum UniformHashSort {
                     }
                     var start = 0
                     for bucket in 0..<bucketCount {
-                        let end = counts[bucket]
+                        let end = Int(counts[bucket])
                         var bucket = UnsafeMutableBufferPointer(rebasing: target[start..<end])
                         // A crowded bucket means repeated values, not a few: sort it in n log n.
                         if bucket.count > 64 { bucket.sort() } else { insertionSort(bucket) }
