@@ -19,8 +19,8 @@ public struct ClusteringSession {
 
     /// `chunkSize`: documents sketched together (their sets go to the scratch file in one
     /// write). `scratchDirectory`: a folder for the shingles' scratch file (the system's
-    /// temporary folder suits); nil keeps shingles in memory. With a scratch file, the first
-    /// `setsInMemory` bytes of sets stay in memory all the same.
+    /// temporary folder suits); nil keeps shingles in memory. With a scratch file, sets stay
+    /// in memory all the same while all of them fit in `setsInMemory` bytes.
     public init(
         pipeline: ClusteringPipeline, chunkSize: Int = 256, scratchDirectory: String? = nil,
         setsInMemory: Int = ClusteringSession.defaultSetsInMemory
@@ -38,8 +38,8 @@ public struct ClusteringSession {
             : nil
     }
 
-    /// 64 MiB: the sets of about 10,000 news articles, which then never touch the disk; a
-    /// fixed amount, so memory stays bounded at any corpus size.
+    /// 64 MiB: the sets of about 10,000 news articles, which then never touch the disk. A
+    /// larger corpus keeps none in memory, so its peak memory does not grow by the budget.
     public static let defaultSetsInMemory = 64 << 20
 
     /// Documents added so far.
@@ -48,7 +48,8 @@ public struct ClusteringSession {
     /// Bytes of shingle sets written to the scratch file so far (0 without one).
     public var scratchFileBytes: Int { spill?.end ?? 0 }
 
-    /// Bytes of shingle sets kept in memory under the scratch file's budget (0 without one).
+    /// Bytes of shingle sets held in memory under the scratch file's budget (0 without one,
+    /// and 0 once the sets have outgrown it).
     public var setsInMemoryBytes: Int { spill?.keptInMemoryBytes ?? 0 }
 
     public mutating func add(_ document: Document) throws(ScratchFileError) {
@@ -65,6 +66,7 @@ public struct ClusteringSession {
         if let workers {
             for sketched in try workers.finish() { batch.append(sketched) }
         }
+        try moveKeptSetsIfOverflowed()
         let sketched = batch
         let documents = facts
         batch = SketchBatch()
@@ -84,6 +86,13 @@ public struct ClusteringSession {
         } else {
             batch.append(try pipeline.sketch(texts, spill: spill))
         }
+        try moveKeptSetsIfOverflowed()
+    }
+
+    /// Once the sets outgrow the memory budget, those kept so far go to the scratch file.
+    private mutating func moveKeptSetsIfOverflowed() throws(ScratchFileError) {
+        guard let spill, batch.keptParts > 0, spill.hasOverflowed else { return }
+        try batch.spill(to: spill)
     }
 }
 

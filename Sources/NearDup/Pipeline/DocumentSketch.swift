@@ -17,8 +17,13 @@ struct SketchBatch: Sendable {
     /// The scratch file that spilled parts live in.
     private var spill: ShingleSpill?
 
+    /// Parts kept in memory under the scratch file's budget.
+    private(set) var keptParts = 0
+
     private enum ShinglePart: Sendable {
         case inMemory([UInt64])
+        /// Held in memory under the scratch file's budget, until the sets outgrow it.
+        case kept([UInt64])
         /// Written to the scratch file from this byte offset.
         case spilled(offset: Int)
     }
@@ -76,6 +81,7 @@ struct SketchBatch: Sendable {
         })
         signatures.append(contentsOf: other.signatures)
         leadSignatures.append(contentsOf: other.leadSignatures)
+        keptParts += other.keptParts
         if spill == nil { spill = other.spill }
     }
 
@@ -90,16 +96,25 @@ struct SketchBatch: Sendable {
     }
 
     /// Moves every part still in memory to `spill`, which then holds this batch's sets,
-    /// except parts that fit in what is left of its memory budget.
+    /// except parts that fit in its memory budget; once the sets outgrow it, kept parts move too.
     mutating func spill(to spill: ShingleSpill) throws(ScratchFileError) {
         precondition(self.spill == nil || self.spill === spill)
         self.spill = spill
         for index in parts.indices {
-            guard case .inMemory(let shingles) = parts[index] else { continue }
-            if spill.keepsInMemory(shingles.count * MemoryLayout<UInt64>.stride) {
-                parts[index] = .inMemory(Array(shingles[...]))
-            } else {
+            switch parts[index] {
+            case .inMemory(let shingles):
+                if spill.keepsInMemory(shingles.count * MemoryLayout<UInt64>.stride) {
+                    parts[index] = .kept(Array(shingles[...]))
+                    keptParts += 1
+                } else {
+                    parts[index] = .spilled(offset: try spill.append(shingles))
+                }
+            case .kept(let shingles) where spill.hasOverflowed:
                 parts[index] = .spilled(offset: try spill.append(shingles))
+                spill.releaseFromMemory(shingles.count * MemoryLayout<UInt64>.stride)
+                keptParts -= 1
+            case .kept, .spilled:
+                continue
             }
         }
     }
@@ -116,7 +131,7 @@ struct SketchBatch: Sendable {
         let location = locations[document]
         let range = Int(location.start)..<Int(location.start + location.count)
         switch parts[Int(location.part)] {
-        case .inMemory(let shingles):
+        case .inMemory(let shingles), .kept(let shingles):
             buffer.removeAll(keepingCapacity: true)
             buffer.append(contentsOf: shingles[range])
         case .spilled(let offset):

@@ -11,8 +11,10 @@ import Darwin
 /// A scratch file that holds sketched documents' shingles until verification reads back
 /// those it compares, so memory keeps signatures, not every document's shingles.
 ///
-/// The first `memoryBudget` bytes of sets may stay in memory instead: a small corpus then
-/// never writes and reads back its sets, and a large one still holds no more than the budget.
+/// Sets may stay in memory instead while they all fit in `memoryBudget`: a small corpus then
+/// never writes its sets and reads them back. The first set that does not fit ends that for
+/// the run: the sets kept so far move to the file too (`hasOverflowed`), so a large corpus
+/// holds none of them when memory matters most.
 ///
 /// The file is unlinked as soon as it is made: it takes no name in the folder, and the
 /// system frees its space when the run ends, however it ends. Appends and reads may come
@@ -25,15 +27,20 @@ final class ShingleSpill: @unchecked Sendable {
     let memoryBudget: Int
     /// Bytes reserved so far: where the next append lands.
     private var reserved = 0
-    /// Bytes of the memory budget granted so far.
+    /// Bytes of sets held in memory under the budget.
     private var keptInMemory = 0
+    /// Whether a set did not fit: no more are kept, and those kept are to move to the file.
+    private var overflowed = false
     private let lock = NSLock()
 
     /// Bytes written (or being written) so far.
     var end: Int { lock.withLock { reserved } }
 
-    /// Bytes of sets kept in memory under the budget so far.
+    /// Bytes of sets held in memory under the budget.
     var keptInMemoryBytes: Int { lock.withLock { keptInMemory } }
+
+    /// Whether the sets outgrew the memory budget, so that all of them belong in the file.
+    var hasOverflowed: Bool { lock.withLock { overflowed } }
 
     init(directory: String, memoryBudget: Int = 0) throws(ScratchFileError) {
         self.directory = directory
@@ -57,10 +64,19 @@ final class ShingleSpill: @unchecked Sendable {
     /// Whether `bytes` more of sets fit in the memory budget; if so, they are counted in it.
     func keepsInMemory(_ bytes: Int) -> Bool {
         lock.withLock {
-            guard keptInMemory + bytes <= memoryBudget else { return false }
+            guard !overflowed else { return false }
+            guard keptInMemory + bytes <= memoryBudget else {
+                overflowed = true
+                return false
+            }
             keptInMemory += bytes
             return true
         }
+    }
+
+    /// Kept sets of `bytes` have moved to the file.
+    func releaseFromMemory(_ bytes: Int) {
+        lock.withLock { keptInMemory -= bytes }
     }
 
     /// Writes `values` at the end of the file and returns the byte offset they start at.
