@@ -7,8 +7,8 @@ import NearDup
 /// Documents are sketched as they are read and their texts let go: `documents` keep their
 /// ids, fields and places in the input, with empty texts. A report that shows text asks
 /// for `previews` (each document's first words), taken while the text is at hand.
-/// Shingles wait for verification in memory up to a fixed budget, then in a scratch file in
-/// the temporary folder (`TMPDIR`).
+/// Shingles wait for verification in memory while all of them fit a fixed budget, otherwise
+/// in a scratch file in the temporary folder (`TMPDIR`).
 struct ClusteringRun {
     let corpus: Corpus
     let result: ClusteringResult

@@ -24,7 +24,7 @@ final class ShingleSpill: @unchecked Sendable {
     let directory: String
     private let descriptor: Int32
     /// Bytes of sets that may stay in memory, in all.
-    let memoryBudget: Int
+    private let memoryBudget: Int
     /// Bytes reserved so far: where the next append lands.
     private var reserved = 0
     /// Bytes of sets held in memory under the budget.
