@@ -22,26 +22,8 @@ struct ClusterCommand: ParsableCommand {
             let (documents, result) = (run.documents, run.result)
             var sink = OutputFile(path: output)
             if format == .csv { sink.write("id,cluster,representative,similarity\n") }
-            for (document, assignment) in zip(documents, result.assignments) {
-                let representative = documents[assignment.representative].id
-                let similarity = JSONText.number(assignment.similarity)
-                switch format {
-                case .jsonl:
-                    // Piece by piece into the output buffer: a line string per document was most
-                    // of the time this loop took.
-                    sink.write("{\"id\": ")
-                    sink.writeJSONQuoted(document.id)
-                    sink.write(", \"cluster\": ")
-                    sink.write(String(assignment.cluster))
-                    sink.write(", \"representative\": ")
-                    sink.writeJSONQuoted(representative)
-                    sink.write(", \"similarity\": ")
-                    sink.write(similarity)
-                    sink.write("}\n")
-                case .csv:
-                    sink.write("\(CSVText.field(document.id)),\(assignment.cluster),\(CSVText.field(representative)),\(similarity)\n")
-                }
-            }
+            let lines = AssignmentLines(documents: documents, assignments: result.assignments, format: format)
+            for chunk in lines.chunks(threads: pipeline.options.threads) { sink.write(bytes: chunk) }
             try sink.finish()
             // What was skipped comes last, where it is seen.
             for line in InputOptions.skippedReport(run.corpus.summary) { printError(line) }

@@ -5,6 +5,14 @@ enum JSONText {
         text.utf8.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
     }
 
+    /// Appends `text` as a JSON string literal, without making one first when it needs no escape.
+    static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
+        guard needsNoEscape(text) else { return bytes.append(contentsOf: quoted(text).utf8) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: text.utf8)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     static func quoted(_ text: String) -> String {
         if needsNoEscape(text) {
             return "\"" + text + "\""

@@ -26,12 +26,9 @@ struct OutputFile {
         if path == nil && buffer.count >= 1 << 16 { flushStandardOutput() }
     }
 
-    /// Appends `text` as a JSON string literal, without making one first when it needs no escape.
-    mutating func writeJSONQuoted(_ text: String) {
-        guard JSONText.needsNoEscape(text) else { return write(JSONText.quoted(text)) }
-        buffer.append(UInt8(ascii: "\""))
-        buffer.append(contentsOf: text.utf8)
-        buffer.append(UInt8(ascii: "\""))
+    mutating func write(bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if path == nil && buffer.count >= 1 << 16 { flushStandardOutput() }
     }
 
     mutating func finish() throws {

@@ -59,17 +59,15 @@ public struct ClusteringPipeline: Sendable {
             }
         }
         // Number clusters and singletons alike by first input position.
-        var number = 0
-        var numberOfRepresentative: [Int: Int] = [:]
+        var number: Int32 = 0
+        var numberOfRepresentative = [Int32](repeating: -1, count: count)
         for position in 0..<count {
             let representative = assignments[position].representative
-            if let existing = numberOfRepresentative[representative] {
-                assignments[position].cluster = existing
-            } else {
+            if numberOfRepresentative[representative] < 0 {
                 numberOfRepresentative[representative] = number
-                assignments[position].cluster = number
                 number += 1
             }
+            assignments[position].cluster = Int(numberOfRepresentative[representative])
         }
         return ClusteringResult(
             clusters: clusters,
@@ -98,28 +96,30 @@ public struct ClusteringPipeline: Sendable {
             linked[edge.pair.first] = true
             linked[edge.pair.second] = true
         }
+        // Components numbered by first member; members, edges and unchecked pairs grouped by them.
         var componentOfRoot = [Int32](repeating: -1, count: count)
-        var members: [[Int]] = []
+        var linkedDocuments: [Int] = []
+        var componentOfLinked: [Int32] = []
+        var componentCount = 0
         for document in 0..<count where linked[document] {
             let root = sets.find(document)
             if componentOfRoot[root] < 0 {
-                componentOfRoot[root] = Int32(members.count)
-                members.append([])
+                componentOfRoot[root] = Int32(componentCount)
+                componentCount += 1
             }
-            members[Int(componentOfRoot[root])].append(document)
+            linkedDocuments.append(document)
+            componentOfLinked.append(componentOfRoot[root])
         }
-        var edges = [[CopyVerification.Copy]](repeating: [], count: members.count)
-        for edge in verified { edges[Int(componentOfRoot[sets.find(edge.pair.first)])].append(edge) }
-        var uncheckedPairs = [[DocumentPair]](repeating: [], count: members.count)
-        for pair in unchecked { uncheckedPairs[Int(componentOfRoot[sets.find(pair.first)])].append(pair) }
-        let components = members
-        let componentEdges = edges
-        let componentUnchecked = uncheckedPairs
-        let parts = ParallelChunks(count: components.count, chunkSize: 16, threads: options.threads).map { range in
+        let components = FlatGroups(linkedDocuments, groupIDs: componentOfLinked, groupCount: componentCount)
+        let componentEdges = FlatGroups(
+            verified, groupIDs: verified.map { componentOfRoot[sets.find($0.pair.first)] }, groupCount: componentCount)
+        let componentUnchecked = FlatGroups(
+            unchecked, groupIDs: unchecked.map { componentOfRoot[sets.find($0.first)] }, groupCount: componentCount)
+        let parts = ParallelChunks(count: componentCount, chunkSize: 16, threads: options.threads).map { range in
             Result { () throws(ScratchFileError) -> [ClusteringResult.Cluster] in
                 var clusters: [ClusteringResult.Cluster] = []
                 for component in range {
-                    let compared = try ComparedDocuments(components[component], batch: batch)
+                    let compared = try ComparedDocuments(Array(components[component]), batch: batch)
                     clusters += self.clusters(
                         of: compared, edges: componentEdges[component], unchecked: componentUnchecked[component],
                         documents: documents, batch: batch, verdicts: verdicts)
@@ -134,7 +134,7 @@ public struct ClusteringPipeline: Sendable {
 
     /// The clusters of one component of copy edges, whose sets `compared` holds.
     private func clusters(
-        of compared: ComparedDocuments, edges: [CopyVerification.Copy], unchecked: [DocumentPair],
+        of compared: ComparedDocuments, edges: ArraySlice<CopyVerification.Copy>, unchecked: ArraySlice<DocumentPair>,
         documents: [DocumentFacts], batch: SketchBatch, verdicts: SignatureVerdict
     ) -> [ClusteringResult.Cluster] {
         let rule = options.copyRule
