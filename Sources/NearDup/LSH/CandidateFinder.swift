@@ -19,9 +19,7 @@ public struct CandidateFinder: Sendable {
 
         /// Adds the pairs and skipped runs of another search over the same documents.
         public mutating func merge(_ other: Result) {
-            pairs.append(contentsOf: other.pairs)
-            pairs.sort()
-            pairs.removeAdjacentDuplicates()
+            pairs = pairs.sortedUnion(with: other.pairs)
             skippedRuns += other.skippedRuns
         }
     }
@@ -42,12 +40,8 @@ public struct CandidateFinder: Sendable {
         let parts = ParallelChunks(count: layout.bands, chunkSize: bandsPerChunk, threads: threads).map { bands in
             search(bands: bands, signatures: signatures, stride: stride, count: count, indexed: indexed)
         }
-        var pairs = parts.count == 1 ? parts[0].pairs : parts.flatMap(\.pairs)
-        if parts.count > 1 {
-            var scratch: [UInt64] = []
-            PackedPairSort.sort(&pairs, scratch: &scratch)
-            pairs.removeAdjacentDuplicates()
-        }
+        // Each part's pairs come sorted and distinct.
+        let pairs = parts.dropFirst().reduce(parts.first?.pairs ?? []) { $0.sortedUnion(with: $1.pairs) }
         return Result(
             pairs: pairs.map { DocumentPair(Int($0 >> 32), Int($0 & 0xFFFF_FFFF)) },
             skippedRuns: parts.reduce(0) { $0 + $1.skippedRuns })
