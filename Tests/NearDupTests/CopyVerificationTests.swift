@@ -91,5 +91,12 @@ struct CopyVerificationTests {
             #expect(again.map(\.pair) == copies.map(\.pair))
             #expect(again.map(\.overlap) == copies.map(\.overlap))
         }
+
+        // Merging every pair in doubt whole gives what sampling first gives.
+        verification.comparesSamplesFirst = false
+        let merged = try verification.verify(pairs, documentCount: count, batch: batch)
+        #expect(merged.copies.map(\.pair) == copies.map(\.pair))
+        #expect(merged.copies.map(\.overlap) == copies.map(\.overlap))
+        #expect(merged.skipped == outcome.skipped)
     }
 }

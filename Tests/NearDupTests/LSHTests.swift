@@ -270,4 +270,28 @@ struct CandidateFinderTests {
         let bandTolerance = max(0.01, 4 * (bandExpected * (1 - bandExpected) / Double(trials * layout.bands)).squareRoot())
         #expect(abs(bandRate - bandExpected) <= bandTolerance, "s=\(similarity): band rate \(bandRate), expected \(bandExpected)")
     }
+
+    @Test func sortedUnionMergesSortedDistinctArrays() {
+        var generator = SketchSamples.SplitMix64(seed: 21)
+        for _ in 0..<50 {
+            let a = Array(Set((0..<Int(generator.next() % 60)).map { _ in generator.next() % 100 })).sorted()
+            let b = Array(Set((0..<Int(generator.next() % 60)).map { _ in generator.next() % 100 })).sorted()
+            #expect(a.sortedUnion(with: b) == Array(Set(a + b)).sorted())
+        }
+        #expect([UInt64]().sortedUnion(with: [3, 4]) == [3, 4])
+    }
+}
+
+@Suite("FlatGroups")
+struct FlatGroupsTests {
+    @Test func groupsKeepTheirElementsInOrder() {
+        let elements = Array(0..<40)
+        let groups = elements.map { Int32(($0 * 7) % 5) }
+        let flat = FlatGroups(elements, groupIDs: groups, groupCount: 6)
+        #expect(flat.count == 6)
+        for group in 0..<5 {
+            #expect(Array(flat[group]) == elements.filter { groups[$0] == Int32(group) })
+        }
+        #expect(flat[5].isEmpty)
+    }
 }

@@ -3,22 +3,21 @@
 struct ComparedDocuments: Sendable {
     /// Input positions, in increasing order.
     let documents: [Int]
-    private let sets: [[UInt64]]
+    private let sets: [ArraySlice<UInt64>]
 
     init(_ documents: [Int], batch: SketchBatch) throws(ScratchFileError) {
         self.documents = documents
-        var sets: [[UInt64]] = []
+        var sets: [ArraySlice<UInt64>] = []
         sets.reserveCapacity(documents.count)
         for document in documents {
-            var set: [UInt64] = []
-            try batch.shingleSet(of: document, into: &set)
-            sets.append(set)
+            var buffer: [UInt64] = []
+            sets.append(try batch.shingleSet(of: document, readingInto: &buffer))
         }
         self.sets = sets
     }
 
     /// The document's shingle set; it must be one of `documents`.
-    func shingles(of document: Int) -> ArraySlice<UInt64> { sets[index(of: document)][...] }
+    func shingles(of document: Int) -> ArraySlice<UInt64> { sets[index(of: document)] }
 
     /// Distinct shingles of the document.
     func shingleCount(of document: Int) -> Int { sets[index(of: document)].count }

@@ -19,6 +19,9 @@ struct CopyVerification {
     /// derived from `threads`, since they decide which pairs are skipped.
     var chunkSize = 4_096
     var chunksPerBlock = 16
+    /// Whether a sample of a pair's sets may rule out a copy before they are merged whole
+    /// (`SampledComparison`); off, every pair in doubt is merged whole.
+    var comparesSamplesFirst = true
 
     typealias Copy = (pair: DocumentPair, overlap: Double?)
 
@@ -78,8 +81,11 @@ struct CopyVerification {
         _ pairs: ArraySlice<DocumentPair>, groups: ArraySlice<(Int32, Int32)>, batch: SketchBatch
     ) throws(ScratchFileError) -> Outcome {
         var joined = ChunkJoins()
-        var firstSet: [UInt64] = []
-        var secondSet: [UInt64] = []
+        let sampled = SampledComparison(rule: rule)
+        var firstBuffer: [UInt64] = []
+        var secondBuffer: [UInt64] = []
+        var firstSet: ArraySlice<UInt64> = []
+        var secondSet: ArraySlice<UInt64> = []
         var loadedFirst = -1
         var copies: [Copy] = []
         var skipped: [DocumentPair] = []
@@ -88,13 +94,22 @@ struct CopyVerification {
                 skipped.append(pair)
                 continue
             }
+            // Each set is let go before its buffer is read into again, so the read copies nothing.
             if loadedFirst != pair.first {
-                try batch.shingleSet(of: pair.first, into: &firstSet)
+                firstSet = []
+                firstSet = try batch.shingleSet(of: pair.first, readingInto: &firstBuffer)
                 loadedFirst = pair.first
             }
-            try batch.shingleSet(of: pair.second, into: &secondSet)
-            let similarity = PairSimilarity(firstSet[...], secondSet[...])
-            if rule.isCopy(similarity, first: firstSet[...], second: secondSet[...]) {
+            secondSet = []
+            secondSet = try batch.shingleSet(of: pair.second, readingInto: &secondBuffer)
+            let similarity: PairSimilarity
+            if comparesSamplesFirst {
+                guard let exact = sampled.similarity(firstSet, secondSet) else { continue }
+                similarity = exact
+            } else {
+                similarity = PairSimilarity(firstSet, secondSet)
+            }
+            if rule.isCopy(similarity, first: firstSet, second: secondSet) {
                 copies.append((pair, similarity.overlap))
                 joined.join(firstGroup, secondGroup)
             }

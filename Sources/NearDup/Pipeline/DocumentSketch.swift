@@ -126,16 +126,18 @@ struct SketchBatch: Sendable {
 
     func quotedShingleCount(of document: Int) -> Int { Int(locations[document].quoted) }
 
-    /// The document's shingle set, into `buffer`.
-    func shingleSet(of document: Int, into buffer: inout [UInt64]) throws(ScratchFileError) {
+    /// The document's shingle set: a slice of its part when the part is in memory, with no
+    /// copy, else read from the scratch file into `buffer`. The slice shares `buffer`'s storage
+    /// then, so a caller lets go of it before reading into the same buffer again.
+    func shingleSet(of document: Int, readingInto buffer: inout [UInt64]) throws(ScratchFileError) -> ArraySlice<UInt64> {
         let location = locations[document]
         let range = Int(location.start)..<Int(location.start + location.count)
         switch parts[Int(location.part)] {
         case .inMemory(let shingles), .kept(let shingles):
-            buffer.removeAll(keepingCapacity: true)
-            buffer.append(contentsOf: shingles[range])
+            return shingles[range]
         case .spilled(let offset):
             try spill!.read(count: range.count, at: offset + range.lowerBound * MemoryLayout<UInt64>.stride, into: &buffer)
+            return buffer[...]
         }
     }
 }
