@@ -1,6 +1,6 @@
 import NearDup
 
-/// The `cluster` command's lines, one per document in input order. A million lines took two
+/// The `cluster` command's lines, one per document in input order. A million lines took 1.7
 /// seconds on one thread, at the end of a run when nothing else is left to do, so chunks of
 /// them are formatted on several threads and joined in order: the bytes do not depend on the
 /// thread count.

@@ -34,6 +34,29 @@ struct ContainedTextScoreTests {
         }
     }
 
+    /// One space serves group after group: a score left behind by the group before, or a
+    /// table made for a larger group, must not change the next group's scores.
+    @Test func aReusedSpaceScoresAsAFreshOne() {
+        var generator = SketchSamples.SplitMix64(seed: 8)
+        let space = ContainedTextScoreSpace()
+        // One story throughout: weights left in the table would land on the next group's shingles.
+        let story = (0..<300).map { _ in ShingleHash.make(generator.next(), isQuoted: false) }
+        for memberCount in [9, 3, 16, 4] {
+            let members: [[UInt64]] = (0..<memberCount).map { _ in
+                let kept = story.filter { _ in generator.next() % 3 != 0 }
+                let own = (0..<(generator.next() % 200)).map { _ in ShingleHash.make(generator.next(), isQuoted: false) }
+                return (kept + own).sorted()
+            }
+            var fresh = ContainedTextScore(contenders: members.map { $0[...] })
+            var reused = ContainedTextScore(contenders: members.map { $0[...] }, space: space)
+            for member in members {
+                fresh.add(member: member[...])
+                reused.add(member: member[...])
+            }
+            for member in members { #expect(reused.score(of: member[...]) == fresh.score(of: member[...])) }
+        }
+    }
+
     /// A group of two skips the table: its pick must be the one the scores make.
     @Test func aPairIsRepresentedAsItsScoresRankIt() throws {
         var generator = SketchSamples.SplitMix64(seed: 3)

@@ -5,43 +5,69 @@
 /// open-addressing table; each member's shingles are looked up once and add 1/|m| to what
 /// they hit; a contender's score is then the sum over its own shingles, minus its own share.
 /// Weights are fixed-point integers, so the sums do not depend on the order of members.
-struct ContainedTextScore {
+///
+/// The table lives in a `ContainedTextScoreSpace` that a thread reuses group after group:
+/// sized for every contender's shingles, zero-filling a new one took longer than the
+/// scoring. Only the slots a score filled are cleared when it ends.
+struct ContainedTextScore: ~Copyable {
     /// 1/|m| in units of 2^-32.
     private static let one: UInt64 = 1 << 32
     /// A key and its weight side by side: a lookup touches one cache line, not two.
-    private struct Slot {
+    struct Slot {
         var key: UInt64 = 0
         var weight: UInt64 = 0
     }
 
-    private var slots: [Slot]
+    private let space: ContainedTextScoreSpace
     private let mask: Int
 
     /// `contenders` are sorted shingle sets.
-    init<Sets: Collection<ArraySlice<UInt64>>>(contenders: Sets) {
+    init<Sets: Collection<ArraySlice<UInt64>>>(contenders: Sets, space: ContainedTextScoreSpace = .init()) {
+        precondition(space.filled.isEmpty, "a space serves one score at a time")
         let entries = contenders.reduce(0) { $0 + $1.count }
         var capacity = 16
         while capacity < 2 * entries { capacity <<= 1 }
-        slots = [Slot](repeating: Slot(), count: capacity)
+        if space.slots.count < capacity { space.slots = [Slot](repeating: Slot(), count: capacity) }
+        self.space = space
         mask = capacity - 1
-        for set in contenders {
-            for hash in set { _ = slot(of: hash, inserting: true) }
+        let mask = self.mask
+        var filled: [Int] = []
+        filled.reserveCapacity(capacity / 2)
+        space.slots.withUnsafeMutableBufferPointer { slots in
+            for set in contenders {
+                for hash in set {
+                    let key = Self.key(hash)
+                    var index = Int(truncatingIfNeeded: key) & mask
+                    while slots[index].key != 0 && slots[index].key != key { index = (index + 1) & mask }
+                    if slots[index].key == 0 {
+                        slots[index].key = key
+                        filled.append(index)
+                    }
+                }
+            }
         }
+        space.filled = filled
+    }
+
+    deinit {
+        let filled = space.filled
+        space.slots.withUnsafeMutableBufferPointer { slots in
+            for index in filled { slots[index] = Slot() }
+        }
+        space.filled.removeAll(keepingCapacity: true)
     }
 
     /// Key 0 marks an empty slot; stored keys are identity + 1, which is never 0.
-    private mutating func slot(of hash: UInt64, inserting: Bool) -> Int? {
-        let key = ShingleHash.identity(hash) &+ 1
-        // Keys are hashes already: their low bits index the table as they are.
+    private static func key(_ hash: UInt64) -> UInt64 { ShingleHash.identity(hash) &+ 1 }
+
+    /// The slot holding `key`, if a contender has it. Keys are hashes already: their low bits
+    /// index the table as they are.
+    private static func slot(of key: UInt64, in slots: UnsafeMutableBufferPointer<Slot>, mask: Int) -> Int? {
         var index = Int(truncatingIfNeeded: key) & mask
         while true {
             let stored = slots[index].key
             if stored == key { return index }
-            if stored == 0 {
-                guard inserting else { return nil }
-                slots[index].key = key
-                return index
-            }
+            if stored == 0 { return nil }
             index = (index + 1) & mask
         }
     }
@@ -50,18 +76,35 @@ struct ContainedTextScore {
     mutating func add(member: ArraySlice<UInt64>) {
         guard !member.isEmpty else { return }
         let share = Self.one / UInt64(member.count)
-        for hash in member {
-            if let index = slot(of: hash, inserting: false) { slots[index].weight &+= share }
+        let mask = self.mask
+        space.slots.withUnsafeMutableBufferPointer { slots in
+            for hash in member {
+                if let index = Self.slot(of: Self.key(hash), in: slots, mask: mask) { slots[index].weight &+= share }
+            }
         }
     }
 
     /// The contender's score in units of 2^-32, once every member (contender included) was added.
-    mutating func score(of contender: ArraySlice<UInt64>) -> UInt64 {
+    func score(of contender: ArraySlice<UInt64>) -> UInt64 {
         guard !contender.isEmpty else { return 0 }
-        var total: UInt64 = 0
-        for hash in contender {
-            if let index = slot(of: hash, inserting: false) { total &+= slots[index].weight }
+        let mask = self.mask
+        let total = space.slots.withUnsafeMutableBufferPointer { slots in
+            var total: UInt64 = 0
+            for hash in contender {
+                if let index = Self.slot(of: Self.key(hash), in: slots, mask: mask) { total &+= slots[index].weight }
+            }
+            return total
         }
         return total - UInt64(contender.count) * (Self.one / UInt64(contender.count))
     }
+}
+
+/// The table `ContainedTextScore` works in, kept between scores. It is used by one thread
+/// at a time (each thread that clusters groups makes its own), hence unchecked.
+final class ContainedTextScoreSpace: @unchecked Sendable {
+    fileprivate var slots: [ContainedTextScore.Slot] = []
+    /// The slots the current score filled.
+    fileprivate var filled: [Int] = []
+
+    init() {}
 }

@@ -118,11 +118,12 @@ public struct ClusteringPipeline: Sendable {
         let parts = ParallelChunks(count: componentCount, chunkSize: 16, threads: options.threads).map { range in
             Result { () throws(ScratchFileError) -> [ClusteringResult.Cluster] in
                 var clusters: [ClusteringResult.Cluster] = []
+                let space = ContainedTextScoreSpace()
                 for component in range {
                     let compared = try ComparedDocuments(Array(components[component]), batch: batch)
                     clusters += self.clusters(
                         of: compared, edges: componentEdges[component], unchecked: componentUnchecked[component],
-                        documents: documents, batch: batch, verdicts: verdicts)
+                        documents: documents, batch: batch, verdicts: verdicts, space: space)
                 }
                 return clusters
             }
@@ -132,10 +133,11 @@ public struct ClusteringPipeline: Sendable {
         return clusters.sorted { $0.members.min()! < $1.members.min()! }
     }
 
-    /// The clusters of one component of copy edges, whose sets `compared` holds.
+    /// The clusters of one component of copy edges, whose sets `compared` holds. `space`: the
+    /// calling thread's table for scoring likely originals.
     private func clusters(
         of compared: ComparedDocuments, edges: ArraySlice<CopyVerification.Copy>, unchecked: ArraySlice<DocumentPair>,
-        documents: [DocumentFacts], batch: SketchBatch, verdicts: SignatureVerdict
+        documents: [DocumentFacts], batch: SketchBatch, verdicts: SignatureVerdict, space: ContainedTextScoreSpace
     ) -> [ClusteringResult.Cluster] {
         let rule = options.copyRule
         var overlaps: [DocumentPair: Double] = [:]
@@ -148,7 +150,7 @@ public struct ClusteringPipeline: Sendable {
         let clusterer = Clusterer(
             representative: { members in
                 localOfPosition[Self.likelyOriginal(
-                    of: members.map { positions[$0] }, documents: documents, compared: compared)]!
+                    of: members.map { positions[$0] }, documents: documents, compared: compared, space: space)]!
             },
             supports: { member, representative in
                 let (member, representative) = (positions[member], positions[representative])
@@ -175,19 +177,24 @@ public struct ClusteringPipeline: Sendable {
 
     /// The likely original: the earliest when dates are known (ties, and undated clusters,
     /// go to the most complete copy).
-    static func likelyOriginal(of members: [Int], documents: [DocumentFacts], compared: ComparedDocuments) -> Int {
+    static func likelyOriginal(
+        of members: [Int], documents: [DocumentFacts], compared: ComparedDocuments,
+        space: ContainedTextScoreSpace = .init()
+    ) -> Int {
         let dated = members.filter { documents[$0].date != nil }
         guard let earliest = dated.map({ documents[$0].date! }).min() else {
-            return mostComplete(of: members, documents: documents, compared: compared)
+            return mostComplete(of: members, documents: documents, compared: compared, space: space)
         }
         let first = dated.filter { documents[$0].date == earliest }
-        return first.count == 1 ? first[0] : mostComplete(of: first, documents: documents, compared: compared)
+        return first.count == 1 ? first[0] : mostComplete(of: first, documents: documents, compared: compared, space: space)
     }
 
     /// The copy that holds most of the others' text (a wire original holds its excerpts and
     /// reprints, a noisy or edited copy does not), then the longer, then the one with less
     /// added around the same text (outlets add, the wire does not), then the one read first.
-    private static func mostComplete(of members: [Int], documents: [DocumentFacts], compared: ComparedDocuments) -> Int {
+    private static func mostComplete(
+        of members: [Int], documents: [DocumentFacts], compared: ComparedDocuments, space: ContainedTextScoreSpace
+    ) -> Int {
         // The original is among the longest; scoring a few bounds the work.
         let contenders = Array(members.sorted { longer($0, $1, compared: compared) }.prefix(maximumContenders))
         if contenders.count == 2 {
@@ -197,7 +204,7 @@ public struct ClusteringPipeline: Sendable {
             let sameSize = compared.shingleCount(of: first) == compared.shingleCount(of: second)
             return sameSize && documents[second].textBytes < documents[first].textBytes ? second : first
         }
-        var scores = ContainedTextScore(contenders: contenders.map { compared.shingles(of: $0) })
+        var scores = ContainedTextScore(contenders: contenders.map { compared.shingles(of: $0) }, space: space)
         for member in members { scores.add(member: compared.shingles(of: member)) }
         var best = contenders[0]
         var bestScore: UInt64 = 0

@@ -1,7 +1,7 @@
 /// Elements laid out group by group in one array, each group in its elements' original order
 /// (a counting sort): what an array per group gives, without an allocation per group. For a
-/// million documents in a hundred thousand groups, appending to an array per group took a
-/// second on one thread.
+/// million documents in a hundred thousand groups, appending to an array per group took
+/// most of a second on one thread.
 struct FlatGroups<Element>: Sendable where Element: Sendable {
     private let elements: [Element]
     /// `starts[group]..<starts[group + 1]`: the group's range in `elements`.
