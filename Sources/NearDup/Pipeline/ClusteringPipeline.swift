@@ -140,7 +140,7 @@ public struct ClusteringPipeline: Sendable {
         documents: [DocumentFacts], batch: SketchBatch, verdicts: SignatureVerdict, space: ContainedTextScoreSpace
     ) -> [ClusteringResult.Cluster] {
         let rule = options.copyRule
-        var overlaps: [DocumentPair: Double] = [:]
+        let overlaps = MeasuredOverlaps()
         for edge in edges { if let overlap = edge.overlap { overlaps[edge.pair] = overlap } }
         // The clusterer counts documents from 0; the component's positions map onto that in order.
         let positions = compared.documents
@@ -154,8 +154,10 @@ public struct ClusteringPipeline: Sendable {
             },
             supports: { member, representative in
                 let (member, representative) = (positions[member], positions[representative])
-                return verdicts.verdict(member, representative, in: batch) == .copy
-                    || rule.supports(PairSimilarity(compared.shingles(of: member), compared.shingles(of: representative)))
+                if verdicts.verdict(member, representative, in: batch) == .copy { return true }
+                let similarity = PairSimilarity(compared.shingles(of: member), compared.shingles(of: representative))
+                overlaps[DocumentPair(member, representative)] = similarity.overlap
+                return rule.supports(similarity)
             },
             isCopy: { first, second in
                 // As verification would have: the pair's first document first.
