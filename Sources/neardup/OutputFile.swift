@@ -21,12 +21,11 @@ struct OutputFile {
         buffer.reserveCapacity(1 << 16)
     }
 
-    mutating func write(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
-        if path == nil && buffer.count >= 1 << 16 { flushStandardOutput() }
-    }
+    mutating func write(_ text: String) { append(text.utf8) }
 
-    mutating func write(bytes: [UInt8]) {
+    mutating func write(bytes: [UInt8]) { append(bytes) }
+
+    private mutating func append(_ bytes: some Sequence<UInt8>) {
         buffer.append(contentsOf: bytes)
         if path == nil && buffer.count >= 1 << 16 { flushStandardOutput() }
     }

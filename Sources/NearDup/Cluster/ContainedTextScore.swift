@@ -31,8 +31,9 @@ struct ContainedTextScore: ~Copyable {
         self.space = space
         mask = capacity - 1
         let mask = self.mask
+        // The space's list, empty, taken out so that it grows in place.
         var filled: [Int] = []
-        filled.reserveCapacity(capacity / 2)
+        swap(&filled, &space.filled)
         space.slots.withUnsafeMutableBufferPointer { slots in
             for set in contenders {
                 for hash in set {
@@ -50,11 +51,13 @@ struct ContainedTextScore: ~Copyable {
     }
 
     deinit {
-        let filled = space.filled
+        var filled: [Int] = []
+        swap(&filled, &space.filled)
         space.slots.withUnsafeMutableBufferPointer { slots in
             for index in filled { slots[index] = Slot() }
         }
-        space.filled.removeAll(keepingCapacity: true)
+        filled.removeAll(keepingCapacity: true)
+        space.filled = filled
     }
 
     /// Key 0 marks an empty slot; stored keys are identity + 1, which is never 0.

@@ -8,9 +8,10 @@ import Foundation
 /// set holds estimates the overlap (containment of the shorter). At a quarter and at half of
 /// the range, Chernoff's bound in its Kullback–Leibler form, at `SignatureVerdict`'s odds
 /// split between the two looks, tells whether the overlap could still reach the least a copy
-/// needs. At a million news articles, nine in ten pairs that the signatures leave in doubt
-/// and the sets reject share under a fifth of the shorter text, and most are settled at the
-/// first look. A pair not ruled out is merged to the end: every similarity given is exact.
+/// needs. At a million generated news articles, nine in ten pairs that the signatures leave
+/// in doubt and the sets reject share under a fifth of the shorter text; at 100,000, the
+/// looks settle about 62,000 of the 110,000 rejected. A pair not ruled out is merged to the
+/// end: every similarity given is exact.
 struct SampledComparison: Sendable {
     /// Fractions of the hash range looked at, in order.
     static let cuts = [0.25, 0.5]
