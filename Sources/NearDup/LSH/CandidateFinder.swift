@@ -26,19 +26,29 @@ public struct CandidateFinder: Sendable {
 
     /// `signatures` holds `count` signatures of `layout.bands * layout.rows` or more values each,
     /// `stride` values apart; documents for which `isIndexed` is false (empty texts) take no part.
+    public func candidates(
+        signatures: [UInt32], stride: Int, count: Int, threads: Int = 1, isIndexed: (Int) -> Bool
+    ) -> Result {
+        precondition(signatures.count >= count * stride)
+        let values = signatures.count == count * stride ? signatures : Array(signatures[..<(count * stride)])
+        let table = SignatureTable(values, rowLength: stride)
+        return candidates(signatures: table, threads: threads, isIndexed: isIndexed)
+    }
+
+    /// One signature of `layout.bands * layout.rows` or more values per document; documents
+    /// for which `isIndexed` is false (empty texts) take no part.
     ///
     /// Bands are searched one at a time, so the entries held at once are one per document.
     /// An entry packs the band key's top bits above the document number: sorting the packed
     /// values orders by key, and equal keys by document.
-    public func candidates(
-        signatures: [UInt32], stride: Int, count: Int, threads: Int = 1, isIndexed: (Int) -> Bool
-    ) -> Result {
-        precondition(layout.bands * layout.rows <= stride)
+    public func candidates(signatures: SignatureTable, threads: Int = 1, isIndexed: (Int) -> Bool) -> Result {
+        let count = signatures.count
+        precondition(count == 0 || layout.bands * layout.rows <= signatures.rowLength)
         let indexed = (0..<count).filter(isIndexed)
         // Bands are shared out in fixed groups; the union of their pairs is the same for any split.
         let bandsPerChunk = max(1, (layout.bands + max(1, threads) - 1) / max(1, threads))
         let parts = ParallelChunks(count: layout.bands, chunkSize: bandsPerChunk, threads: threads).map { bands in
-            search(bands: bands, signatures: signatures, stride: stride, count: count, indexed: indexed)
+            search(bands: bands, signatures: signatures, count: count, indexed: indexed)
         }
         // Each part's pairs come sorted and distinct.
         let pairs = parts.dropFirst().reduce(parts.first?.pairs ?? []) { $0.sortedUnion(with: $1.pairs) }
@@ -49,7 +59,7 @@ public struct CandidateFinder: Sendable {
 
     /// Sorted, distinct pairs (`first << 32 | second`) of some bands, and their skipped runs.
     private func search(
-        bands: Range<Int>, signatures: [UInt32], stride: Int, count: Int, indexed: [Int]
+        bands: Range<Int>, signatures: SignatureTable, count: Int, indexed: [Int]
     ) -> (pairs: [UInt64], skippedRuns: Int) {
         let documentBits = max(1, Int.bitWidth - count.leadingZeroBitCount)
         let documentMask: UInt64 = (1 << UInt64(documentBits)) - 1
@@ -62,8 +72,9 @@ public struct CandidateFinder: Sendable {
         var skippedRuns = 0
         for band in bands {
             entries.removeAll(keepingCapacity: true)
-            for document in indexed {
-                let key = bandKey(signatures, from: document * stride + band * layout.rows, band: band)
+            let firstRow = band * layout.rows
+            signatures.forEachRow(indexed) { document, signature in
+                let key = bandKey(signature, from: firstRow, band: band)
                 entries.append(key & ~documentMask | UInt64(document))
             }
             UniformHashSort.sort(&entries, scratch: &scratch, counts: &counts)
@@ -99,13 +110,13 @@ public struct CandidateFinder: Sendable {
     /// The band's r values hashed with the band number: two rows fit one 64-bit word, which
     /// a bijective mixer turns into the key without collisions; more rows go through XXH3.
     @inline(__always)
-    private func bandKey(_ signatures: [UInt32], from start: Int, band: Int) -> UInt64 {
+    private func bandKey(_ signature: UnsafeBufferPointer<UInt32>, from start: Int, band: Int) -> UInt64 {
         let rows = layout.rows
         let bandSeed = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
         switch rows {
-        case 1: return mix64(UInt64(signatures[start]) ^ bandSeed)
-        case 2: return mix64((UInt64(signatures[start]) << 32 | UInt64(signatures[start + 1])) ^ bandSeed)
-        default: return XXH3.hash(words: signatures[start..<(start + rows)], seed: bandSeed)
+        case 1: return mix64(UInt64(signature[start]) ^ bandSeed)
+        case 2: return mix64((UInt64(signature[start]) << 32 | UInt64(signature[start + 1])) ^ bandSeed)
+        default: return XXH3.hash(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: signature[start..<(start + rows)])), seed: bandSeed)
         }
     }
 }

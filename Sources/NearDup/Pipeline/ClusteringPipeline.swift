@@ -30,12 +30,11 @@ public struct ClusteringPipeline: Sendable {
         let layout = options.resolvedBandLayout
         let finder = CandidateFinder(layout: layout)
         var candidates = finder.candidates(
-            signatures: batch.signatures, stride: options.numPermutations, count: count, threads: options.threads,
-            isIndexed: { batch.shingleCount(of: $0) > 0 })
+            signatures: batch.signatures, threads: options.threads, isIndexed: { batch.shingleCount(of: $0) > 0 })
         if options.leadShingles > 0 {
             let leads = CandidateFinder(layout: PipelineOptions.leadBandLayout).candidates(
-                signatures: batch.leadSignatures, stride: PipelineOptions.leadPermutations, count: count,
-                threads: options.threads, isIndexed: { batch.shingleCount(of: $0) > 0 })
+                signatures: batch.leadSignatures, threads: options.threads,
+                isIndexed: { batch.shingleCount(of: $0) > 0 })
             candidates.merge(leads)
         }
 

@@ -10,10 +10,10 @@ struct SketchBatch: Sendable {
     private var parts: [ShinglePart] = []
     /// For each document, its part and the range of its set there.
     private var locations: [ShingleLocation] = []
-    /// K values per document, back to back.
-    private(set) var signatures: [UInt32] = []
-    /// The signatures of each document's lead, back to back.
-    private(set) var leadSignatures: [UInt32] = []
+    /// Each document's signature of K values.
+    private(set) var signatures = SignatureTable()
+    /// The signature of each document's lead.
+    private(set) var leadSignatures = SignatureTable()
     /// The scratch file that spilled parts live in.
     private var spill: ShingleSpill?
 
@@ -47,8 +47,10 @@ struct SketchBatch: Sendable {
         part.reserveCapacity(shingles)
         parts = [.inMemory(part)]
         locations.reserveCapacity(documents)
-        signatures.reserveCapacity(documents * signatureLength)
-        leadSignatures.reserveCapacity(documents * leadSignatureLength)
+        signatures = SignatureTable(rowLength: signatureLength)
+        signatures.reserveCapacity(documents)
+        leadSignatures = SignatureTable(rowLength: leadSignatureLength)
+        leadSignatures.reserveCapacity(documents)
     }
 
     /// `shingles`: the document's sorted, duplicate-free shingle set.
@@ -66,8 +68,8 @@ struct SketchBatch: Sendable {
         locations.append(.init(
             part: UInt32(parts.count - 1), start: UInt32(start), count: UInt32(documentShingles.count),
             filledBins: UInt32(filledBins), quoted: UInt32(quoted)))
-        signatures.append(contentsOf: signature)
-        leadSignatures.append(contentsOf: leadSignature)
+        signatures.append(signature)
+        leadSignatures.append(leadSignature)
     }
 
     mutating func append(_ other: SketchBatch) {

@@ -92,8 +92,7 @@ struct SignatureVerdict: Sendable {
         let filled = min(batch.filledBins(of: first), batch.filledBins(of: second))
         guard filled > 0 else { return .unsure }
         let k = numPermutations
-        let estimate = MinHasher.estimatedJaccard(
-            batch.signatures[(first * k)..<((first + 1) * k)], batch.signatures[(second * k)..<((second + 1) * k)])
+        let estimate = MinHasher.estimatedJaccard(batch.signatures[first], batch.signatures[second])
         let index = filled * (k + 1) + Int((estimate * Double(k)).rounded())
         let a = Double(batch.shingleCount(of: first))
         let b = Double(batch.shingleCount(of: second))
