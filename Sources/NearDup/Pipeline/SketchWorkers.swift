@@ -15,8 +15,8 @@ final class SketchWorkers: @unchecked Sendable {
     private let slots: DispatchSemaphore
     private let running = DispatchGroup()
     private let lock = NSLock()
-    /// Sketched chunks not yet handed back, by submission number.
-    private var finished: [Int: Result<SketchBatch, ScratchFileError>] = [:]
+    /// Sketched chunks not yet handed back, by submission number, with their texts.
+    private var finished: [Int: (result: Result<SketchBatch, ScratchFileError>, texts: [String])] = [:]
     private var submitted = 0
     private var handedBack = 0
 
@@ -32,9 +32,11 @@ final class SketchWorkers: @unchecked Sendable {
         slots.wait()
         let number = submitted
         submitted += 1
+        let handed = TextsInHand(texts)
         DispatchQueue.global().async(group: running) { [self] in
+            let texts = handed.take()
             let result = Result { () throws(ScratchFileError) -> SketchBatch in try sketch(texts) }
-            lock.withLock { finished[number] = result }
+            lock.withLock { finished[number] = (result, texts) }
             slots.signal()
         }
         return try takeFinished()
@@ -48,10 +50,23 @@ final class SketchWorkers: @unchecked Sendable {
 
     private func takeFinished() throws(ScratchFileError) -> [SketchBatch] {
         var ready: [SketchBatch] = []
-        while let result = lock.withLock({ finished.removeValue(forKey: handedBack) }) {
+        while let chunk = lock.withLock({ finished.removeValue(forKey: handedBack) }) {
             handedBack += 1
-            ready.append(try result.get())
+            ready.append(try chunk.result.get())
         }
         return ready
+    }
+}
+
+/// Texts handed to a worker: it takes them out, so the closure that carried them does not
+/// hold the last reference when the worker lets go of it.
+private final class TextsInHand: @unchecked Sendable {
+    private var texts: [String]
+
+    init(_ texts: [String]) { self.texts = texts }
+
+    func take() -> [String] {
+        defer { texts = [] }
+        return texts
     }
 }
