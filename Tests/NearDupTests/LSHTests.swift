@@ -206,6 +206,24 @@ struct CandidateFinderTests {
         #expect(DocumentPair(1, 3) < DocumentPair(1, 4))
     }
 
+    /// Packed in one word, pairs keep every position up to 2^32 - 1 and sort by first
+    /// document, then second, as before.
+    @Test func packedPairsKeepPositionsAndOrder() {
+        var generator = SketchSamples.SplitMix64(seed: 3)
+        let largest = Int(UInt32.max)
+        var pairs = [DocumentPair(largest, 0), DocumentPair(largest - 1, largest), DocumentPair(1 << 31, 5)]
+        var positions = [(0, largest), (largest - 1, largest), (5, 1 << 31)]
+        for _ in 0..<500 {
+            let a = Int(generator.next() % UInt64(largest + 1))
+            let b = Int(generator.next() % 1_000)
+            pairs.append(DocumentPair(a, b))
+            positions.append((min(a, b), max(a, b)))
+        }
+        #expect(pairs.map { [$0.first, $0.second] } == positions.map { [$0.0, $0.1] })
+        let sorted = pairs.sorted()
+        #expect(sorted.map { [$0.first, $0.second] } == positions.sorted { $0 < $1 }.map { [$0.0, $0.1] })
+    }
+
     @Test func longRunsAreSkippedAndCounted() {
         var generator = SketchSamples.SplitMix64(seed: 8)
         let shared = randomSignature(&generator)
