@@ -36,9 +36,9 @@ struct SignatureTableTests {
         #expect(joined.rowLength == 3)
         var visited: [Int] = []
         let wanted = Array(stride(from: 0, to: number, by: 7))
-        joined.forEachRow(wanted) { row, values in
+        joined.forEachRow(wanted) { row, segment, start in
             visited.append(row)
-            #expect(Array(values) == self.row(row, length: 3))
+            #expect(Array(segment[start..<(start + 3)]) == self.row(row, length: 3))
         }
         #expect(visited == wanted)
     }

@@ -73,8 +73,8 @@ public struct CandidateFinder: Sendable {
         for band in bands {
             entries.removeAll(keepingCapacity: true)
             let firstRow = band * layout.rows
-            signatures.forEachRow(indexed) { document, signature in
-                let key = bandKey(signature, from: firstRow, band: band)
+            signatures.forEachRow(indexed) { document, segment, start in
+                let key = bandKey(segment, from: start + firstRow, band: band)
                 entries.append(key & ~documentMask | UInt64(document))
             }
             UniformHashSort.sort(&entries, scratch: &scratch, counts: &counts)
@@ -110,13 +110,13 @@ public struct CandidateFinder: Sendable {
     /// The band's r values hashed with the band number: two rows fit one 64-bit word, which
     /// a bijective mixer turns into the key without collisions; more rows go through XXH3.
     @inline(__always)
-    private func bandKey(_ signature: UnsafeBufferPointer<UInt32>, from start: Int, band: Int) -> UInt64 {
+    private func bandKey(_ signatures: [UInt32], from start: Int, band: Int) -> UInt64 {
         let rows = layout.rows
         let bandSeed = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
         switch rows {
-        case 1: return mix64(UInt64(signature[start]) ^ bandSeed)
-        case 2: return mix64((UInt64(signature[start]) << 32 | UInt64(signature[start + 1])) ^ bandSeed)
-        default: return XXH3.hash(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: signature[start..<(start + rows)])), seed: bandSeed)
+        case 1: return mix64(UInt64(signatures[start]) ^ bandSeed)
+        case 2: return mix64((UInt64(signatures[start]) << 32 | UInt64(signatures[start + 1])) ^ bandSeed)
+        default: return XXH3.hash(words: signatures[start..<(start + rows)], seed: bandSeed)
         }
     }
 }

@@ -21,6 +21,11 @@ public enum XXH3 {
         return Array(bytes).withUnsafeBytes { hash($0, seed: seed) }
     }
 
+    /// The hash of the bytes of a run of integers (band values, word hashes), as laid out in memory.
+    public static func hash<Word: FixedWidthInteger>(words: ArraySlice<Word>, seed: UInt64 = 0) -> UInt64 {
+        words.withUnsafeBytes { hash($0, seed: seed) }
+    }
+
     public static func hash(_ string: String, seed: UInt64 = 0) -> UInt64 {
         var copy = string
         return copy.withUTF8 { hash(UnsafeRawBufferPointer($0), seed: seed) }

@@ -89,20 +89,20 @@ public struct SignatureTable: Sendable {
         }
     }
 
-    /// Calls `body` with each of `rows` (ascending row numbers) and its values, reading each
-    /// segment through one buffer: the band search visits every row once per band.
+    /// Calls `body` with each of `rows` (ascending row numbers), the segment holding it and
+    /// where in that segment its values start: the band search visits every row once per
+    /// band, and reads it in place.
     @inline(__always)
-    func forEachRow(_ rows: [Int], _ body: (Int, UnsafeBufferPointer<UInt32>) -> Void) {
+    func forEachRow(_ rows: [Int], _ body: (_ row: Int, _ segment: [UInt32], _ start: Int) -> Void) {
         var position = 0
         while position < rows.count {
+            // Taken once per segment, not per row, so a row costs no reference counting.
             let segmentNumber = rows[position] >> segmentShift
-            segments[segmentNumber].withUnsafeBufferPointer { segment in
-                while position < rows.count && rows[position] >> segmentShift == segmentNumber {
-                    let row = rows[position]
-                    let start = (row & (rowsPerSegment - 1)) * rowLength
-                    body(row, UnsafeBufferPointer(rebasing: segment[start..<(start + rowLength)]))
-                    position += 1
-                }
+            let segment = segments[segmentNumber]
+            while position < rows.count && rows[position] >> segmentShift == segmentNumber {
+                let row = rows[position]
+                body(row, segment, (row & (rowsPerSegment - 1)) * rowLength)
+                position += 1
             }
         }
     }
