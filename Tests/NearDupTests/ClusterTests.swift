@@ -2,12 +2,12 @@ import Foundation
 import Testing
 @testable import NearDup
 
-/// Shingle hashes whose identity is `value`; `quoted` sets the mark bit.
-private func shingle(_ value: UInt64, quoted: Bool = false, paragraph: Int = 0) -> UInt64 {
-    ShingleHash.make(value << UInt64(ShingleHash.markBits), isQuoted: quoted, paragraph: paragraph)
+/// The set entry of a shingle whose identity is `value`; `quoted` sets the mark bit.
+private func shingle(_ value: UInt32, quoted: Bool = false, paragraph: Int = 0) -> UInt32 {
+    value << UInt32(ShingleEntry.markBits) | UInt32(paragraph) << 1 | (quoted ? 1 : 0)
 }
 
-private func shingleSet(_ values: [UInt64], quoted: Set<UInt64> = []) -> [UInt64] {
+private func shingleSet(_ values: [UInt32], quoted: Set<UInt32> = []) -> [UInt32] {
     values.map { shingle($0, quoted: quoted.contains($0)) }.sorted()
 }
 
@@ -51,9 +51,9 @@ struct PairSimilarityTests {
         #expect(identical.jaccard == 1 && identical.overlap == 1 && identical.shared == 3)
         let disjoint = PairSimilarity(a[...], shingleSet([4, 5])[...])
         #expect(disjoint.shared == 0 && disjoint.jaccard == 0 && disjoint.overlap == 0)
-        let empty = PairSimilarity([UInt64]()[...], [UInt64]()[...])
+        let empty = PairSimilarity([UInt32]()[...], [UInt32]()[...])
         #expect(empty.jaccard == 0 && empty.overlap == 0 && empty.shared == 0)
-        let oneEmpty = PairSimilarity(a[...], [UInt64]()[...])
+        let oneEmpty = PairSimilarity(a[...], [UInt32]()[...])
         #expect(oneEmpty.jaccard == 0 && oneEmpty.containmentOfFirst == 0 && oneEmpty.containmentOfSecond == 0)
     }
 
@@ -261,7 +261,7 @@ struct CopyRuleTests {
     }
 
     @Test func paragraphCoverageCountsOnlyParagraphsLongEnoughToJudge() {
-        func hash(_ value: UInt64, _ paragraph: Int) -> UInt64 { shingle(value, paragraph: paragraph) }
+        func hash(_ value: UInt32, _ paragraph: Int) -> UInt32 { shingle(value, paragraph: paragraph) }
         // Paragraph 0: 10 shingles, 7 found; paragraph 1: 10, 1 found; paragraph 2: 3, all found.
         let text = ((0..<10).map { hash($0, 0) } + (10..<20).map { hash($0, 1) } + (20..<23).map { hash($0, 2) }).sorted()
         let other = ((0..<7).map { hash($0, 5) } + [hash(10, 0)] + (20..<23).map { hash($0, 0) } + [hash(99, 0)]).sorted()

@@ -7,7 +7,7 @@ import Testing
 struct ContainedTextScoreTests {
     private static let one: UInt64 = 1 << 32
 
-    private func expectedScore(of contender: [UInt64], members: [[UInt64]], skipping own: Int) -> UInt64 {
+    private func expectedScore(of contender: [UInt32], members: [[UInt32]], skipping own: Int) -> UInt64 {
         var total: UInt64 = 0
         for (index, member) in members.enumerated() where index != own && !member.isEmpty {
             let shared = PairSimilarity(contender[...], member[...]).shared
@@ -22,10 +22,10 @@ struct ContainedTextScoreTests {
     func scoresMatchOneMergePerPair(keptShare: Double, memberCount: Int) {
         var generator = SketchSamples.SplitMix64(seed: UInt64(memberCount))
         let story = (0..<400).map { _ in ShingleHash.make(generator.next(), isQuoted: generator.next() % 3 == 0) }
-        let members: [[UInt64]] = (0..<memberCount).map { _ in
+        let members: [[UInt32]] = (0..<memberCount).map { _ in
             let kept = story.filter { _ in Double(generator.next() % 1_000) < keptShare * 1_000 }
             let own = (0..<(50 + generator.next() % 300)).map { _ in ShingleHash.make(generator.next(), isQuoted: false) }
-            return (kept + own).sorted()
+            return ShingleEntry.set(of: kept + own)
         }
         var scores = ContainedTextScore(contenders: members.map { $0[...] })
         for member in members { scores.add(member: member[...]) }
@@ -42,10 +42,10 @@ struct ContainedTextScoreTests {
         // One story throughout: weights left in the table would land on the next group's shingles.
         let story = (0..<300).map { _ in ShingleHash.make(generator.next(), isQuoted: false) }
         for memberCount in [9, 3, 16, 4] {
-            let members: [[UInt64]] = (0..<memberCount).map { _ in
+            let members: [[UInt32]] = (0..<memberCount).map { _ in
                 let kept = story.filter { _ in generator.next() % 3 != 0 }
                 let own = (0..<(generator.next() % 200)).map { _ in ShingleHash.make(generator.next(), isQuoted: false) }
-                return (kept + own).sorted()
+                return ShingleEntry.set(of: kept + own)
             }
             var fresh = ContainedTextScore(contenders: members.map { $0[...] })
             var reused = ContainedTextScore(contenders: members.map { $0[...] }, space: space)
@@ -65,16 +65,17 @@ struct ContainedTextScoreTests {
             let story = (0..<300).map { _ in ShingleHash.make(generator.next(), isQuoted: false) }
             // Every third pair has two sets of one size; some share nothing.
             let sizes = round % 3 == 0 ? [200, 200] : [100 + Int(generator.next() % 200), 100 + Int(generator.next() % 200)]
-            let sets: [[UInt64]] = sizes.map { size in
+            let hashes: [[UInt64]] = sizes.map { size in
                 let kept = round % 5 == 0 ? [] : Array(story.shuffled(using: &generator).prefix(size / 2))
                 let own = (0..<(size - kept.count)).map { _ in ShingleHash.make(generator.next(), isQuoted: false) }
-                return (kept + own).sorted()
+                return kept + own
             }
+            let sets = hashes.map(ShingleEntry.set(of:))
             let textBytes = [1_000 + Int(generator.next() % 3), 1_000 + Int(generator.next() % 3)]
             var batch = SketchBatch()
-            for set in sets {
+            for (set, setHashes) in zip(sets, hashes) {
                 var signature = [UInt32](repeating: 0, count: hasher.numPermutations)
-                let filled = hasher.sketch(set, into: &signature)
+                let filled = hasher.sketch(setHashes, into: &signature)
                 batch.append(shingles: set, signature: signature, filledBins: filled, leadSignature: [])
             }
             let documents = textBytes.enumerated().map { index, bytes in
@@ -89,7 +90,7 @@ struct ContainedTextScoreTests {
 
     /// The general choice: contenders longer first, the higher score wins, and of one score and
     /// one size, the shorter text.
-    private func pickByScores(_ sets: [[UInt64]], textBytes: [Int]) -> Int {
+    private func pickByScores(_ sets: [[UInt32]], textBytes: [Int]) -> Int {
         let order: [Int] = sets[1].count > sets[0].count ? [1, 0] : [0, 1]
         var scores = ContainedTextScore(contenders: order.map { sets[$0][...] })
         for set in sets { scores.add(member: set[...]) }

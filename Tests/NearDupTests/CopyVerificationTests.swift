@@ -8,23 +8,24 @@ struct CopyVerificationTests {
     /// Stories of 300 shingles, each with variants that keep 45–85% of it and add their
     /// own text: pairs of variants fall on both sides of the threshold and in between, where
     /// only the sets decide.
-    private func variants(stories: Int, perStory: Int) -> (batch: SketchBatch, sets: [[UInt64]]) {
+    private func variants(stories: Int, perStory: Int) -> (batch: SketchBatch, sets: [[UInt32]]) {
         var generator = SketchSamples.SplitMix64(seed: 77)
-        var sets: [[UInt64]] = []
+        var hashes: [[UInt64]] = []
         for _ in 0..<stories {
             let story = (0..<300).map { _ in ShingleHash.make(generator.next(), isQuoted: false) }
             for _ in 0..<perStory {
                 let keptShare = 0.45 + Double(generator.next() % 41) / 100
                 let kept = story.filter { _ in Double(generator.next() % 1_000) < keptShare * 1_000 }
                 let added = (0..<(generator.next() % 200)).map { _ in ShingleHash.make(generator.next(), isQuoted: false) }
-                sets.append((kept + added).sorted())
+                hashes.append(kept + added)
             }
         }
+        let sets = hashes.map(ShingleEntry.set(of:))
         let hasher = MinHasher()
         var batch = SketchBatch()
-        for set in sets {
+        for (set, setHashes) in zip(sets, hashes) {
             var signature = [UInt32](repeating: 0, count: hasher.numPermutations)
-            let filled = hasher.sketch(set, into: &signature)
+            let filled = hasher.sketch(setHashes, into: &signature)
             batch.append(shingles: set, signature: signature, filledBins: filled, leadSignature: [])
         }
         return (batch, sets)

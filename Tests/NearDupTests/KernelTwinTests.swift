@@ -118,6 +118,17 @@ struct KernelTwinTests {
                 #expect(values == expected, "count \(count), distinct \(distinct)")
             }
         }
+        // Set entries: 32-bit values, spread in their top bits only.
+        var entryScratch: [UInt32] = []
+        for count in [0, 2, 65, 4_096, 300_000] {
+            for distinct in [3, max(1, count)] {
+                var entries = (0..<count).map { _ in ShingleEntry.make(generator.next() % UInt64(distinct) &* 0x9E37_79B9_7F4A_7C15) }
+                var expected = entries
+                UniformHashSort.sortScalar(&expected)
+                UniformHashSort.sort(&entries, scratch: &entryScratch, counts: &counts)
+                #expect(entries == expected, "count \(count), distinct \(distinct), entries")
+            }
+        }
         // Values that are not spread at all: small numbers, all in the first bucket.
         for count in [100, 5_000] {
             for _ in 0..<3 {
@@ -202,14 +213,10 @@ struct KernelTwinTests {
         for (sizeA, sizeB) in [(0, 0), (0, 5), (1, 1), (7, 300), (600, 650), (5_000, 40)] {
             for sharedFraction in [0.0, 0.3, 1.0] {
                 var common = (0..<Int(Double(min(sizeA, sizeB)) * sharedFraction)).map { _ in generator.next() }
-                var a = common + (0..<(sizeA - common.count)).map { _ in generator.next() }
+                let a = ShingleEntry.set(of: common + (0..<(sizeA - common.count)).map { _ in generator.next() })
                 // The same shingle quoted in one set and not in the other still matches.
                 common = common.map { generator.next() % 2 == 0 ? $0 ^ 1 : $0 }
-                var b = common + (0..<(sizeB - common.count)).map { _ in generator.next() }
-                a.sort()
-                b.sort()
-                ShingleHash.removeDuplicates(&a)
-                ShingleHash.removeDuplicates(&b)
+                let b = ShingleEntry.set(of: common + (0..<(sizeB - common.count)).map { _ in generator.next() })
                 let fast = PairSimilarity(a[...], b[...])
                 let plain = PairSimilarity.intersectionScalar(a[...], b[...])
                 #expect(fast.shared == plain.shared && fast.sharedQuoted == plain.sharedQuoted, "\(sizeA) x \(sizeB)")

@@ -294,7 +294,7 @@ struct SignatureVerdictTests {
         for set in sets {
             var signature = [UInt32](repeating: 0, count: hasher.numPermutations)
             let filled = hasher.sketch(set, into: &signature)
-            batch.append(shingles: set.sorted(), signature: signature, filledBins: filled, leadSignature: [])
+            batch.append(shingles: ShingleEntry.set(of: set), signature: signature, filledBins: filled, leadSignature: [])
         }
         return batch
     }

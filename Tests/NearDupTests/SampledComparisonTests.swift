@@ -7,7 +7,7 @@ import Testing
 struct SampledComparisonTests {
     /// Pairs of sets of 20 to 3,000 shingles that share 0% to 100% of the shorter, a quarter
     /// of their shingles quoted.
-    private func pairs(count: Int, seed: UInt64) -> [(first: [UInt64], second: [UInt64])] {
+    private func pairs(count: Int, seed: UInt64) -> [(first: [UInt32], second: [UInt32])] {
         var generator = SketchSamples.SplitMix64(seed: seed)
         func shingle() -> UInt64 { ShingleHash.make(generator.next(), isQuoted: generator.next() % 4 == 0) }
         return (0..<count).map { _ in
@@ -15,8 +15,8 @@ struct SampledComparisonTests {
             let longer = shorter + Int(generator.next() % 1_500)
             let sharedCount = Int(Double(shorter) * Double(generator.next() % 101) / 100)
             let shared = (0..<sharedCount).map { _ in shingle() }
-            let first = (shared + (0..<(shorter - sharedCount)).map { _ in shingle() }).sorted()
-            let second = (shared + (0..<(longer - sharedCount)).map { _ in shingle() }).sorted()
+            let first = ShingleEntry.set(of: shared + (0..<(shorter - sharedCount)).map { _ in shingle() })
+            let second = ShingleEntry.set(of: shared + (0..<(longer - sharedCount)).map { _ in shingle() })
             return generator.next() % 2 == 0 ? (first, second) : (second, first)
         }
     }
@@ -38,7 +38,7 @@ struct SampledComparisonTests {
         #expect(ruledOut > 30, "pairs sharing little of long sets are settled on a sample")
         // Slices that do not start at 0, as sets read into a shared buffer are.
         let (first, second) = pairs(count: 1, seed: 3)[0]
-        let padded = [UInt64](repeating: 0, count: 5) + second
+        let padded = [UInt32](repeating: 0, count: 5) + second
         #expect(sampled.similarity(first[...], padded[5...]) == PairSimilarity(first[...], second[...]))
     }
 

@@ -22,7 +22,7 @@ struct ContainedTextScore: ~Copyable {
     private let mask: Int
 
     /// `contenders` are sorted shingle sets.
-    init<Sets: Collection<ArraySlice<UInt64>>>(contenders: Sets, space: ContainedTextScoreSpace = .init()) {
+    init<Sets: Collection<ArraySlice<UInt32>>>(contenders: Sets, space: ContainedTextScoreSpace = .init()) {
         precondition(space.filled.isEmpty, "a space serves one score at a time")
         let entries = contenders.reduce(0) { $0 + $1.count }
         var capacity = 16
@@ -61,7 +61,7 @@ struct ContainedTextScore: ~Copyable {
     }
 
     /// Key 0 marks an empty slot; stored keys are identity + 1, which is never 0.
-    private static func key(_ hash: UInt64) -> UInt64 { ShingleHash.identity(hash) &+ 1 }
+    private static func key(_ entry: UInt32) -> UInt64 { UInt64(ShingleEntry.identity(entry)) &+ 1 }
 
     /// The slot holding `key`, if a contender has it. Keys are hashes already: their low bits
     /// index the table as they are.
@@ -76,7 +76,7 @@ struct ContainedTextScore: ~Copyable {
     }
 
     /// Adds a member's share, 1/|m|, to each contender shingle the member holds.
-    mutating func add(member: ArraySlice<UInt64>) {
+    mutating func add(member: ArraySlice<UInt32>) {
         guard !member.isEmpty else { return }
         let share = Self.one / UInt64(member.count)
         let mask = self.mask
@@ -88,7 +88,7 @@ struct ContainedTextScore: ~Copyable {
     }
 
     /// The contender's score in units of 2^-32, once every member (contender included) was added.
-    func score(of contender: ArraySlice<UInt64>) -> UInt64 {
+    func score(of contender: ArraySlice<UInt32>) -> UInt64 {
         guard !contender.isEmpty else { return 0 }
         let mask = self.mask
         let total = space.slots.withUnsafeMutableBufferPointer { slots in

@@ -49,7 +49,7 @@ public struct CopyRule: Sendable, Equatable {
     /// The rule with the sets at hand, as verification applies it: near the threshold, when
     /// the shorter text has at least `judgedParagraphs` paragraphs to judge, a copy is one
     /// that reproduces most of them (`ParagraphCoverage.isMostlyReproduced`).
-    public func isCopy(_ similarity: PairSimilarity, first: ArraySlice<UInt64>, second: ArraySlice<UInt64>) -> Bool {
+    public func isCopy(_ similarity: PairSimilarity, first: ArraySlice<UInt32>, second: ArraySlice<UInt32>) -> Bool {
         guard judgesParagraphs, similarity.shared > 0, similarity.jaccard < threshold,
               paragraphOverlaps.contains(similarity.overlap)
         else { return isCopy(similarity) }

@@ -13,42 +13,42 @@ public struct PairSimilarity: Sendable, Equatable {
         self.secondCount = secondCount
     }
 
-    /// Exact similarity of two sorted, duplicate-free shingle sets (one merge pass).
-    public init(_ first: ArraySlice<UInt64>, _ second: ArraySlice<UInt64>) {
+    /// Exact similarity of two sorted, duplicate-free sets of shingle entries (one merge pass).
+    public init(_ first: ArraySlice<UInt32>, _ second: ArraySlice<UInt32>) {
         let (shared, sharedQuoted) = first.withUnsafeBufferPointer { first in
             second.withUnsafeBufferPointer { second in Self.intersection(first, second) }
         }
         self.init(shared: shared, sharedQuoted: sharedQuoted, firstCount: first.count, secondCount: second.count)
     }
 
-    /// Blocks of four against four in vector lanes: every element of one block is compared
-    /// with every element of the other (four rotations), then the block with the smaller last
+    /// Blocks of eight against eight in vector lanes: every element of one block is compared
+    /// with every element of the other (eight rotations), then the block with the smaller last
     /// value moves on, so each common shingle is counted exactly once. A branch-free scalar
     /// merge finishes the tails.
     private static func intersection(
-        _ first: UnsafeBufferPointer<UInt64>, _ second: UnsafeBufferPointer<UInt64>
+        _ first: UnsafeBufferPointer<UInt32>, _ second: UnsafeBufferPointer<UInt32>
     ) -> (shared: Int, sharedQuoted: Int) {
-        var sharedLanes = SIMD4<UInt64>()
-        var quotedLanes = SIMD4<UInt64>()
+        var sharedLanes = SIMD8<UInt32>()
+        var quotedLanes = SIMD8<UInt32>()
         var i = 0
         var j = 0
         if let a = first.baseAddress, let b = second.baseAddress {
-            let one = SIMD4<UInt64>(repeating: 1)
-            let markBits = SIMD4<UInt64>(repeating: UInt64(ShingleHash.markBits))
-            while i + 4 <= first.count && j + 4 <= second.count {
-                let blockA = UnsafeRawPointer(a + i).loadUnaligned(as: SIMD4<UInt64>.self)
-                var blockB = UnsafeRawPointer(b + j).loadUnaligned(as: SIMD4<UInt64>.self)
+            let one = SIMD8<UInt32>(repeating: 1)
+            let markBits = SIMD8<UInt32>(repeating: UInt32(ShingleEntry.markBits))
+            while i + 8 <= first.count && j + 8 <= second.count {
+                let blockA = UnsafeRawPointer(a + i).loadUnaligned(as: SIMD8<UInt32>.self)
+                var blockB = UnsafeRawPointer(b + j).loadUnaligned(as: SIMD8<UInt32>.self)
                 let identitiesA = blockA &>> markBits
-                for _ in 0..<4 {
+                for _ in 0..<8 {
                     let equal = identitiesA .== (blockB &>> markBits)
-                    sharedLanes &+= SIMD4<UInt64>().replacing(with: one, where: equal)
-                    quotedLanes &+= SIMD4<UInt64>().replacing(with: blockA & blockB & one, where: equal)
-                    blockB = SIMD4(blockB[1], blockB[2], blockB[3], blockB[0])
+                    sharedLanes &+= SIMD8<UInt32>().replacing(with: one, where: equal)
+                    quotedLanes &+= SIMD8<UInt32>().replacing(with: blockA & blockB & one, where: equal)
+                    blockB = SIMD8(blockB[1], blockB[2], blockB[3], blockB[4], blockB[5], blockB[6], blockB[7], blockB[0])
                 }
-                let lastA = ShingleHash.identity(a[i + 3])
-                let lastB = ShingleHash.identity(b[j + 3])
-                i &+= lastA <= lastB ? 4 : 0
-                j &+= lastB <= lastA ? 4 : 0
+                let lastA = ShingleEntry.identity(a[i + 7])
+                let lastB = ShingleEntry.identity(b[j + 7])
+                i &+= lastA <= lastB ? 8 : 0
+                j &+= lastB <= lastA ? 8 : 0
             }
         }
         var shared = Int(sharedLanes.wrappedSum())
@@ -56,8 +56,8 @@ public struct PairSimilarity: Sendable, Equatable {
         while i < first.count && j < second.count {
             let a = first[i]
             let b = second[j]
-            let identityA = ShingleHash.identity(a)
-            let identityB = ShingleHash.identity(b)
+            let identityA = ShingleEntry.identity(a)
+            let identityB = ShingleEntry.identity(b)
             let equal = identityA == identityB
             shared &+= equal ? 1 : 0
             sharedQuoted &+= equal ? Int(a & b & 1) : 0
@@ -68,17 +68,17 @@ public struct PairSimilarity: Sendable, Equatable {
     }
 
     /// The plain twin of the merge: safe indices and branches.
-    static func intersectionScalar(_ first: ArraySlice<UInt64>, _ second: ArraySlice<UInt64>) -> (shared: Int, sharedQuoted: Int) {
+    static func intersectionScalar(_ first: ArraySlice<UInt32>, _ second: ArraySlice<UInt32>) -> (shared: Int, sharedQuoted: Int) {
         var shared = 0
         var sharedQuoted = 0
         var i = first.startIndex
         var j = second.startIndex
         while i < first.endIndex && j < second.endIndex {
-            let a = ShingleHash.identity(first[i])
-            let b = ShingleHash.identity(second[j])
+            let a = ShingleEntry.identity(first[i])
+            let b = ShingleEntry.identity(second[j])
             if a == b {
                 shared += 1
-                if ShingleHash.isQuoted(first[i]) && ShingleHash.isQuoted(second[j]) { sharedQuoted += 1 }
+                if ShingleEntry.isQuoted(first[i]) && ShingleEntry.isQuoted(second[j]) { sharedQuoted += 1 }
                 i += 1
                 j += 1
             } else if a < b {

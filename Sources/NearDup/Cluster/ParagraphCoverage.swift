@@ -37,18 +37,18 @@ public struct ParagraphCoverage: Sendable, Equatable {
     }
 
     /// The coverage of `text` by `other`: two sorted, duplicate-free shingle sets whose
-    /// shingles carry their paragraph (`ShingleHash.paragraph`).
-    public init(of text: ArraySlice<UInt64>, in other: ArraySlice<UInt64>) {
-        let lastParagraph = text.reduce(0) { max($0, ShingleHash.paragraph($1)) }
+    /// shingles carry their paragraph (`ShingleEntry.paragraph`).
+    public init(of text: ArraySlice<UInt32>, in other: ArraySlice<UInt32>) {
+        let lastParagraph = text.reduce(0) { max($0, ShingleEntry.paragraph($1)) }
         var totals = [Int32](repeating: 0, count: lastParagraph + 1)
         var hits = [Int32](repeating: 0, count: lastParagraph + 1)
         var j = other.startIndex
         for hash in text {
-            let identity = ShingleHash.identity(hash)
-            while j < other.endIndex && ShingleHash.identity(other[j]) < identity { j += 1 }
-            let paragraph = ShingleHash.paragraph(hash)
+            let identity = ShingleEntry.identity(hash)
+            while j < other.endIndex && ShingleEntry.identity(other[j]) < identity { j += 1 }
+            let paragraph = ShingleEntry.paragraph(hash)
             totals[paragraph] += 1
-            if j < other.endIndex && ShingleHash.identity(other[j]) == identity { hits[paragraph] += 1 }
+            if j < other.endIndex && ShingleEntry.identity(other[j]) == identity { hits[paragraph] += 1 }
         }
         var paragraphs = 0
         var found = 0
@@ -67,7 +67,7 @@ public struct ParagraphCoverage: Sendable, Equatable {
     }
 
     /// The coverage of the smaller of two sets by the other.
-    public static func ofShorter(_ first: ArraySlice<UInt64>, _ second: ArraySlice<UInt64>) -> ParagraphCoverage {
+    public static func ofShorter(_ first: ArraySlice<UInt32>, _ second: ArraySlice<UInt32>) -> ParagraphCoverage {
         first.count <= second.count ? ParagraphCoverage(of: first, in: second) : ParagraphCoverage(of: second, in: first)
     }
 

@@ -295,6 +295,7 @@ struct DocumentSketcher {
     private var quotedWords: [Bool] = []
     private var paragraphStarts: [Int32] = []
     private var hashes: [UInt64] = []
+    private var entries: [UInt32] = []
     private var signature: [UInt32]
     private let leadHasher: MinHasher
     private var leadSignature: [UInt32]
@@ -312,9 +313,12 @@ struct DocumentSketcher {
 
     mutating func sketch(_ text: String, into batch: inout SketchBatch) {
         normalizer.normalize(text, into: &normalized, quotedWords: &quotedWords, paragraphStarts: &paragraphStarts)
-        shingler.shingleSet(of: normalized, quotedWords: quotedWords, paragraphStarts: paragraphStarts, into: &hashes)
+        // MinHash takes the text's shingles as they come (repeats change no minimum); the
+        // exact comparisons take the set of their entries.
+        shingler.shingles(of: normalized, quotedWords: quotedWords, paragraphStarts: paragraphStarts, into: &hashes)
         if !leadSignature.isEmpty { leadHasher.sketch(shingler.lead, into: &leadSignature) }
         let filledBins = minHasher.sketch(hashes, into: &signature)
-        batch.append(shingles: hashes, signature: signature, filledBins: filledBins, leadSignature: leadSignature)
+        shingler.entrySet(of: hashes, into: &entries)
+        batch.append(shingles: entries, signature: signature, filledBins: filledBins, leadSignature: leadSignature)
     }
 }

@@ -3,21 +3,21 @@
 struct ComparedDocuments: Sendable {
     /// Input positions, in increasing order.
     let documents: [Int]
-    private let sets: [ArraySlice<UInt64>]
+    private let sets: [ArraySlice<UInt32>]
 
     init(_ documents: [Int], batch: SketchBatch) throws(ScratchFileError) {
         self.documents = documents
-        var sets: [ArraySlice<UInt64>] = []
+        var sets: [ArraySlice<UInt32>] = []
         sets.reserveCapacity(documents.count)
         for document in documents {
-            var buffer: [UInt64] = []
+            var buffer: [UInt32] = []
             sets.append(try batch.shingleSet(of: document, readingInto: &buffer))
         }
         self.sets = sets
     }
 
     /// The document's shingle set; it must be one of `documents`.
-    func shingles(of document: Int) -> ArraySlice<UInt64> { sets[index(of: document)] }
+    func shingles(of document: Int) -> ArraySlice<UInt32> { sets[index(of: document)] }
 
     /// Distinct shingles of the document.
     func shingleCount(of document: Int) -> Int { sets[index(of: document)].count }

@@ -82,10 +82,10 @@ struct CopyVerification {
     ) throws(ScratchFileError) -> Outcome {
         var joined = ChunkJoins()
         let sampled = SampledComparison(rule: rule)
-        var firstBuffer: [UInt64] = []
-        var secondBuffer: [UInt64] = []
-        var firstSet: ArraySlice<UInt64> = []
-        var secondSet: ArraySlice<UInt64> = []
+        var firstBuffer: [UInt32] = []
+        var secondBuffer: [UInt32] = []
+        var firstSet: ArraySlice<UInt32> = []
+        var secondSet: ArraySlice<UInt32> = []
         var loadedFirst = -1
         var copies: [Copy] = []
         var skipped: [DocumentPair] = []

@@ -21,9 +21,9 @@ struct SketchBatch: Sendable {
     private(set) var keptParts = 0
 
     private enum ShinglePart: Sendable {
-        case inMemory([UInt64])
+        case inMemory([UInt32])
         /// Held in memory under the scratch file's budget, until the sets outgrow it.
-        case kept([UInt64])
+        case kept([UInt32])
         /// Written to the scratch file from this byte offset.
         case spilled(offset: Int)
     }
@@ -43,7 +43,7 @@ struct SketchBatch: Sendable {
     /// A batch with room for `documents` documents of about `shingles` shingles in all, so
     /// that it grows without copying what it holds.
     init(reservingFor documents: Int, shingles: Int, signatureLength: Int, leadSignatureLength: Int) {
-        var part: [UInt64] = []
+        var part: [UInt32] = []
         part.reserveCapacity(shingles)
         parts = [.inMemory(part)]
         locations.reserveCapacity(documents)
@@ -54,8 +54,8 @@ struct SketchBatch: Sendable {
     }
 
     /// `shingles`: the document's sorted, duplicate-free shingle set.
-    mutating func append(shingles documentShingles: [UInt64], signature: [UInt32], filledBins: Int, leadSignature: [UInt32]) {
-        let quoted = documentShingles.count(where: ShingleHash.isQuoted)
+    mutating func append(shingles documentShingles: [UInt32], signature: [UInt32], filledBins: Int, leadSignature: [UInt32]) {
+        let quoted = documentShingles.count(where: ShingleEntry.isQuoted)
         if parts.isEmpty { parts.append(.inMemory([])) }
         guard case .inMemory(var shingles) = parts[parts.count - 1] else {
             preconditionFailure("documents are appended before their part is spilled")
@@ -105,7 +105,7 @@ struct SketchBatch: Sendable {
         for index in parts.indices {
             switch parts[index] {
             case .inMemory(let shingles):
-                if spill.keepsInMemory(shingles.count * MemoryLayout<UInt64>.stride) {
+                if spill.keepsInMemory(shingles.count * MemoryLayout<UInt32>.stride) {
                     parts[index] = .kept(Array(shingles[...]))
                     keptParts += 1
                 } else {
@@ -113,7 +113,7 @@ struct SketchBatch: Sendable {
                 }
             case .kept(let shingles) where spill.hasOverflowed:
                 parts[index] = .spilled(offset: try spill.append(shingles))
-                spill.releaseFromMemory(shingles.count * MemoryLayout<UInt64>.stride)
+                spill.releaseFromMemory(shingles.count * MemoryLayout<UInt32>.stride)
                 keptParts -= 1
             case .kept, .spilled:
                 continue
@@ -131,14 +131,14 @@ struct SketchBatch: Sendable {
     /// The document's shingle set: a slice of its part when the part is in memory, with no
     /// copy, else read from the scratch file into `buffer`. The slice shares `buffer`'s storage
     /// then, so a caller lets go of it before reading into the same buffer again.
-    func shingleSet(of document: Int, readingInto buffer: inout [UInt64]) throws(ScratchFileError) -> ArraySlice<UInt64> {
+    func shingleSet(of document: Int, readingInto buffer: inout [UInt32]) throws(ScratchFileError) -> ArraySlice<UInt32> {
         let location = locations[document]
         let range = Int(location.start)..<Int(location.start + location.count)
         switch parts[Int(location.part)] {
         case .inMemory(let shingles), .kept(let shingles):
             return shingles[range]
         case .spilled(let offset):
-            try spill!.read(count: range.count, at: offset + range.lowerBound * MemoryLayout<UInt64>.stride, into: &buffer)
+            try spill!.read(count: range.count, at: offset + range.lowerBound * MemoryLayout<UInt32>.stride, into: &buffer)
             return buffer[...]
         }
     }

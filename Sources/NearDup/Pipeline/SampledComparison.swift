@@ -38,13 +38,13 @@ struct SampledComparison: Sendable {
     }
 
     /// The exact similarity of two sorted sets, or nil once a sample rules out a copy.
-    func similarity(_ first: ArraySlice<UInt64>, _ second: ArraySlice<UInt64>) -> PairSimilarity? {
+    func similarity(_ first: ArraySlice<UInt32>, _ second: ArraySlice<UInt32>) -> PairSimilarity? {
         let firstIsShorter = first.count <= second.count
         var merged = (first: first.startIndex, second: second.startIndex)
         var shared = 0
         var sharedQuoted = 0
         for fraction in Self.cuts where Double(min(first.count, second.count)) * fraction >= fewestSamples {
-            let cut = UInt64(fraction * Double(UInt64(1) << UInt64(64 - ShingleHash.markBits)))
+            let cut = UInt32(fraction * Double(1 << ShingleEntry.identityBits))
             let ends = (first: Self.end(below: cut, in: first, from: merged.first),
                         second: Self.end(below: cut, in: second, from: merged.second))
             let part = PairSimilarity(first[merged.first..<ends.first], second[merged.second..<ends.second])
@@ -61,12 +61,12 @@ struct SampledComparison: Sendable {
     }
 
     /// The position of the first value in `set[start...]` whose identity is `cut` or more.
-    private static func end(below cut: UInt64, in set: ArraySlice<UInt64>, from start: Int) -> Int {
+    private static func end(below cut: UInt32, in set: ArraySlice<UInt32>, from start: Int) -> Int {
         var low = start
         var high = set.endIndex
         while low < high {
             let middle = (low + high) / 2
-            if ShingleHash.identity(set[middle]) < cut { low = middle + 1 } else { high = middle }
+            if ShingleEntry.identity(set[middle]) < cut { low = middle + 1 } else { high = middle }
         }
         return low
     }

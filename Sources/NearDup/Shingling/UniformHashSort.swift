@@ -1,4 +1,4 @@
-/// Sorts 64-bit values whose top bits are uniformly spread (hashes, or hashes with a small
+/// Sorts values whose top bits are uniformly spread (hashes, or hashes with a small
 /// number in the low bits): one counting pass scatters them into at least n buckets by their
 /// top bits, which leaves each value at most a few places from where it belongs, and one
 /// insertion pass over the whole array finishes it. Linear in expectation, against n log n
@@ -10,6 +10,17 @@ enum UniformHashSort {
     /// Sorts `values` ascending. `scratch` and `counts` are reusable space; counts are 32-bit,
     /// which halves the table that every value's count and scatter touch.
     static func sort(_ values: inout [UInt64], scratch: inout [UInt64], counts: inout [UInt32]) {
+        sortSpread(&values, scratch: &scratch, counts: &counts)
+    }
+
+    static func sort(_ values: inout [UInt32], scratch: inout [UInt32], counts: inout [UInt32]) {
+        sortSpread(&values, scratch: &scratch, counts: &counts)
+    }
+
+    @inline(__always)
+    private static func sortSpread<Value: FixedWidthInteger & UnsignedInteger>(
+        _ values: inout [Value], scratch: inout [Value], counts: inout [UInt32]
+    ) {
         let count = values.count
         guard count > 1 else { return }
         precondition(count <= Int(UInt32.max), "more values than 32-bit counts hold")
@@ -18,7 +29,7 @@ enum UniformHashSort {
             return
         }
         let bucketBits = min(18, max(4, Int.bitWidth - (count - 1).leadingZeroBitCount))
-        let shift = UInt64(64 - bucketBits)
+        let shift = Value(Value.bitWidth - bucketBits)
         let bucketCount = 1 << bucketBits
         // Scratch space only grows, so it is filled only when it does.
         if scratch.count < count { scratch.append(contentsOf: repeatElement(0, count: count - scratch.count)) }
@@ -64,7 +75,7 @@ enum UniformHashSort {
     }
 
     @inline(__always)
-    private static func insertionSort(_ values: UnsafeMutableBufferPointer<UInt64>) {
+    private static func insertionSort<Value: FixedWidthInteger>(_ values: UnsafeMutableBufferPointer<Value>) {
         guard values.count > 1 else { return }
         for index in 1..<values.count {
             let value = values[index]
@@ -78,7 +89,7 @@ enum UniformHashSort {
     }
 
     /// The plain twin: the standard library's sort.
-    static func sortScalar(_ values: inout [UInt64]) {
+    static func sortScalar<Value: FixedWidthInteger>(_ values: inout [Value]) {
         values.sort()
     }
 }
