@@ -20,7 +20,10 @@ struct ScanCommand: ParsableCommand {
             let run = try ClusteringRun(input: input, pipeline: pipeline, keepsPreviews: true)
             let report = ScanReport(documents: run.documents, result: run.result, previews: run.previews)
             var sink = OutputFile(path: output)
-            sink.write(format == .json ? report.json() : report.text())
+            switch format {
+            case .json: sink.write(bytes: report.json())
+            case .text: sink.write(report.text())
+            }
             try sink.finish()
             // What was skipped comes last, where it is seen.
             for line in InputOptions.skippedReport(run.corpus.summary) { printError(line) }

@@ -32,6 +32,23 @@ struct DocumentPreviewTests {
         #expect(DocumentPreview.firstWords(of: "<p>Kremlin <b>says</b></p> &amp; more") == "Kremlin says & more")
     }
 
+    /// The byte-level reading against its scalar-by-scalar twin, on texts that mix ASCII,
+    /// Unicode spaces, "#", letters of two to four bytes and control bytes, past 2,000 scalars.
+    @Test func bytesAndScalarsGiveTheSamePreview() {
+        var generator = SketchSamples.SplitMix64(seed: 12)
+        let pieces = ["a", "Kremlin", " ", "  ", "\t", "\n", "#", "\u{00A0}", "\u{0085}", "\u{2003}", "\u{3000}", "\u{200B}",
+                      "é", "Москва", "東京", "😀", "\u{1C}", "\u{0B}", "x#y", "\u{2028}"]
+        for length in [0, 1, 5, 40, 900, 3_000] {
+            for _ in 0..<20 {
+                let text = (0..<length).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+                for count in [0, 1, 3, 12] {
+                    #expect(DocumentPreview.firstWords(of: text, count: count)
+                        == DocumentPreview.firstWordsByScalar(of: text, count: count), "\(text.prefix(80))")
+                }
+            }
+        }
+    }
+
     @Test func endsWithAnEllipsisWhenWordsAreLeft() {
         let text = (1...20).map { "w\($0)" }.joined(separator: " ")
         #expect(DocumentPreview.firstWords(of: text, count: 3) == "w1 w2 w3 …")
