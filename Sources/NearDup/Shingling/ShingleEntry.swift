@@ -8,8 +8,8 @@
 ///
 /// Two distinct shingles share an identity with odds of 1 in 2^24: two sets of 600 shingles
 /// count a spurious shared shingle about once in 50 comparisons, and a 600-shingle set
-/// merges two of its own about once in 100 documents. Neither moves a similarity by more
-/// than a shingle, far below what the copy rule can tell apart.
+/// merges two of its own about once in 100 documents. Either moves a count by a shingle,
+/// which tips only a pair sitting exactly on one of the copy rule's edges.
 public enum ShingleEntry {
     @usableFromInline static let paragraphBits = 7
     @usableFromInline static let markBits = paragraphBits + 1
