@@ -10,11 +10,15 @@ struct OutputError: Error, CustomStringConvertible {
 }
 
 /// Collects output and writes it to standard output, or to a file atomically: a temporary
-/// file beside the target, renamed over it at the end, so an interrupted run never leaves a
-/// partial file that looks complete.
+/// file beside the target (`StreamingFile`), renamed over it at the end, so an interrupted run
+/// never leaves a partial file that looks complete. Output goes out in pieces of 64 KiB as it
+/// is written, so a report of hundreds of megabytes is never held whole; a file that cannot be
+/// written is reported by `finish`.
 struct OutputFile {
     let path: String?
     private(set) var buffer: [UInt8] = []
+    private var file: StreamingFile?
+    private var failure: Error?
 
     init(path: String?) {
         self.path = path == "-" ? nil : path
@@ -27,7 +31,7 @@ struct OutputFile {
 
     private mutating func append(_ bytes: some Sequence<UInt8>) {
         buffer.append(contentsOf: bytes)
-        if path == nil && buffer.count >= 1 << 16 { flushStandardOutput() }
+        if buffer.count >= 1 << 16 { flush() }
     }
 
     mutating func finish() throws {
@@ -35,21 +39,31 @@ struct OutputFile {
             flushStandardOutput()
             return
         }
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        flush()
+        if let failure { throw failure }
         do {
-            try Data(buffer).write(to: temporary)
-            // rename(2) replaces the target in one step.
-            guard rename(temporary.path, path) == 0 else {
-                throw OutputError(path: path, reason: String(cString: strerror(errno)))
-            }
+            var file = try self.file ?? StreamingFile(path: path)
+            self.file = nil
+            try file.finish()
         } catch let error as OutputError {
-            try? FileManager.default.removeItem(at: temporary)
             throw error
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
             throw OutputError(path: path, reason: (error as NSError).localizedDescription)
+        }
+    }
+
+    /// Hands what is collected to standard output or to the file, which opens on the first call.
+    private mutating func flush() {
+        guard let path else { return flushStandardOutput() }
+        defer { buffer.removeAll(keepingCapacity: true) }
+        guard failure == nil else { return }
+        do {
+            if file == nil { file = try StreamingFile(path: path) }
+            try file!.write(buffer)
+        } catch {
+            file?.discard()
+            file = nil
+            failure = error
         }
     }
 

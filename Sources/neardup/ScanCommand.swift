@@ -21,7 +21,7 @@ struct ScanCommand: ParsableCommand {
             let report = ScanReport(documents: run.documents, result: run.result, previews: run.previews)
             var sink = OutputFile(path: output)
             switch format {
-            case .json: sink.write(bytes: report.json(threads: pipeline.options.threads))
+            case .json: for piece in report.json(threads: pipeline.options.threads) { sink.write(bytes: piece) }
             case .text: sink.write(report.text())
             }
             try sink.finish()

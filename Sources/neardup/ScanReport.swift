@@ -37,16 +37,13 @@ struct ScanReport: Sendable {
         return document.id
     }
 
-    /// The report as JSON bytes. Members are written piece by piece (a string per member was
-    /// most of the time a million-document report took) and clusters in fixed chunks on up to
-    /// `threads` threads, joined in order: the bytes do not depend on the thread count.
-    func json(threads: Int = 1) -> [UInt8] {
-        var bytes = Array("{\n  \"clusters\": [\n".utf8)
-        for chunk in ParallelChunks(count: result.clusters.count, chunkSize: 2_048, threads: threads).map(clustersJSON) {
-            bytes += chunk
-        }
+    /// The report as JSON, in pieces to write one after another. Members are written piece
+    /// by piece (a string per member was most of the time a million-document report took) and
+    /// clusters in fixed chunks on up to `threads` threads, in order: the bytes do not depend
+    /// on the thread count, and the pieces are never joined into one copy.
+    func json(threads: Int = 1) -> [[UInt8]] {
         let statistics = result.statistics
-        bytes += """
+        let summary = """
 
               ],
               "summary": {"documents": \(statistics.documents), "clusters": \(result.clusters.count), \
@@ -56,8 +53,10 @@ struct ScanReport: Sendable {
             "bands": \(statistics.bandLayout.bands), "rows": \(statistics.bandLayout.rows)}
             }
 
-            """.utf8
-        return bytes
+            """
+        return [Array("{\n  \"clusters\": [\n".utf8)]
+            + ParallelChunks(count: result.clusters.count, chunkSize: 2_048, threads: threads).map(clustersJSON)
+            + [Array(summary.utf8)]
     }
 
     /// The clusters at `positions`, each but the first of the report after a comma.
