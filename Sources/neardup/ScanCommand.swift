@@ -22,7 +22,7 @@ struct ScanCommand: ParsableCommand {
             var sink = OutputFile(path: output)
             switch format {
             case .json: for piece in report.json(threads: pipeline.options.threads) { sink.write(bytes: piece) }
-            case .text: sink.write(report.text())
+            case .text: for piece in report.text(threads: pipeline.options.threads) { sink.write(bytes: piece) }
             }
             try sink.finish()
             // What was skipped comes last, where it is seen.

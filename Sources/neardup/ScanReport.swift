@@ -7,21 +7,32 @@ struct ScanReport: Sendable {
     /// First words of each document, by input position (needed by `text()` and `json()` only).
     var previews: [String] = []
 
-    func text() -> String {
-        var lines: [String] = []
-        for cluster in result.clusters {
+    /// The report for people, in pieces to write one after another: clusters in fixed chunks
+    /// on up to `threads` threads, in order, so the bytes do not depend on the thread count.
+    func text(threads: Int = 1) -> [[UInt8]] {
+        ParallelChunks(count: result.clusters.count, chunkSize: 2_048, threads: threads).map(clustersText)
+            + [Array((summary + "\n").utf8)]
+    }
+
+    /// The clusters at `positions`, each followed by a blank line.
+    private func clustersText(_ positions: Range<Int>) -> [UInt8] {
+        var bytes: [UInt8] = []
+        func appendLine(_ line: String) {
+            bytes.append(contentsOf: line.utf8)
+            bytes.append(0x0A)
+        }
+        for cluster in result.clusters[positions] {
             let number = result.assignments[cluster.representative].cluster
-            lines.append("Cluster \(number): \(cluster.members.count) documents")
+            appendLine("Cluster \(number): \(cluster.members.count) documents")
             let idWidth = min(48, cluster.members.map { label(of: $0).count }.max() ?? 0)
             for (position, (member, similarity)) in zip(cluster.members, cluster.similarities).enumerated() {
                 let marker = position == 0 ? "*" : " "
                 let name = label(of: member).padding(toLength: idWidth)
-                lines.append("  \(marker) \(name)  \(fixed(similarity, digits: 2))  \(previews[member])")
+                appendLine("  \(marker) \(name)  \(fixed(similarity, digits: 2))  \(previews[member])")
             }
-            lines.append("")
+            appendLine("")
         }
-        lines.append(summary)
-        return lines.joined(separator: "\n") + "\n"
+        return bytes
     }
 
     var summary: String {
