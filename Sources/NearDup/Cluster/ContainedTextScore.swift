@@ -36,8 +36,8 @@ struct ContainedTextScore: ~Copyable {
         swap(&filled, &space.filled)
         space.slots.withUnsafeMutableBufferPointer { slots in
             for set in contenders {
-                for hash in set {
-                    let key = Self.key(hash)
+                for entry in set {
+                    let key = Self.key(entry)
                     var index = Int(truncatingIfNeeded: key) & mask
                     while slots[index].key != 0 && slots[index].key != key { index = (index + 1) & mask }
                     if slots[index].key == 0 {
@@ -81,8 +81,8 @@ struct ContainedTextScore: ~Copyable {
         let share = Self.one / UInt64(member.count)
         let mask = self.mask
         space.slots.withUnsafeMutableBufferPointer { slots in
-            for hash in member {
-                if let index = Self.slot(of: Self.key(hash), in: slots, mask: mask) { slots[index].weight &+= share }
+            for entry in member {
+                if let index = Self.slot(of: Self.key(entry), in: slots, mask: mask) { slots[index].weight &+= share }
             }
         }
     }
@@ -93,8 +93,8 @@ struct ContainedTextScore: ~Copyable {
         let mask = self.mask
         let total = space.slots.withUnsafeMutableBufferPointer { slots in
             var total: UInt64 = 0
-            for hash in contender {
-                if let index = Self.slot(of: Self.key(hash), in: slots, mask: mask) { total &+= slots[index].weight }
+            for entry in contender {
+                if let index = Self.slot(of: Self.key(entry), in: slots, mask: mask) { total &+= slots[index].weight }
             }
             return total
         }

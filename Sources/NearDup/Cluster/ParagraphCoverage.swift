@@ -36,17 +36,17 @@ public struct ParagraphCoverage: Sendable, Equatable {
         self.reachesSecondHalf = reachesSecondHalf
     }
 
-    /// The coverage of `text` by `other`: two sorted, duplicate-free shingle sets whose
-    /// shingles carry their paragraph (`ShingleEntry.paragraph`).
+    /// The coverage of `text` by `other`: two sorted, duplicate-free sets of shingle entries,
+    /// which carry their paragraph (`ShingleEntry.paragraph`).
     public init(of text: ArraySlice<UInt32>, in other: ArraySlice<UInt32>) {
         let lastParagraph = text.reduce(0) { max($0, ShingleEntry.paragraph($1)) }
         var totals = [Int32](repeating: 0, count: lastParagraph + 1)
         var hits = [Int32](repeating: 0, count: lastParagraph + 1)
         var j = other.startIndex
-        for hash in text {
-            let identity = ShingleEntry.identity(hash)
+        for entry in text {
+            let identity = ShingleEntry.identity(entry)
             while j < other.endIndex && ShingleEntry.identity(other[j]) < identity { j += 1 }
-            let paragraph = ShingleEntry.paragraph(hash)
+            let paragraph = ShingleEntry.paragraph(entry)
             totals[paragraph] += 1
             if j < other.endIndex && ShingleEntry.identity(other[j]) == identity { hits[paragraph] += 1 }
         }
