@@ -3,8 +3,8 @@ import Testing
 @testable import NearDup
 
 /// The set entry of a shingle whose identity is `value`; `quoted` sets the mark bit.
-private func shingle(_ value: UInt32, quoted: Bool = false, paragraph: Int = 0) -> UInt32 {
-    value << UInt32(ShingleEntry.markBits) | UInt32(paragraph) << 1 | (quoted ? 1 : 0)
+private func shingle(_ value: UInt32, quoted: Bool = false) -> UInt32 {
+    value << UInt32(ShingleEntry.markBits) | (quoted ? 1 : 0)
 }
 
 private func shingleSet(_ values: [UInt32], quoted: Set<UInt32> = []) -> [UInt32] {
@@ -261,11 +261,11 @@ struct CopyRuleTests {
     }
 
     @Test func paragraphCoverageCountsOnlyParagraphsLongEnoughToJudge() {
-        func hash(_ value: UInt32, _ paragraph: Int) -> UInt32 { shingle(value, paragraph: paragraph) }
         // Paragraph 0: 10 shingles, 7 found; paragraph 1: 10, 1 found; paragraph 2: 3, all found.
-        let text = ((0..<10).map { hash($0, 0) } + (10..<20).map { hash($0, 1) } + (20..<23).map { hash($0, 2) }).sorted()
-        let other = ((0..<7).map { hash($0, 5) } + [hash(10, 0)] + (20..<23).map { hash($0, 0) } + [hash(99, 0)]).sorted()
-        let coverage = ParagraphCoverage(of: text[...], in: other[...])
+        let text = (0..<23).map { shingle($0) }
+        let paragraphs = (0..<23).map { UInt8($0 < 10 ? 0 : $0 < 20 ? 1 : 2) }
+        let other = ((0..<7).map { shingle($0) } + [shingle(10)] + (20..<23).map { shingle($0) } + [shingle(99)]).sorted()
+        let coverage = ParagraphCoverage(of: text[...], paragraphs: paragraphs[...], in: other[...])
         #expect(coverage == ParagraphCoverage(paragraphs: 2, found: 1, kept: 1, reachesSecondHalf: false))
         #expect(!coverage.isMostlyReproduced)
         #expect(ParagraphCoverage(paragraphs: 4, found: 2, kept: 2, reachesSecondHalf: true).isMostlyReproduced)

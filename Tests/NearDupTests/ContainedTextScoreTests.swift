@@ -76,7 +76,9 @@ struct ContainedTextScoreTests {
             for (set, setHashes) in zip(sets, hashes) {
                 var signature = [UInt32](repeating: 0, count: hasher.numPermutations)
                 let filled = hasher.sketch(setHashes, into: &signature)
-                batch.append(shingles: set, signature: signature, filledBins: filled, leadSignature: [])
+                batch.append(
+                    shingles: set, paragraphs: [UInt8](repeating: 0, count: set.count), signature: signature,
+                    filledBins: filled, leadSignature: [])
             }
             let documents = textBytes.enumerated().map { index, bytes in
                 DocumentFacts(Document(id: "\(index)", text: String(repeating: "x", count: bytes),

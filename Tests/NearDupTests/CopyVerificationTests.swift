@@ -26,7 +26,9 @@ struct CopyVerificationTests {
         for (set, setHashes) in zip(sets, hashes) {
             var signature = [UInt32](repeating: 0, count: hasher.numPermutations)
             let filled = hasher.sketch(setHashes, into: &signature)
-            batch.append(shingles: set, signature: signature, filledBins: filled, leadSignature: [])
+            batch.append(
+                shingles: set, paragraphs: [UInt8](repeating: 0, count: set.count), signature: signature,
+                filledBins: filled, leadSignature: [])
         }
         return (batch, sets)
     }
@@ -58,7 +60,10 @@ struct CopyVerificationTests {
         let verdicts = SignatureVerdict(rule: rule, numPermutations: 128)
         let everyCopy = pairs.filter { pair in
             let (a, b) = (sets[pair.first][...], sets[pair.second][...])
-            return rule.isCopy(PairSimilarity(a, b), first: a, second: b)
+            // The variants have one paragraph each.
+            return rule.isCopy(PairSimilarity(a, b), first: a, second: b) { ofFirst in
+                [UInt8](repeating: 0, count: (ofFirst ? a : b).count)[...]
+            }
         }
         var verification = CopyVerification(rule: rule, verdicts: verdicts, threads: 1)
         verification.chunkSize = 16

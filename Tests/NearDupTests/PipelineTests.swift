@@ -294,7 +294,9 @@ struct SignatureVerdictTests {
         for set in sets {
             var signature = [UInt32](repeating: 0, count: hasher.numPermutations)
             let filled = hasher.sketch(set, into: &signature)
-            batch.append(shingles: ShingleEntry.set(of: set), signature: signature, filledBins: filled, leadSignature: [])
+            var paragraphs: [UInt8] = []
+            let entries = ShingleEntry.set(of: set, paragraphs: &paragraphs)
+            batch.append(shingles: entries, paragraphs: paragraphs, signature: signature, filledBins: filled, leadSignature: [])
         }
         return batch
     }

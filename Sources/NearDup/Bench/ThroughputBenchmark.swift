@@ -84,8 +84,9 @@ public struct ThroughputBenchmark {
         // the exact comparisons.
         let windows = shingleSets
         var entrySets: [[UInt32]] = Array(repeating: [], count: count)
+        var paragraphs: [[UInt8]] = Array(repeating: [], count: count)
         measure("shingle-set", "-", items: shingles) {
-            for index in 0..<count { shingler.entrySet(of: windows[index], into: &entrySets[index]) }
+            for index in 0..<count { shingler.entrySet(of: windows[index], into: &entrySets[index], paragraphs: &paragraphs[index]) }
         }
 
         var signatures: [UInt32] = []

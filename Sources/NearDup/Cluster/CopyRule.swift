@@ -49,11 +49,16 @@ public struct CopyRule: Sendable, Equatable {
     /// The rule with the sets at hand, as verification applies it: near the threshold, when
     /// the shorter text has at least `judgedParagraphs` paragraphs to judge, a copy is one
     /// that reproduces most of them (`ParagraphCoverage.isMostlyReproduced`).
-    public func isCopy(_ similarity: PairSimilarity, first: ArraySlice<UInt32>, second: ArraySlice<UInt32>) -> Bool {
+    /// `paragraphs` gives the paragraphs of the first set's entries (true) or the second's
+    /// (false); it is asked only near the threshold.
+    public func isCopy<Failure: Error>(
+        _ similarity: PairSimilarity, first: ArraySlice<UInt32>, second: ArraySlice<UInt32>,
+        paragraphs: (_ ofFirst: Bool) throws(Failure) -> ArraySlice<UInt8>
+    ) throws(Failure) -> Bool {
         guard judgesParagraphs, similarity.shared > 0, similarity.jaccard < threshold,
               paragraphOverlaps.contains(similarity.overlap)
         else { return isCopy(similarity) }
-        let coverage = ParagraphCoverage.ofShorter(first, second)
+        let coverage = try ParagraphCoverage.ofShorter(first, second, paragraphs: paragraphs)
         guard coverage.paragraphs >= Self.judgedParagraphs else { return isCopy(similarity) }
         return sharesEnough(similarity) && coverage.isMostlyReproduced
     }

@@ -37,16 +37,17 @@ public struct ParagraphCoverage: Sendable, Equatable {
     }
 
     /// The coverage of `text` by `other`: two sorted, duplicate-free sets of shingle entries,
-    /// which carry their paragraph (`ShingleEntry.paragraph`).
-    public init(of text: ArraySlice<UInt32>, in other: ArraySlice<UInt32>) {
-        let lastParagraph = text.reduce(0) { max($0, ShingleEntry.paragraph($1)) }
+    /// and the paragraph of each of `text`'s entries.
+    public init(of text: ArraySlice<UInt32>, paragraphs: ArraySlice<UInt8>, in other: ArraySlice<UInt32>) {
+        precondition(paragraphs.count == text.count)
+        let lastParagraph = Int(paragraphs.max() ?? 0)
         var totals = [Int32](repeating: 0, count: lastParagraph + 1)
         var hits = [Int32](repeating: 0, count: lastParagraph + 1)
         var j = other.startIndex
-        for entry in text {
+        for (entry, paragraph) in zip(text, paragraphs) {
+            let paragraph = Int(paragraph)
             let identity = ShingleEntry.identity(entry)
             while j < other.endIndex && ShingleEntry.identity(other[j]) < identity { j += 1 }
-            let paragraph = ShingleEntry.paragraph(entry)
             totals[paragraph] += 1
             if j < other.endIndex && ShingleEntry.identity(other[j]) == identity { hits[paragraph] += 1 }
         }
@@ -66,9 +67,15 @@ public struct ParagraphCoverage: Sendable, Equatable {
         self.init(paragraphs: paragraphs, found: found, kept: kept, reachesSecondHalf: 2 * lastFound > paragraphs)
     }
 
-    /// The coverage of the smaller of two sets by the other.
-    public static func ofShorter(_ first: ArraySlice<UInt32>, _ second: ArraySlice<UInt32>) -> ParagraphCoverage {
-        first.count <= second.count ? ParagraphCoverage(of: first, in: second) : ParagraphCoverage(of: second, in: first)
+    /// The coverage of the smaller of two sets by the other; `paragraphs` gives the paragraphs
+    /// of the first set's entries (true) or of the second's (false), read only for the smaller.
+    public static func ofShorter<Failure: Error>(
+        _ first: ArraySlice<UInt32>, _ second: ArraySlice<UInt32>,
+        paragraphs: (_ ofFirst: Bool) throws(Failure) -> ArraySlice<UInt8>
+    ) throws(Failure) -> ParagraphCoverage {
+        first.count <= second.count
+            ? ParagraphCoverage(of: first, paragraphs: try paragraphs(true), in: second)
+            : ParagraphCoverage(of: second, paragraphs: try paragraphs(false), in: first)
     }
 
     /// At least half of the paragraphs found, reaching into the second half, and at least

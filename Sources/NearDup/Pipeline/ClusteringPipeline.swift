@@ -120,7 +120,7 @@ public struct ClusteringPipeline: Sendable {
                 let space = ContainedTextScoreSpace()
                 for component in range {
                     let compared = try ComparedDocuments(Array(components[component]), batch: batch)
-                    clusters += self.clusters(
+                    clusters += try self.clusters(
                         of: compared, edges: componentEdges[component], unchecked: componentUnchecked[component],
                         documents: documents, batch: batch, verdicts: verdicts, space: space)
                 }
@@ -137,9 +137,10 @@ public struct ClusteringPipeline: Sendable {
     private func clusters(
         of compared: ComparedDocuments, edges: ArraySlice<CopyVerification.Copy>, unchecked: ArraySlice<DocumentPair>,
         documents: [DocumentFacts], batch: SketchBatch, verdicts: SignatureVerdict, space: ContainedTextScoreSpace
-    ) -> [ClusteringResult.Cluster] {
+    ) throws(ScratchFileError) -> [ClusteringResult.Cluster] {
         let rule = options.copyRule
         let overlaps = MeasuredOverlaps()
+        let failure = FirstFailure<ScratchFileError>()
         for edge in edges { if let overlap = edge.overlap { overlaps[edge.pair] = overlap } }
         // The clusterer counts documents from 0; the component's positions map onto that in order.
         let positions = compared.documents
@@ -160,12 +161,22 @@ public struct ClusteringPipeline: Sendable {
             },
             isCopy: { first, second in
                 // As verification would have: the pair's first document first.
-                let (first, second) = (compared.shingles(of: positions[first]), compared.shingles(of: positions[second]))
-                return rule.isCopy(PairSimilarity(first, second), first: first, second: second)
+                let (first, second) = (positions[first], positions[second])
+                let (a, b) = (compared.shingles(of: first), compared.shingles(of: second))
+                do throws(ScratchFileError) {
+                    return try rule.isCopy(PairSimilarity(a, b), first: a, second: b) { ofFirst throws(ScratchFileError) in
+                        try compared.paragraphs(of: ofFirst ? first : second)
+                    }
+                } catch {
+                    failure.record(error)
+                    return false
+                }
             })
         let localEdges = edges.map { DocumentPair(localOfPosition[$0.pair.first]!, localOfPosition[$0.pair.second]!) }
         let localUnchecked = unchecked.map { DocumentPair(localOfPosition[$0.first]!, localOfPosition[$0.second]!) }
-        return clusterer.clusters(count: positions.count, edges: localEdges, unchecked: localUnchecked).map { localMembers in
+        let grouped = clusterer.clusters(count: positions.count, edges: localEdges, unchecked: localUnchecked)
+        try failure.check()
+        return grouped.map { localMembers in
             let members = localMembers.map { positions[$0] }
             let representative = members[0]
             return ClusteringResult.Cluster(members: members, similarities: members.map { member in
@@ -273,8 +284,9 @@ public struct ClusteringPipeline: Sendable {
             let compared = try ComparedDocuments([0, 1], batch: batch)
             let (a, b) = (compared.shingles(of: 0), compared.shingles(of: 1))
             let similarity = PairSimilarity(a, b)
-            let coverage = ParagraphCoverage.ofShorter(a, b)
-            return (similarity, coverage, options.copyRule.isCopy(similarity, first: a, second: b))
+            let paragraphs = { (ofFirst: Bool) throws(ScratchFileError) in try compared.paragraphs(of: ofFirst ? 0 : 1) }
+            let coverage = try ParagraphCoverage.ofShorter(a, b, paragraphs: paragraphs)
+            return (similarity, coverage, try options.copyRule.isCopy(similarity, first: a, second: b, paragraphs: paragraphs))
         } catch {
             preconditionFailure("shingles held in memory cannot fail to be read: \(error)")
         }
@@ -296,6 +308,7 @@ struct DocumentSketcher {
     private var paragraphStarts: [Int32] = []
     private var hashes: [UInt64] = []
     private var entries: [UInt32] = []
+    private var paragraphs: [UInt8] = []
     private var signature: [UInt32]
     private let leadHasher: MinHasher
     private var leadSignature: [UInt32]
@@ -318,7 +331,8 @@ struct DocumentSketcher {
         shingler.shingles(of: normalized, quotedWords: quotedWords, paragraphStarts: paragraphStarts, into: &hashes)
         if !leadSignature.isEmpty { leadHasher.sketch(shingler.lead, into: &leadSignature) }
         let filledBins = minHasher.sketch(hashes, into: &signature)
-        shingler.entrySet(of: hashes, into: &entries)
-        batch.append(shingles: entries, signature: signature, filledBins: filledBins, leadSignature: leadSignature)
+        shingler.entrySet(of: hashes, into: &entries, paragraphs: &paragraphs)
+        batch.append(
+            shingles: entries, paragraphs: paragraphs, signature: signature, filledBins: filledBins, leadSignature: leadSignature)
     }
 }

@@ -86,6 +86,7 @@ struct CopyVerification {
         var secondBuffer: [UInt32] = []
         var firstSet: ArraySlice<UInt32> = []
         var secondSet: ArraySlice<UInt32> = []
+        var paragraphBuffer: [UInt8] = []
         var loadedFirst = -1
         var copies: [Copy] = []
         var skipped: [DocumentPair] = []
@@ -109,7 +110,10 @@ struct CopyVerification {
             } else {
                 similarity = PairSimilarity(firstSet, secondSet)
             }
-            if rule.isCopy(similarity, first: firstSet, second: secondSet) {
+            let isCopy = try rule.isCopy(similarity, first: firstSet, second: secondSet) { ofFirst throws(ScratchFileError) in
+                try batch.paragraphs(of: ofFirst ? pair.first : pair.second, readingInto: &paragraphBuffer)
+            }
+            if isCopy {
                 copies.append((pair, similarity.overlap))
                 joined.join(firstGroup, secondGroup)
             }

@@ -20,12 +20,20 @@ struct SketchBatch: Sendable {
     /// Parts kept in memory under the scratch file's budget.
     private(set) var keptParts = 0
 
+    /// A part's sets, and beside them each entry's paragraph.
+    private struct PartSets: Sendable {
+        var entries: [UInt32] = []
+        var paragraphs: [UInt8] = []
+
+        var bytes: Int { entries.count * MemoryLayout<UInt32>.stride + paragraphs.count }
+    }
+
     private enum ShinglePart: Sendable {
-        case inMemory([UInt32])
+        case inMemory(PartSets)
         /// Held in memory under the scratch file's budget, until the sets outgrow it.
-        case kept([UInt32])
-        /// Written to the scratch file from this byte offset.
-        case spilled(offset: Int)
+        case kept(PartSets)
+        /// Written to the scratch file: the entries from one byte offset, the paragraphs from another.
+        case spilled(entries: Int, paragraphs: Int)
     }
 
     private struct ShingleLocation: Sendable {
@@ -43,8 +51,9 @@ struct SketchBatch: Sendable {
     /// A batch with room for `documents` documents of about `shingles` shingles in all, so
     /// that it grows without copying what it holds.
     init(reservingFor documents: Int, shingles: Int, signatureLength: Int, leadSignatureLength: Int) {
-        var part: [UInt32] = []
-        part.reserveCapacity(shingles)
+        var part = PartSets()
+        part.entries.reserveCapacity(shingles)
+        part.paragraphs.reserveCapacity(shingles)
         parts = [.inMemory(part)]
         locations.reserveCapacity(documents)
         signatures = SignatureTable(rowLength: signatureLength)
@@ -53,18 +62,23 @@ struct SketchBatch: Sendable {
         leadSignatures.reserveCapacity(documents)
     }
 
-    /// `shingles`: the document's sorted, duplicate-free shingle set.
-    mutating func append(shingles documentShingles: [UInt32], signature: [UInt32], filledBins: Int, leadSignature: [UInt32]) {
+    /// `shingles`: the document's sorted, duplicate-free set of entries; `paragraphs`: the
+    /// paragraph of each.
+    mutating func append(
+        shingles documentShingles: [UInt32], paragraphs: [UInt8], signature: [UInt32], filledBins: Int, leadSignature: [UInt32]
+    ) {
+        precondition(paragraphs.count == documentShingles.count)
         let quoted = documentShingles.count(where: ShingleEntry.isQuoted)
-        if parts.isEmpty { parts.append(.inMemory([])) }
-        guard case .inMemory(var shingles) = parts[parts.count - 1] else {
+        if parts.isEmpty { parts.append(.inMemory(PartSets())) }
+        guard case .inMemory(var sets) = parts[parts.count - 1] else {
             preconditionFailure("documents are appended before their part is spilled")
         }
-        // Emptied first, so the part's array is uniquely held and grows in place.
-        parts[parts.count - 1] = .inMemory([])
-        let start = shingles.count
-        shingles.append(contentsOf: documentShingles)
-        parts[parts.count - 1] = .inMemory(shingles)
+        // Emptied first, so the part's arrays are uniquely held and grow in place.
+        parts[parts.count - 1] = .inMemory(PartSets())
+        let start = sets.entries.count
+        sets.entries.append(contentsOf: documentShingles)
+        sets.paragraphs.append(contentsOf: paragraphs)
+        parts[parts.count - 1] = .inMemory(sets)
         locations.append(.init(
             part: UInt32(parts.count - 1), start: UInt32(start), count: UInt32(documentShingles.count),
             filledBins: UInt32(filledBins), quoted: UInt32(quoted)))
@@ -92,8 +106,8 @@ struct SketchBatch: Sendable {
     /// Gives back the spare capacity that growing by appends leaves (up to half of each part).
     mutating func shrinkToFit() {
         parts = parts.map { part in
-            guard case .inMemory(let shingles) = part else { return part }
-            return .inMemory(Array(shingles[...]))
+            guard case .inMemory(let sets) = part else { return part }
+            return .inMemory(PartSets(entries: Array(sets.entries[...]), paragraphs: Array(sets.paragraphs[...])))
         }
     }
 
@@ -104,16 +118,16 @@ struct SketchBatch: Sendable {
         self.spill = spill
         for index in parts.indices {
             switch parts[index] {
-            case .inMemory(let shingles):
-                if spill.keepsInMemory(shingles.count * MemoryLayout<UInt32>.stride) {
-                    parts[index] = .kept(Array(shingles[...]))
+            case .inMemory(let sets):
+                if spill.keepsInMemory(sets.bytes) {
+                    parts[index] = .kept(PartSets(entries: Array(sets.entries[...]), paragraphs: Array(sets.paragraphs[...])))
                     keptParts += 1
                 } else {
-                    parts[index] = .spilled(offset: try spill.append(shingles))
+                    parts[index] = .spilled(entries: try spill.append(sets.entries), paragraphs: try spill.append(sets.paragraphs))
                 }
-            case .kept(let shingles) where spill.hasOverflowed:
-                parts[index] = .spilled(offset: try spill.append(shingles))
-                spill.releaseFromMemory(shingles.count * MemoryLayout<UInt32>.stride)
+            case .kept(let sets) where spill.hasOverflowed:
+                parts[index] = .spilled(entries: try spill.append(sets.entries), paragraphs: try spill.append(sets.paragraphs))
+                spill.releaseFromMemory(sets.bytes)
                 keptParts -= 1
             case .kept, .spilled:
                 continue
@@ -135,10 +149,23 @@ struct SketchBatch: Sendable {
         let location = locations[document]
         let range = Int(location.start)..<Int(location.start + location.count)
         switch parts[Int(location.part)] {
-        case .inMemory(let shingles), .kept(let shingles):
-            return shingles[range]
-        case .spilled(let offset):
+        case .inMemory(let sets), .kept(let sets):
+            return sets.entries[range]
+        case .spilled(let offset, _):
             try spill!.read(count: range.count, at: offset + range.lowerBound * MemoryLayout<UInt32>.stride, into: &buffer)
+            return buffer[...]
+        }
+    }
+
+    /// The paragraph of each entry of the document's set, as `shingleSet` gives the set.
+    func paragraphs(of document: Int, readingInto buffer: inout [UInt8]) throws(ScratchFileError) -> ArraySlice<UInt8> {
+        let location = locations[document]
+        let range = Int(location.start)..<Int(location.start + location.count)
+        switch parts[Int(location.part)] {
+        case .inMemory(let sets), .kept(let sets):
+            return sets.paragraphs[range]
+        case .spilled(_, let offset):
+            try spill!.read(count: range.count, at: offset + range.lowerBound, into: &buffer)
             return buffer[...]
         }
     }

@@ -86,9 +86,9 @@ final class ShingleSpill: @unchecked Sendable {
     }
 
     /// Writes `values` at the end of the file and returns the byte offset they start at.
-    func append(_ values: [UInt32]) throws(ScratchFileError) -> Int {
+    func append<Value: FixedWidthInteger>(_ values: [Value]) throws(ScratchFileError) -> Int {
         let offset = lock.withLock {
-            defer { reserved += values.count * MemoryLayout<UInt32>.stride }
+            defer { reserved += values.count * MemoryLayout<Value>.stride }
             return reserved
         }
         var failure: String?
@@ -109,7 +109,7 @@ final class ShingleSpill: @unchecked Sendable {
     }
 
     /// Reads `count` values from byte `offset` into `buffer` (replacing its contents).
-    func read(count: Int, at offset: Int, into buffer: inout [UInt32]) throws(ScratchFileError) {
+    func read<Value: FixedWidthInteger>(count: Int, at offset: Int, into buffer: inout [Value]) throws(ScratchFileError) {
         // Resized, not cleared: pread overwrites every value, so only growth needs filling.
         if buffer.count > count {
             buffer.removeLast(buffer.count - count)

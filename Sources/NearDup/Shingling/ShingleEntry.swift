@@ -2,27 +2,23 @@
 ///
 /// Every sketched document's set waits in memory or in the scratch file until verification
 /// reads it back, so its width sets how many bytes a run writes, reads and faults in: at a
-/// million news articles, 5.3 GB of sets at 64 bits. The top 24 bits are the identity (the
-/// hash identity's top 24), bits 1...7 the paragraph (127 for any later one) and bit 0 the
-/// quote mark, as in `ShingleHash`.
+/// million news articles, 5.3 GB of sets at 64 bits. An entry holds the top 31 bits of the
+/// hash's identity and, in bit 0, the quote mark. The paragraph each shingle stands in goes
+/// in a byte of its own beside the set (`set(of:paragraphs:)`): only the paragraph test
+/// asks for it, and only for pairs near the threshold.
 ///
-/// Two distinct shingles share an identity with odds of 1 in 2^24: two sets of 600 shingles
-/// count a spurious shared shingle about once in 50 comparisons, and a 600-shingle set
-/// merges two of its own about once in 100 documents. Either moves a count by a shingle,
-/// which tips only a pair sitting exactly on one of the copy rule's edges.
+/// Two distinct shingles share an identity with odds of 1 in 2^31: two sets of 600 shingles
+/// count a spurious shared shingle about once in 6,000 comparisons.
 public enum ShingleEntry {
-    @usableFromInline static let paragraphBits = 7
-    @usableFromInline static let markBits = paragraphBits + 1
+    @usableFromInline static let markBits = 1
     @usableFromInline static let identityBits = 32 - markBits
-    /// The last paragraph an entry can hold; later paragraphs share it.
-    public static let lastParagraph = (1 << paragraphBits) - 1
+    /// The last paragraph a set's paragraph bytes hold; later paragraphs share it.
+    public static let lastParagraph = Int(UInt8.max)
 
-    /// The entry of a shingle hash: its identity's top bits, its paragraph and its quote mark.
+    /// The entry of a shingle hash: its identity's top bits and its quote mark.
     @inlinable
     public static func make(_ hash: UInt64) -> UInt32 {
-        let identity = UInt32(truncatingIfNeeded: hash >> UInt64(64 - identityBits))
-        let paragraph = UInt32(min(ShingleHash.paragraph(hash), lastParagraph))
-        return identity << UInt32(markBits) | paragraph << 1 | (ShingleHash.isQuoted(hash) ? 1 : 0)
+        UInt32(truncatingIfNeeded: hash >> UInt64(64 - identityBits)) << UInt32(markBits) | (ShingleHash.isQuoted(hash) ? 1 : 0)
     }
 
     @inlinable
@@ -31,48 +27,67 @@ public enum ShingleEntry {
     @inlinable
     public static func isQuoted(_ entry: UInt32) -> Bool { entry & 1 == 1 }
 
-    @inlinable
-    public static func paragraph(_ entry: UInt32) -> Int { Int(entry >> 1) & lastParagraph }
-
     /// The sorted, duplicate-free entries of shingle hashes in any order, repeats allowed.
     public static func set(of hashes: [UInt64]) -> [UInt32] {
+        var paragraphs: [UInt8] = []
+        return set(of: hashes, paragraphs: &paragraphs)
+    }
+
+    /// Also the paragraph of each entry: the first its shingle stands in.
+    public static func set(of hashes: [UInt64], paragraphs: inout [UInt8]) -> [UInt32] {
         var entries: [UInt32] = []
-        var scratch: [UInt32] = []
-        var counts: [UInt32] = []
-        makeSet(of: hashes, into: &entries, scratch: &scratch, counts: &counts)
+        var space = SortSpace()
+        makeSet(of: hashes, into: &entries, paragraphs: &paragraphs, space: &space)
         return entries
     }
 
-    /// Replaces `entries` with the set of `hashes`' entries; `scratch` and `counts` are
-    /// reusable sorting space.
-    static func makeSet(of hashes: [UInt64], into entries: inout [UInt32], scratch: inout [UInt32], counts: inout [UInt32]) {
-        // Resized, not cleared: every entry is written below, so only growth needs filling.
-        if entries.count > hashes.count {
-            entries.removeLast(entries.count - hashes.count)
-        } else if entries.count < hashes.count {
-            entries.append(contentsOf: repeatElement(0, count: hashes.count - entries.count))
-        }
-        entries.withUnsafeMutableBufferPointer { entries in
-            for (index, hash) in hashes.enumerated() { entries[index] = make(hash) }
-        }
-        UniformHashSort.sort(&entries, scratch: &scratch, counts: &counts)
-        removeDuplicates(&entries)
+    /// Reusable space for `makeSet`.
+    struct SortSpace {
+        var keys: [UInt64] = []
+        var scratch: [UInt64] = []
+        var counts: [UInt32] = []
     }
 
-    /// After sorting, one entry per identity, with the first paragraph the shingle stands in;
-    /// unquoted when any occurrence was unquoted (as `ShingleHash.removeDuplicates`).
-    static func removeDuplicates(_ entries: inout [UInt32]) {
-        guard entries.count > 1 else { return }
-        var write = 1
-        for read in 1..<entries.count {
-            let entry = entries[read]
-            if identity(entry) != identity(entries[write - 1]) {
-                entries[write] = entry
-                write += 1
-            } else {
-                entries[write - 1] &= entry | ~1
+    /// Replaces `entries` with the set of `hashes`' entries and `paragraphs` with each one's
+    /// paragraph. The hashes are sorted with the identity bits below the kept ones cleared,
+    /// so equal entries lie together ordered by paragraph: the first has the first paragraph,
+    /// and an entry is quoted only if every occurrence was.
+    static func makeSet(of hashes: [UInt64], into entries: inout [UInt32], paragraphs: inout [UInt8], space: inout SortSpace) {
+        let dropped: UInt64 = (1 << UInt64(64 - identityBits)) - (1 << UInt64(ShingleHash.markBits))
+        resize(&space.keys, to: hashes.count)
+        space.keys.withUnsafeMutableBufferPointer { keys in
+            for (index, hash) in hashes.enumerated() { keys[index] = hash & ~dropped }
+        }
+        UniformHashSort.sort(&space.keys, scratch: &space.scratch, counts: &space.counts)
+        resize(&entries, to: hashes.count)
+        resize(&paragraphs, to: hashes.count)
+        var count = 0
+        space.keys.withUnsafeBufferPointer { keys in
+            entries.withUnsafeMutableBufferPointer { entries in
+                paragraphs.withUnsafeMutableBufferPointer { paragraphs in
+                    for key in keys {
+                        let entry = make(key)
+                        if count > 0 && identity(entries[count - 1]) == identity(entry) {
+                            entries[count - 1] &= entry | ~1
+                        } else {
+                            entries[count] = entry
+                            paragraphs[count] = UInt8(min(ShingleHash.paragraph(key), lastParagraph))
+                            count += 1
+                        }
+                    }
+                }
             }
         }
-        entries.removeLast(entries.count - write)
+        entries.removeLast(entries.count - count)
+        paragraphs.removeLast(paragraphs.count - count)
+    }
+
+    /// Sets `values`' count without clearing it: every value is written after, so only growth fills.
+    private static func resize<Value: FixedWidthInteger>(_ values: inout [Value], to count: Int) {
+        if values.count > count {
+            values.removeLast(values.count - count)
+        } else if values.count < count {
+            values.append(contentsOf: repeatElement(0, count: count - values.count))
+        }
     }
 }

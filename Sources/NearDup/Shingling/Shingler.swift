@@ -16,7 +16,7 @@ public struct Shingler: Sendable {
     public private(set) var lead: [UInt64] = []
     private let wordKernel: WordShingleKernel
     private var scratch: [UInt64] = []
-    private var entryScratch: [UInt32] = []
+    private var entrySpace = ShingleEntry.SortSpace()
     private var bucketCounts: [UInt32] = []
 
     public init(kind: ShingleKind = .default, seed: UInt64 = 0, leadLength: Int = 0) {
@@ -58,9 +58,9 @@ public struct Shingler: Sendable {
     }
 
     /// Replaces `entries` with the sorted, duplicate-free `ShingleEntry` set of `hashes`
-    /// (shingle hashes as `shingles` gives them).
-    public mutating func entrySet(of hashes: [UInt64], into entries: inout [UInt32]) {
-        ShingleEntry.makeSet(of: hashes, into: &entries, scratch: &entryScratch, counts: &bucketCounts)
+    /// (shingle hashes as `shingles` gives them), and `paragraphs` with each entry's paragraph.
+    public mutating func entrySet(of hashes: [UInt64], into entries: inout [UInt32], paragraphs: inout [UInt8]) {
+        ShingleEntry.makeSet(of: hashes, into: &entries, paragraphs: &paragraphs, space: &entrySpace)
     }
 
     /// Sorts shingle hashes and keeps one per identity (see `ShingleHash.removeDuplicates`).
