@@ -146,26 +146,29 @@ struct SketchBatch: Sendable {
     /// copy, else read from the scratch file into `buffer`. The slice shares `buffer`'s storage
     /// then, so a caller lets go of it before reading into the same buffer again.
     func shingleSet(of document: Int, readingInto buffer: inout [UInt32]) throws(ScratchFileError) -> ArraySlice<UInt32> {
-        let location = locations[document]
-        let range = Int(location.start)..<Int(location.start + location.count)
-        switch parts[Int(location.part)] {
-        case .inMemory(let sets), .kept(let sets):
-            return sets.entries[range]
-        case .spilled(let offset, _):
-            try spill!.read(count: range.count, at: offset + range.lowerBound * MemoryLayout<UInt32>.stride, into: &buffer)
-            return buffer[...]
-        }
+        try column(of: document, { $0.entries }, spilledAt: { entries, _ in entries }, readingInto: &buffer)
     }
 
     /// The paragraph of each entry of the document's set, as `shingleSet` gives the set.
     func paragraphs(of document: Int, readingInto buffer: inout [UInt8]) throws(ScratchFileError) -> ArraySlice<UInt8> {
+        try column(of: document, { $0.paragraphs }, spilledAt: { _, paragraphs in paragraphs }, readingInto: &buffer)
+    }
+
+    /// The document's range of one of its part's arrays (`values`), or of the same array in
+    /// the scratch file, which starts at the byte offset `spilledAt` picks.
+    @inline(__always)
+    private func column<Value: FixedWidthInteger>(
+        of document: Int, _ values: (PartSets) -> [Value], spilledAt: (_ entries: Int, _ paragraphs: Int) -> Int,
+        readingInto buffer: inout [Value]
+    ) throws(ScratchFileError) -> ArraySlice<Value> {
         let location = locations[document]
         let range = Int(location.start)..<Int(location.start + location.count)
         switch parts[Int(location.part)] {
         case .inMemory(let sets), .kept(let sets):
-            return sets.paragraphs[range]
-        case .spilled(_, let offset):
-            try spill!.read(count: range.count, at: offset + range.lowerBound, into: &buffer)
+            return values(sets)[range]
+        case .spilled(let entries, let paragraphs):
+            let offset = spilledAt(entries, paragraphs) + range.lowerBound * MemoryLayout<Value>.stride
+            try spill!.read(count: range.count, at: offset, into: &buffer)
             return buffer[...]
         }
     }
