@@ -53,14 +53,19 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Test folders that are removed when the test process exits.
+        .target(
+            name: "TestScratch",
+            path: "Tests/TestScratch"
+        ),
         .testTarget(
             name: "NearDupTests",
-            dependencies: ["NearDup"],
+            dependencies: ["NearDup", "TestScratch"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "NeardupCLITests",
-            dependencies: ["NearDup"]
+            dependencies: ["NearDup", "TestScratch"]
         ),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestScratch
 @testable import NearDup
 
 /// The set entry of a shingle whose identity is `value`; `quoted` sets the mark bit.
@@ -521,9 +522,7 @@ struct LabelSetTests {
 @Suite("AssignmentTable")
 struct AssignmentTableTests {
     private func write(_ text: String, name: String) throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("neardup-assignments-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let url = directory.appendingPathComponent(name)
+        let url = URL(fileURLWithPath: try TestScratch.directory("assignments")).appendingPathComponent(name)
         try Data(text.utf8).write(to: url)
         return url.path
     }

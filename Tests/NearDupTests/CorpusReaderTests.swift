@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestScratch
 @testable import NearDup
 
 /// NearDup's location type (Testing has one of the same name).
@@ -20,9 +21,7 @@ enum CorpusFixture {
 /// Files written for one test, in a fresh temporary directory.
 enum TemporaryFiles {
     static func directory() throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("neardup-corpus-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url.path
+        try TestScratch.directory("corpus")
     }
 
     static func write(_ text: String, named name: String) throws -> String {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestScratch
 
 /// Runs the built `neardup` tool as a separate process.
 enum NeardupTool {
@@ -91,9 +92,7 @@ enum NeardupTool {
     }
 
     static func temporaryDirectory() throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("neardup-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url.path
+        try TestScratch.directory("cli")
     }
 
     static func write(_ bytes: [UInt8], to path: String) throws {
