@@ -65,7 +65,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NeardupCLITests",
-            dependencies: ["NearDup", "TestScratch"]
+            dependencies: ["NearDup", "neardup", "TestScratch"]
         ),
     ]
 )

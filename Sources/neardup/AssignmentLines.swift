@@ -18,23 +18,24 @@ struct AssignmentLines: Sendable {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(positions.count * 96)
         for position in positions {
-            let (document, assignment) = (documents[position], assignments[position])
-            let representative = documents[assignment.representative].id
-            let similarity = JSONText.number(assignment.similarity)
+            let assignment = assignments[position]
+            // The ids alone: copying whole documents retained and released each of their fields.
+            let (id, representative) = (documents[position].id, documents[assignment.representative].id)
             switch format {
             case .jsonl:
                 // Piece by piece: a line string per document was most of the time this took.
                 bytes.append(contentsOf: "{\"id\": ".utf8)
-                JSONText.appendQuoted(document.id, to: &bytes)
+                JSONText.appendQuoted(id, to: &bytes)
                 bytes.append(contentsOf: ", \"cluster\": ".utf8)
-                bytes.append(contentsOf: String(assignment.cluster).utf8)
+                appendDecimal(assignment.cluster, to: &bytes)
                 bytes.append(contentsOf: ", \"representative\": ".utf8)
                 JSONText.appendQuoted(representative, to: &bytes)
                 bytes.append(contentsOf: ", \"similarity\": ".utf8)
-                bytes.append(contentsOf: similarity.utf8)
+                JSONText.appendNumber(assignment.similarity, to: &bytes)
                 bytes.append(contentsOf: "}\n".utf8)
             case .csv:
-                let line = "\(CSVText.field(document.id)),\(assignment.cluster),\(CSVText.field(representative)),\(similarity)\n"
+                let similarity = JSONText.number(assignment.similarity)
+                let line = "\(CSVText.field(id)),\(assignment.cluster),\(CSVText.field(representative)),\(similarity)\n"
                 bytes.append(contentsOf: line.utf8)
             }
         }

@@ -44,17 +44,54 @@ enum JSONText {
     static func number(_ value: Double) -> String {
         fixed(value, digits: 4)
     }
+
+    /// Appends `number(value)`'s bytes, without making the string.
+    static func appendNumber(_ value: Double, to bytes: inout [UInt8]) {
+        appendFixed(value, digits: 4, to: &bytes)
+    }
 }
 
 func fixed(_ value: Double, digits: Int) -> String {
+    var bytes: [UInt8] = []
+    appendFixed(value, digits: digits, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+}
+
+/// Appends `value` rounded to `digits` decimals, digit by digit: a report of a million lines
+/// made several strings a line when each number was built as one.
+func appendFixed(_ value: Double, digits: Int, to bytes: inout [UInt8]) {
     let scale = pow10(digits)
     let rounded = (value * scale).rounded() / scale
     let scaled = Int64(rounded * scale)
-    let sign = scaled < 0 ? "-" : ""
-    guard digits > 0 else { return sign + String(scaled.magnitude) }
+    if scaled < 0 { bytes.append(UInt8(ascii: "-")) }
+    guard digits > 0 else { return appendDecimal(scaled.magnitude, to: &bytes) }
     let unit = UInt64(scale)
-    let fraction = String(scaled.magnitude % unit)
-    return sign + String(scaled.magnitude / unit) + "." + String(repeating: "0", count: digits - fraction.count) + fraction
+    appendDecimal(scaled.magnitude / unit, to: &bytes)
+    bytes.append(UInt8(ascii: "."))
+    var fraction = scaled.magnitude % unit
+    bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+    var position = bytes.count - 1
+    while fraction > 0 {
+        bytes[position] = UInt8(ascii: "0") + UInt8(fraction % 10)
+        fraction /= 10
+        position -= 1
+    }
+}
+
+/// Appends the decimal digits of `value`.
+func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    appendDecimal(value.magnitude, to: &bytes)
+}
+
+private func appendDecimal(_ value: some UnsignedInteger & FixedWidthInteger, to bytes: inout [UInt8]) {
+    let start = bytes.count
+    var rest = value
+    repeat {
+        bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+        rest /= 10
+    } while rest > 0
+    bytes[start...].reverse()
 }
 
 private func pow10(_ digits: Int) -> Double {

@@ -95,7 +95,7 @@ struct ScanReport: Sendable {
                 append(", \"date\": ")
                 appendQuoted(document.date)
                 append(", \"similarity\": ")
-                append(JSONText.number(similarity))
+                JSONText.appendNumber(similarity, to: &bytes)
                 append(", \"first_words\": ")
                 appendQuoted(previews[member])
                 append("}")
