@@ -34,6 +34,28 @@ struct ContainedTextScoreTests {
         }
     }
 
+    /// Small groups are scored by merging pairs: the scores must be the table's, with empty
+    /// members, members of one size and members that share nothing among them.
+    @Test(arguments: [3, 5, 8, 12])
+    func mergedPairsScoreAsTheTable(memberCount: Int) {
+        var generator = SketchSamples.SplitMix64(seed: 40 + UInt64(memberCount))
+        for round in 0..<20 {
+            let story = (0..<300).map { _ in ShingleHash.make(generator.next(), isQuoted: generator.next() % 4 == 0) }
+            let members: [[UInt32]] = (0..<memberCount).map { index in
+                if round % 4 == 0 && index == 1 { return [] }
+                let kept = story.filter { _ in generator.next() % 4 < round % 5 }
+                let own = (0..<(round % 3 == 0 ? 100 : generator.next() % 250)).map { _ in
+                    ShingleHash.make(generator.next(), isQuoted: false)
+                }
+                return ShingleEntry.set(of: kept + own)
+            }
+            var table = ContainedTextScore(contenders: members.map { $0[...] })
+            for member in members { table.add(member: member[...]) }
+            let merged = ContainedTextScore.scoresByMerging(members.map { $0[...] })
+            #expect(merged == members.map { table.score(of: $0[...]) })
+        }
+    }
+
     /// One space serves group after group: a score left behind by the group before, or a
     /// table made for a larger group, must not change the next group's scores.
     @Test func aReusedSpaceScoresAsAFreshOne() {

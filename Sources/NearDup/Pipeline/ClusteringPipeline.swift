@@ -216,12 +216,17 @@ public struct ClusteringPipeline: Sendable {
             let sameSize = compared.shingleCount(of: first) == compared.shingleCount(of: second)
             return sameSize && documents[second].textBytes < documents[first].textBytes ? second : first
         }
-        var scores = ContainedTextScore(contenders: contenders.map { compared.shingles(of: $0) }, space: space)
-        for member in members { scores.add(member: compared.shingles(of: member)) }
+        let contenderScores: [UInt64]
+        if members.count <= maximumMergedMembers {
+            contenderScores = ContainedTextScore.scoresByMerging(contenders.map { compared.shingles(of: $0) })
+        } else {
+            var scores = ContainedTextScore(contenders: contenders.map { compared.shingles(of: $0) }, space: space)
+            for member in members { scores.add(member: compared.shingles(of: member)) }
+            contenderScores = contenders.map { scores.score(of: compared.shingles(of: $0)) }
+        }
         var best = contenders[0]
         var bestScore: UInt64 = 0
-        for (position, contender) in contenders.enumerated() {
-            let score = scores.score(of: compared.shingles(of: contender))
+        for (position, (contender, score)) in zip(contenders, contenderScores).enumerated() {
             if position == 0 || score > bestScore
                 || score == bestScore && compared.shingleCount(of: contender) == compared.shingleCount(of: best)
                 && documents[contender].textBytes < documents[best].textBytes {
@@ -233,6 +238,9 @@ public struct ClusteringPipeline: Sendable {
     }
 
     private static let maximumContenders = 16
+    /// Groups up to this size score every member by merging pairs (`scoresByMerging`); all
+    /// their members are contenders.
+    private static let maximumMergedMembers = 7
 
     private static func longer(_ a: Int, _ b: Int, compared: ComparedDocuments) -> Bool {
         let sizeA = compared.shingleCount(of: a)
