@@ -58,7 +58,7 @@ struct BenchCommand: ParsableCommand {
             defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary) } }
             let benchmark = ThroughputBenchmark(options: pipeline.options, repetitions: repetitions)
             let results = try benchmark.run(path: path, documents: documents)
-            let megabytesRead = Double(documents.reduce(0) { $0 + $1.text.utf8.count }) / 1_000_000
+            let megabytesRead = Double(documents.reduce(0) { $0 + $1.utf8Text.count }) / 1_000_000
             var sink = OutputFile(path: nil)
             switch format {
             case .json:

@@ -56,7 +56,7 @@ struct InputOptions: ParsableArguments {
         do {
             try reader.forEachDocument(in: paths, summary: &summary) { document in
                 documents.append(try keeping(document))
-                bytes += document.recordRange?.count ?? document.text.utf8.count
+                bytes += document.recordRange?.count ?? document.utf8Text.count
                 progress?.reading(documents: documents.count, bytes: bytes)
             }
         } catch {

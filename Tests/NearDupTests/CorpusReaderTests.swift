@@ -99,6 +99,26 @@ struct CorpusReaderTests {
         #expect(first?.source == "p")
     }
 
+    /// The text comes from the parser as bytes unless another field has its name; either way
+    /// the document holds the record's text, and a field named twice fills both.
+    @Test func aTextFieldThatIsAlsoAnotherFieldFillsBoth() throws {
+        let path = try TemporaryFiles.write(#"{"body": "caf\u00e9 \"x\""}"# + "\n" + #"{"body": 7}"# + "\n", named: "shared.jsonl")
+        var documents: [Document] = []
+        try JSONLReader(fields: FieldSelection(id: "body", text: "body")).forEachDocument(in: path) { documents.append($0) }
+        #expect(documents.map(\.id) == ["café \"x\"", "7"])
+        #expect(documents.map(\.text) == ["café \"x\"", "7"])
+        #expect(documents.map(\.utf8Text) == [Array("café \"x\"".utf8), Array("7".utf8)])
+        // The text slot comes before the source's, which then takes its value from it.
+        let withIDs = try TemporaryFiles.write(
+            #"{"id": "a", "body": "caf\u00e9"}"# + "\n" + #"{"id": "b", "body": 7}"# + "\n", named: "sourced.jsonl")
+        var sourced: [Document] = []
+        try JSONLReader(fields: FieldSelection(text: "body", source: "body")).forEachDocument(in: withIDs) {
+            sourced.append($0)
+        }
+        #expect(sourced.map(\.text) == ["café", "7"])
+        #expect(sourced.map(\.source) == ["café", "7"])
+    }
+
     @Test(arguments: [16, 64, 1 << 20], [true, false])
     func linesLongerThanTheBufferAndSmallChunks(chunkSize: Int, endsWithNewline: Bool) throws {
         let long = String(repeating: "long text with an escape\\n and é ", count: 3000)

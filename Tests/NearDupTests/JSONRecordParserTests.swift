@@ -67,6 +67,45 @@ struct JSONRecordParserTests {
         #expect(values == [.string("x"), .string("y"), .string("x")])
     }
 
+    /// A document's body text comes as bytes, never made a String: its bytes must be those of
+    /// the String the other fields get, through the kernel and through the strict scan alike,
+    /// and a later member of the same name must replace it whatever its type.
+    @Test(arguments: [true, false])
+    func theTextSlotGivesTheBytesOfTheStringValue(usesStringKernel: Bool) throws {
+        let lines = [
+            #"{"id": "a", "text": "plain"}"#,
+            #"{"text": "q\"b\\s\/ n\n \u00e9\u00C9 \u4E1C \ud83d\ude00 \u0000.", "id": 1}"#,
+            "{\"text\": \"Zürich — 東京 😀\", \"source\": \"wire\"}",
+            #"{"text": ""}"#,
+            #"{"text": 17.5}"#,
+            #"{"text": null}"#,
+            #"{"text": ["a"]}"#,
+            #"{"text": "first", "text": "second"}"#,
+            #"{"text": "a string", "text": 42}"#,
+            #"{"text": 42, "text": "a string"}"#,
+            #"{"id": "x"}"#,
+        ]
+        var reference = parser
+        reference.usesStringKernel = usesStringKernel
+        var bytesParser = reference
+        bytesParser.textSlot = 1
+        for line in lines {
+            let expected = try reference.parse(Array(line.utf8))
+            var values = [JSONFieldValue?](repeating: nil, count: 3)
+            var text: [UInt8]?
+            var scratch: [UInt8] = []
+            try Array(line.utf8).withUnsafeBytes { bytes in
+                try bytesParser.parse(bytes, into: &values, text: &text, scratch: &scratch)
+            }
+            #expect(values[0] == expected[0] && values[2] == expected[2], "\(line)")
+            if case .string(let string) = expected[1] {
+                #expect(text == Array(string.utf8) && values[1] == nil, "\(line)")
+            } else {
+                #expect(text == nil && values[1] == expected[1], "\(line)")
+            }
+        }
+    }
+
     @Test func acceptsArraysSlicesUTF8ViewsAndData() throws {
         let bytes = Array(#"xx{"id": "x"}yy"#.utf8)
         #expect(try parser.parse(bytes[2..<(bytes.count - 2)])[0] == .string("x"))

@@ -29,7 +29,7 @@ public struct ThroughputBenchmark {
 
     /// `path` is a JSONL file holding `documents` (read by the `read` and `end-to-end` stages).
     public func run(path: String, documents: [Document], fields: FieldSelection = .init()) throws -> [Measurement] {
-        let bytes = documents.reduce(0) { $0 + $1.text.utf8.count }
+        let bytes = documents.reduce(0) { $0 + $1.utf8Text.count }
         let count = documents.count
         var results: [Measurement] = []
         func measure(_ stage: String, _ variant: String, items: Int, _ body: () throws -> Void) rethrows {
@@ -61,7 +61,7 @@ public struct ThroughputBenchmark {
         measure("normalize", "-", items: 0) {
             for index in 0..<count {
                 normalizer.normalize(
-                    documents[index].text, into: &normalized[index], quotedWords: &quoted[index],
+                    utf8: documents[index].utf8Text, into: &normalized[index], quotedWords: &quoted[index],
                     paragraphStarts: &paragraphStarts[index])
             }
         }
@@ -137,7 +137,7 @@ public struct ThroughputBenchmark {
         }
 
         let pipeline = ClusteringPipeline(options: options)
-        let batch = pipeline.sketch(documents.map(\.text))
+        let batch = pipeline.sketch(documents.map(\.utf8Text))
         let facts = documents.map(DocumentFacts.init)
         try measure("cluster", "-", items: pairs) {
             _ = try pipeline.resolve(facts, batch: batch)

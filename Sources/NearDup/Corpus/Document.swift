@@ -2,8 +2,14 @@
 public struct Document: Sendable, Equatable {
     /// The identifier the user knows the document by (a JSONL/CSV field or a relative path).
     public var id: String
+    /// The body text as read, before normalisation, as valid UTF-8: how the pipeline reads
+    /// it, so a reader that has checked the bytes hands them over without making a String.
+    public private(set) var utf8Text: [UInt8]
     /// The body text as read, before normalisation.
-    public var text: String
+    public var text: String {
+        get { String(decoding: utf8Text, as: UTF8.self) }
+        set { utf8Text = Array(newValue.utf8) }
+    }
     /// Publisher or source field, when the input names one.
     public var source: String?
     /// Publication date field, when the input names one (compared as text: ISO 8601 sorts correctly).
@@ -20,8 +26,14 @@ public struct Document: Sendable, Equatable {
 
     public init(id: String, text: String, source: String? = nil, date: String? = nil, origin: SourceLocation,
                 recordRange: Range<Int>? = nil) {
+        self.init(id: id, validUTF8Text: Array(text.utf8), source: source, date: date, origin: origin, recordRange: recordRange)
+    }
+
+    /// `validUTF8Text` must be valid UTF-8 (as the JSON reader's own check leaves it).
+    init(id: String, validUTF8Text: [UInt8], source: String? = nil, date: String? = nil, origin: SourceLocation,
+         recordRange: Range<Int>? = nil) {
         self.id = id
-        self.text = text
+        self.utf8Text = validUTF8Text
         self.source = source
         self.date = date
         self.origin = origin
@@ -29,7 +41,7 @@ public struct Document: Sendable, Equatable {
     }
 
     public static func == (lhs: Document, rhs: Document) -> Bool {
-        lhs.id == rhs.id && lhs.text == rhs.text && lhs.source == rhs.source && lhs.date == rhs.date
+        lhs.id == rhs.id && lhs.utf8Text == rhs.utf8Text && lhs.source == rhs.source && lhs.date == rhs.date
             && lhs.origin == rhs.origin
     }
 }

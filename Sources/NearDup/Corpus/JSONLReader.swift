@@ -38,7 +38,10 @@ public struct JSONLReader: Sendable {
     public func forEachDocument(in path: String, onInvalid: (InputError) throws -> Void,
                                 _ body: (Document) throws -> Void) throws {
         let plan = RecordFieldPlan(fields)
-        let parser = JSONRecordParser(fieldNames: plan.names)
+        var parser = JSONRecordParser(fieldNames: plan.names)
+        // The text comes as bytes, unless another field shares its name and so its value.
+        if plan.names.filter({ $0 == fields.text }).count == 1 { parser.textSlot = RecordFieldPlan.textSlot }
+        var text: [UInt8]?
         var values = [JSONFieldValue?](repeating: nil, count: plan.names.count)
         var texts = [String?](repeating: nil, count: plan.names.count)
         var scratch: [UInt8] = []
@@ -75,14 +78,14 @@ public struct JSONLReader: Sendable {
                 let document: Document
                 do throws(InputError) {
                     do {
-                        try parser.parse(line, into: &values, scratch: &scratch)
+                        try parser.parse(line, into: &values, text: &text, scratch: &scratch)
                     } catch {
                         throw InputError("invalid JSON: \(error)", at: origin)
                     }
                     for slot in values.indices {
                         texts[slot] = try Self.text(of: values[slot], named: plan.names[slot], required: slot <= RecordFieldPlan.textSlot, at: origin)
                     }
-                    document = try plan.document(from: texts, at: origin, recordRange: range, noun: "field")
+                    document = try plan.document(from: texts, text: text, at: origin, recordRange: range, noun: "field")
                 } catch {
                     try onInvalid(error)
                     input.consume(recordLength)

@@ -25,6 +25,11 @@ public struct JSONRecordParser: Sendable {
     /// strict scan alone, the reference the kernel is tested against.
     var usesStringKernel = true
 
+    /// The field whose string value `parse(_:into:text:scratch:)` hands over as UTF-8 bytes
+    /// rather than as a String (a document's body text: most of the bytes, which the
+    /// pipeline reads as bytes). No other field may have its name.
+    var textSlot: Int?
+
     /// Containers nested deeper than this are rejected rather than risking the stack.
     public static let maximumDepth = 512
 
@@ -52,7 +57,16 @@ public struct JSONRecordParser: Sendable {
     /// `scratch` between lines so that decoding strings allocates nothing.
     func parse(_ bytes: UnsafeRawBufferPointer, into values: inout [JSONFieldValue?],
                scratch: inout [UInt8]) throws(JSONSyntaxError) {
+        var text: [UInt8]?
+        try parse(bytes, into: &values, text: &text, scratch: &scratch)
+    }
+
+    /// Also sets `text` to the bytes of the `textSlot` field when it is a string, whose slot
+    /// in `values` is then nil; to nil otherwise.
+    func parse(_ bytes: UnsafeRawBufferPointer, into values: inout [JSONFieldValue?], text: inout [UInt8]?,
+               scratch: inout [UInt8]) throws(JSONSyntaxError) {
         precondition(values.count == fieldNames.count)
+        text = nil
         for index in values.indices {
             values[index] = nil
         }
@@ -61,9 +75,11 @@ public struct JSONRecordParser: Sendable {
         }
         var scanner = JSONLineScanner(bytes: base.assumingMemoryBound(to: UInt8.self), count: bytes.count)
         scanner.usesStringKernel = usesStringKernel
+        scanner.textSlot = textSlot
         swap(&scanner.scratch, &scratch)
         defer { swap(&scanner.scratch, &scratch) }
         try scanner.parseRecord(names: nameBytes, fieldNames: fieldNames, into: &values)
+        text = scanner.text
     }
 }
 
@@ -80,6 +96,9 @@ private struct JSONLineScanner {
     /// Where requested strings are decoded before they become Strings.
     var scratch: [UInt8] = []
     var usesStringKernel = true
+    var textSlot: Int?
+    /// The `textSlot` field's string, as bytes.
+    var text: [UInt8]?
 
     init(bytes: UnsafePointer<UInt8>, count: Int) {
         self.bytes = bytes
@@ -106,7 +125,13 @@ private struct JSONLineScanner {
                 var firstMatch = -1
                 for index in names.indices where nameMatches(names[index], fieldNames[index], start: keyStart, end: keyEnd, escaped: keyEscaped) {
                     if firstMatch < 0 {
-                        values[index] = try extractValue()
+                        if index == textSlot {
+                            // A later member of the same name replaces it, string or not.
+                            text = try extractUTF8String()
+                            values[index] = text == nil ? try extractValue() : nil
+                        } else {
+                            values[index] = try extractValue()
+                        }
                         firstMatch = index
                     } else {
                         values[index] = values[firstMatch]
@@ -132,6 +157,22 @@ private struct JSONLineScanner {
         return name.withUnsafeBufferPointer { name in
             name.isEmpty || memcmp(name.baseAddress!, bytes + start, name.count) == 0
         }
+    }
+
+    /// The value of a requested member as UTF-8 bytes when it is a string; nil, with nothing
+    /// consumed, when it is not.
+    private mutating func extractUTF8String() throws(JSONSyntaxError) -> [UInt8]? {
+        guard position < count, bytes[position] == quote else { return nil }
+        position += 1
+        let start = position
+        if usesStringKernel, let (value, end) = JSONStringKernel.utf8(in: bytes, from: start, count: count, scratch: &scratch) {
+            position = end + 1
+            return value
+        }
+        let (end, escaped) = try scanString()
+        return escaped
+            ? Array(decodeEscaped(from: start, to: end).utf8)
+            : Array(UnsafeBufferPointer(start: bytes + start, count: end - start))
     }
 
     /// The value of a requested member, built as a Swift value.

@@ -199,6 +199,27 @@ extension JSONStringKernel {
     /// strict scan would reject. `scratch` is reused between calls and grows as needed.
     static func string(in bytes: UnsafePointer<UInt8>, from start: Int, count: Int,
                        scratch: inout [UInt8]) -> (value: String, end: Int)? {
+        decoded(in: bytes, from: start, count: count, scratch: &scratch) { valid in
+            // Valid by now; the String's own check of it is the cheap all-ASCII one when it is ASCII.
+            valid.isEmpty ? "" : String(unsafeUninitializedCapacity: valid.count) { target in
+                target.baseAddress!.update(from: valid.baseAddress!, count: valid.count)
+                return valid.count
+            }
+        }
+    }
+
+    /// The same string as its UTF-8 bytes: validated here, so no String need check them again.
+    static func utf8(in bytes: UnsafePointer<UInt8>, from start: Int, count: Int,
+                     scratch: inout [UInt8]) -> (value: [UInt8], end: Int)? {
+        decoded(in: bytes, from: start, count: count, scratch: &scratch) { Array($0) }
+    }
+
+    /// Decodes and validates the string into `scratch`, then makes the value of its bytes.
+    @inline(__always)
+    private static func decoded<Value>(
+        in bytes: UnsafePointer<UInt8>, from start: Int, count: Int, scratch: inout [UInt8],
+        _ make: (UnsafeBufferPointer<UInt8>) -> Value
+    ) -> (value: Value, end: Int)? {
         let capacity = count - start
         if scratch.count < capacity || scratch.isEmpty {
             scratch = [UInt8](repeating: 0, count: max(capacity, 2 * scratch.count, 64))
@@ -206,19 +227,11 @@ extension JSONStringKernel {
         return scratch.withUnsafeMutableBufferPointer { output in
             let source = output.baseAddress!
             guard let decoded = decode(bytes, from: start, count: count, into: source) else { return nil }
-            if decoded.written == 0 {
-                return ("", decoded.end)
-            }
             if decoded.hasNonASCII,
                UTF8Validation.firstInvalidOffset(in: UnsafeRawBufferPointer(start: source, count: decoded.written)) != nil {
                 return nil
             }
-            // Valid by now; the String's own check of it is the cheap all-ASCII one when it is ASCII.
-            let value = String(unsafeUninitializedCapacity: decoded.written) { target in
-                target.baseAddress!.update(from: source, count: decoded.written)
-                return decoded.written
-            }
-            return (value, decoded.end)
+            return (make(UnsafeBufferPointer(start: source, count: decoded.written)), decoded.end)
         }
     }
 }

@@ -29,16 +29,20 @@ struct RecordFieldPlan: Sendable {
         self.names = names
     }
 
-    /// The document for one record's values (nil where the record lacks the name).
-    func document(from values: [String?], at origin: SourceLocation, recordRange: Range<Int>, noun: String) throws(InputError) -> Document {
+    /// The document for one record's values (nil where the record lacks the name). `text`,
+    /// when given, is the text's valid UTF-8, read in place of `values`' text slot.
+    func document(
+        from values: [String?], text: [UInt8]? = nil, at origin: SourceLocation, recordRange: Range<Int>, noun: String
+    ) throws(InputError) -> Document {
         guard let id = values[Self.idSlot] else {
             throw InputError("missing \(noun) \"\(selection.id)\"", at: origin)
         }
-        guard let text = values[Self.textSlot] else {
+        guard let text = text ?? values[Self.textSlot].map({ Array($0.utf8) }) else {
             throw InputError("missing \(noun) \"\(selection.text)\"", at: origin)
         }
         let source = sourceSlots.lazy.compactMap { values[$0] }.first
         let date = dateSlot.flatMap { values[$0] }
-        return Document(id: id, text: text, source: source, date: date, origin: origin, recordRange: recordRange)
+        return Document(
+            id: id, validUTF8Text: text, source: source, date: date, origin: origin, recordRange: recordRange)
     }
 }

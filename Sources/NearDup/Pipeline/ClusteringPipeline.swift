@@ -15,7 +15,7 @@ public struct ClusteringPipeline: Sendable {
 
     public func run(_ documents: [Document]) -> ClusteringResult {
         onStage?("sketching \(documents.count) documents")
-        let batch = sketch(documents.map(\.text))
+        let batch = sketch(documents.map(\.utf8Text))
         do {
             return try resolve(documents.map(DocumentFacts.init), batch: batch)
         } catch {
@@ -250,7 +250,7 @@ public struct ClusteringPipeline: Sendable {
 
     /// Normalises, shingles and sketches every text, in parallel chunks whose results are
     /// joined in input order, so the outcome does not depend on the thread count.
-    func sketch(_ texts: [String]) -> SketchBatch {
+    func sketch(_ texts: [[UInt8]]) -> SketchBatch {
         do {
             return try sketch(texts, spill: nil)
         } catch {
@@ -259,14 +259,14 @@ public struct ClusteringPipeline: Sendable {
     }
 
     /// With `spill`, each chunk's sets go to that scratch file as soon as they are made.
-    func sketch(_ texts: [String], spill: ShingleSpill?) throws(ScratchFileError) -> SketchBatch {
+    func sketch(_ texts: [[UInt8]], spill: ShingleSpill?) throws(ScratchFileError) -> SketchBatch {
         let options = self.options
         let batches = ParallelChunks(count: texts.count, chunkSize: 256, threads: options.threads).map { range in
             Result { () throws(ScratchFileError) -> SketchBatch in
                 var sketcher = DocumentSketcher(options: options)
                 // News text runs about six bytes a word, so a shingle per five bytes is room enough.
                 var batch = SketchBatch(
-                    reservingFor: range.count, shingles: texts[range].reduce(0) { $0 + $1.utf8.count } / 5,
+                    reservingFor: range.count, shingles: texts[range].reduce(0) { $0 + $1.count } / 5,
                     signatureLength: options.numPermutations,
                     leadSignatureLength: options.leadShingles > 0 ? PipelineOptions.leadPermutations : 0)
                 for index in range { sketcher.sketch(texts[index], into: &batch) }
@@ -287,7 +287,7 @@ public struct ClusteringPipeline: Sendable {
     /// Exact similarity, the coverage of the shorter text's paragraphs by the longer, and the
     /// copy rule's verdict on the sets, as verification gives it.
     public func exactComparison(_ first: String, _ second: String) -> (similarity: PairSimilarity, coverage: ParagraphCoverage, isCopy: Bool) {
-        let batch = sketch([first, second])
+        let batch = sketch([Array(first.utf8), Array(second.utf8)])
         do {
             let compared = try ComparedDocuments([0, 1], batch: batch)
             let (a, b) = (compared.shingles(of: 0), compared.shingles(of: 1))
@@ -332,8 +332,9 @@ struct DocumentSketcher {
         signature = [UInt32](repeating: MinHasher.emptyValue, count: options.numPermutations)
     }
 
-    mutating func sketch(_ text: String, into batch: inout SketchBatch) {
-        normalizer.normalize(text, into: &normalized, quotedWords: &quotedWords, paragraphStarts: &paragraphStarts)
+    /// `text`: valid UTF-8.
+    mutating func sketch(_ text: [UInt8], into batch: inout SketchBatch) {
+        normalizer.normalize(utf8: text, into: &normalized, quotedWords: &quotedWords, paragraphStarts: &paragraphStarts)
         // MinHash takes the text's shingles as they come (repeats change no minimum); the
         // exact comparisons take the set of their entries.
         shingler.shingles(of: normalized, quotedWords: quotedWords, paragraphStarts: paragraphStarts, into: &hashes)

@@ -13,7 +13,7 @@ public struct ClusteringSession {
     private let chunkSize: Int
     private let spill: ShingleSpill?
     private let workers: SketchWorkers?
-    private var pendingTexts: [String] = []
+    private var pendingTexts: [[UInt8]] = []
     private var facts: [DocumentFacts] = []
     private var batch = SketchBatch()
 
@@ -54,7 +54,7 @@ public struct ClusteringSession {
 
     public mutating func add(_ document: Document) throws(ScratchFileError) {
         facts.append(DocumentFacts(document))
-        pendingTexts.append(document.text)
+        pendingTexts.append(document.utf8Text)
         if pendingTexts.count >= chunkSize { try sketchPending() }
     }
 
@@ -103,6 +103,6 @@ struct DocumentFacts: Sendable {
 
     init(_ document: Document) {
         date = document.date
-        textBytes = document.text.utf8.count
+        textBytes = document.utf8Text.count
     }
 }

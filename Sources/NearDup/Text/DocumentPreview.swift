@@ -13,6 +13,15 @@ public enum DocumentPreview {
             ?? Array(source.utf8).withUnsafeBufferPointer { firstWords(inUTF8: $0, count: count) }
     }
 
+    /// The same for text given as valid UTF-8 (`Document.utf8Text`), read in place unless it
+    /// may hold markup.
+    public static func firstWords(ofUTF8 text: [UInt8], count: Int = 12) -> String {
+        guard !MarkupStripper.mayContainMarkup(text) else {
+            return firstWords(of: String(decoding: text, as: UTF8.self), count: count)
+        }
+        return text.withUnsafeBufferPointer { firstWords(inUTF8: $0, count: count) }
+    }
+
     /// Words within the first 2,000 scalars of valid UTF-8, read only as far as count + 1 words.
     private static func firstWords(inUTF8 bytes: UnsafeBufferPointer<UInt8>, count: Int) -> String {
         var shown: [UInt8] = []

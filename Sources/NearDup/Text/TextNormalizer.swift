@@ -52,10 +52,15 @@ public struct TextNormalizer: Sendable {
     /// first word: a rewritten copy keeps most of its story's paragraphs, each lightly edited,
     /// where a new story that reuses background text keeps a few of them whole.
     public func normalize(_ text: String, into output: inout [UInt8], quotedWords: inout [Bool], paragraphStarts: inout [Int32]) {
+        normalize(utf8: Array(text.utf8), into: &output, quotedWords: &quotedWords, paragraphStarts: &paragraphStarts)
+    }
+
+    /// The same for text given as UTF-8 bytes (as `Document.utf8Text` holds it), which must be valid.
+    public func normalize(utf8 text: [UInt8], into output: inout [UInt8], quotedWords: inout [Bool], paragraphStarts: inout [Int32]) {
         output.removeAll(keepingCapacity: true)
         quotedWords.removeAll(keepingCapacity: true)
         paragraphStarts.removeAll(keepingCapacity: true)
-        var bytes = Array(text.utf8)
+        var bytes = text
         if options.stripsMarkup, MarkupStripper.mayContainMarkup(bytes) {
             bytes = MarkupStripper.strip(bytes)
         }
