@@ -27,7 +27,7 @@ struct ClusteringRun {
         var previews: [String] = []
         corpus = try input.readCorpus(progress: progress) { document in
             try session.add(document)
-            if keepsPreviews { previews.append(DocumentPreview.firstWords(ofUTF8: document.utf8Text)) }
+            if keepsPreviews { previews.append(DocumentPreview.firstWords(of: document)) }
             var kept = document
             kept.text = ""
             return kept

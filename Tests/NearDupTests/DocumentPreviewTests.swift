@@ -24,6 +24,8 @@ struct DocumentPreviewTests {
         #expect(!documents.isEmpty)
         for document in documents {
             #expect(DocumentPreview.firstWords(of: document.text) == Self.characterPreview(of: document.text), "\(document.id)")
+            // Read from the document's bytes, as scan does.
+            #expect(DocumentPreview.firstWords(of: document) == Self.characterPreview(of: document.text), "\(document.id)")
         }
     }
 

@@ -13,12 +13,11 @@ public enum DocumentPreview {
             ?? Array(source.utf8).withUnsafeBufferPointer { firstWords(inUTF8: $0, count: count) }
     }
 
-    /// The same for text given as valid UTF-8 (`Document.utf8Text`), read in place unless it
+    /// The first words of a document's text, read from its UTF-8 bytes in place unless they
     /// may hold markup.
-    public static func firstWords(ofUTF8 text: [UInt8], count: Int = 12) -> String {
-        guard !MarkupStripper.mayContainMarkup(text) else {
-            return firstWords(of: String(decoding: text, as: UTF8.self), count: count)
-        }
+    public static func firstWords(of document: Document, count: Int = 12) -> String {
+        let text = document.utf8Text
+        guard !MarkupStripper.mayContainMarkup(text) else { return firstWords(of: document.text, count: count) }
         return text.withUnsafeBufferPointer { firstWords(inUTF8: $0, count: count) }
     }
 

@@ -55,8 +55,8 @@ public struct TextNormalizer: Sendable {
         normalize(utf8: Array(text.utf8), into: &output, quotedWords: &quotedWords, paragraphStarts: &paragraphStarts)
     }
 
-    /// The same for text given as UTF-8 bytes (as `Document.utf8Text` holds it), which must be valid.
-    public func normalize(utf8 text: [UInt8], into output: inout [UInt8], quotedWords: inout [Bool], paragraphStarts: inout [Int32]) {
+    /// The same for text given as valid UTF-8 (as `Document.utf8Text` holds it).
+    func normalize(utf8 text: [UInt8], into output: inout [UInt8], quotedWords: inout [Bool], paragraphStarts: inout [Int32]) {
         output.removeAll(keepingCapacity: true)
         quotedWords.removeAll(keepingCapacity: true)
         paragraphStarts.removeAll(keepingCapacity: true)
