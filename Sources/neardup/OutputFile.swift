@@ -11,27 +11,40 @@ struct OutputError: Error, CustomStringConvertible {
 
 /// Collects output and writes it to standard output, or to a file atomically: a temporary
 /// file beside the target (`StreamingFile`), renamed over it at the end, so an interrupted run
-/// never leaves a partial file that looks complete. Output goes out in pieces of 64 KiB as it
-/// is written, so a report of hundreds of megabytes is never held whole; a file that cannot be
-/// written is reported by `finish`.
+/// never leaves a partial file that looks complete. Output goes out as it is written (standard
+/// output in pieces of 64 KiB, the file through its own buffer), so a report of hundreds of
+/// megabytes is never held whole; a file that cannot be written is reported by `finish`.
 struct OutputFile {
     let path: String?
-    private(set) var buffer: [UInt8] = []
+    /// What waits for standard output.
+    private var buffer: [UInt8] = []
     private var file: StreamingFile?
     private var failure: Error?
 
     init(path: String?) {
         self.path = path == "-" ? nil : path
-        buffer.reserveCapacity(1 << 16)
     }
 
     mutating func write(_ text: String) { append(text.utf8) }
 
     mutating func write(bytes: [UInt8]) { append(bytes) }
 
-    private mutating func append(_ bytes: some Sequence<UInt8>) {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= 1 << 16 { flush() }
+    private mutating func append(_ bytes: some Collection<UInt8>) {
+        guard let path else {
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= 1 << 16 { flushStandardOutput() }
+            return
+        }
+        guard failure == nil else { return }
+        do {
+            // The file opens on the first write.
+            if file == nil { file = try StreamingFile(path: path) }
+            try file!.write(bytes)
+        } catch {
+            file?.discard()
+            file = nil
+            failure = error
+        }
     }
 
     mutating func finish() throws {
@@ -39,7 +52,6 @@ struct OutputFile {
             flushStandardOutput()
             return
         }
-        flush()
         if let failure { throw failure }
         do {
             var file = try self.file ?? StreamingFile(path: path)
@@ -49,21 +61,6 @@ struct OutputFile {
             throw error
         } catch {
             throw OutputError(path: path, reason: (error as NSError).localizedDescription)
-        }
-    }
-
-    /// Hands what is collected to standard output or to the file, which opens on the first call.
-    private mutating func flush() {
-        guard let path else { return flushStandardOutput() }
-        defer { buffer.removeAll(keepingCapacity: true) }
-        guard failure == nil else { return }
-        do {
-            if file == nil { file = try StreamingFile(path: path) }
-            try file!.write(buffer)
-        } catch {
-            file?.discard()
-            file = nil
-            failure = error
         }
     }
 

@@ -25,7 +25,7 @@ struct StreamingFile {
         buffer.reserveCapacity(1 << 20)
     }
 
-    mutating func write(_ bytes: [UInt8]) throws {
+    mutating func write(_ bytes: some Collection<UInt8>) throws {
         buffer.append(contentsOf: bytes)
         bytesWritten += bytes.count
         if buffer.count >= 1 << 20 { try flush() }

@@ -216,13 +216,14 @@ public struct ClusteringPipeline: Sendable {
             let sameSize = compared.shingleCount(of: first) == compared.shingleCount(of: second)
             return sameSize && documents[second].textBytes < documents[first].textBytes ? second : first
         }
+        let contenderSets = contenders.map { compared.shingles(of: $0) }
         let contenderScores: [UInt64]
         if members.count <= maximumMergedMembers {
-            contenderScores = ContainedTextScore.scoresByMerging(contenders.map { compared.shingles(of: $0) })
+            contenderScores = ContainedTextScore.scoresByMerging(contenderSets)
         } else {
-            var scores = ContainedTextScore(contenders: contenders.map { compared.shingles(of: $0) }, space: space)
+            var scores = ContainedTextScore(contenders: contenderSets, space: space)
             for member in members { scores.add(member: compared.shingles(of: member)) }
-            contenderScores = contenders.map { scores.score(of: compared.shingles(of: $0)) }
+            contenderScores = contenderSets.map { scores.score(of: $0) }
         }
         var best = contenders[0]
         var bestScore: UInt64 = 0

@@ -26,6 +26,9 @@ struct SketchBatch: Sendable {
         var paragraphs: [UInt8] = []
 
         var bytes: Int { entries.count * MemoryLayout<UInt32>.stride + paragraphs.count }
+
+        /// Copies without the spare capacity that growing by appends leaves.
+        var compacted: PartSets { PartSets(entries: Array(entries[...]), paragraphs: Array(paragraphs[...])) }
     }
 
     private enum ShinglePart: Sendable {
@@ -107,7 +110,7 @@ struct SketchBatch: Sendable {
     mutating func shrinkToFit() {
         parts = parts.map { part in
             guard case .inMemory(let sets) = part else { return part }
-            return .inMemory(PartSets(entries: Array(sets.entries[...]), paragraphs: Array(sets.paragraphs[...])))
+            return .inMemory(sets.compacted)
         }
     }
 
@@ -120,7 +123,7 @@ struct SketchBatch: Sendable {
             switch parts[index] {
             case .inMemory(let sets):
                 if spill.keepsInMemory(sets.bytes) {
-                    parts[index] = .kept(PartSets(entries: Array(sets.entries[...]), paragraphs: Array(sets.paragraphs[...])))
+                    parts[index] = .kept(sets.compacted)
                     keptParts += 1
                 } else {
                     parts[index] = .spilled(entries: try spill.append(sets.entries), paragraphs: try spill.append(sets.paragraphs))
