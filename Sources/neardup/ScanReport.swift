@@ -36,10 +36,16 @@ struct ScanReport: Sendable {
     }
 
     var summary: String {
-        let skipped = result.statistics.skippedBandRuns > 0
-            ? ", \(result.statistics.skippedBandRuns) boilerplate band runs skipped" : ""
-        return "\(counted(result.statistics.documents, "document")) read, \(counted(result.clusters.count, "cluster")), "
-            + "\(counted(result.copyCount, "document")) \(result.copyCount == 1 ? "is a copy" : "are copies") (* = likely original)\(skipped)"
+        Self.summary(
+            documents: result.statistics.documents, clusters: result.clusters.count, copies: result.copyCount,
+            skippedBandRuns: result.statistics.skippedBandRuns)
+    }
+
+    /// The summary line from its counts.
+    static func summary(documents: Int, clusters: Int, copies: Int, skippedBandRuns: Int) -> String {
+        let skipped = skippedBandRuns > 0 ? ", \(counted(skippedBandRuns, "boilerplate band run")) skipped" : ""
+        return "\(counted(documents, "document")) read, \(counted(clusters, "cluster")), "
+            + "\(counted(copies, "document")) \(copies == 1 ? "is a copy" : "are copies") (* = likely original)\(skipped)"
     }
 
     private func label(of member: Int) -> String {
