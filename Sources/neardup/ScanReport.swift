@@ -41,7 +41,7 @@ struct ScanReport: Sendable {
             skippedBandRuns: result.statistics.skippedBandRuns)
     }
 
-    /// The summary line from its counts.
+    /// The summary line from its counts alone, so its wording can be checked without a run.
     static func summary(documents: Int, clusters: Int, copies: Int, skippedBandRuns: Int) -> String {
         let skipped = skippedBandRuns > 0 ? ", \(counted(skippedBandRuns, "boilerplate band run")) skipped" : ""
         return "\(counted(documents, "document")) read, \(counted(clusters, "cluster")), "
