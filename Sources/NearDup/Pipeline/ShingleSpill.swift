@@ -110,12 +110,8 @@ final class ShingleSpill: @unchecked Sendable {
 
     /// Reads `count` values from byte `offset` into `buffer` (replacing its contents).
     func read<Value: FixedWidthInteger>(count: Int, at offset: Int, into buffer: inout [Value]) throws(ScratchFileError) {
-        // Resized, not cleared: pread overwrites every value, so only growth needs filling.
-        if buffer.count > count {
-            buffer.removeLast(buffer.count - count)
-        } else if buffer.count < count {
-            buffer.append(contentsOf: repeatElement(0, count: count - buffer.count))
-        }
+        // pread overwrites every value.
+        buffer.resize(toCount: count)
         var failure: String?
         buffer.withUnsafeMutableBytes { bytes in
             var done = 0

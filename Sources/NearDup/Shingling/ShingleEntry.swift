@@ -54,13 +54,13 @@ public enum ShingleEntry {
     /// and an entry is quoted only if every occurrence was.
     static func makeSet(of hashes: [UInt64], into entries: inout [UInt32], paragraphs: inout [UInt8], space: inout SortSpace) {
         let dropped: UInt64 = (1 << UInt64(64 - identityBits)) - (1 << UInt64(ShingleHash.markBits))
-        resize(&space.keys, to: hashes.count)
+        space.keys.resize(toCount: hashes.count)
         space.keys.withUnsafeMutableBufferPointer { keys in
             for (index, hash) in hashes.enumerated() { keys[index] = hash & ~dropped }
         }
         UniformHashSort.sort(&space.keys, scratch: &space.scratch, counts: &space.counts)
-        resize(&entries, to: hashes.count)
-        resize(&paragraphs, to: hashes.count)
+        entries.resize(toCount: hashes.count)
+        paragraphs.resize(toCount: hashes.count)
         var count = 0
         space.keys.withUnsafeBufferPointer { keys in
             entries.withUnsafeMutableBufferPointer { entries in
@@ -80,14 +80,5 @@ public enum ShingleEntry {
         }
         entries.removeLast(entries.count - count)
         paragraphs.removeLast(paragraphs.count - count)
-    }
-
-    /// Sets `values`' count without clearing it: every value is written after, so only growth fills.
-    private static func resize<Value: FixedWidthInteger>(_ values: inout [Value], to count: Int) {
-        if values.count > count {
-            values.removeLast(values.count - count)
-        } else if values.count < count {
-            values.append(contentsOf: repeatElement(0, count: count - values.count))
-        }
     }
 }
