@@ -7,4 +7,9 @@
 static inline int neardup_inflate_init_gzip(z_stream *stream) {
     return inflateInit2(stream, 15 + 16);
 }
+
+// The same for deflateInit2: gzip framing (15 + 16), zlib's default memory level and strategy.
+static inline int neardup_deflate_init_gzip(z_stream *stream, int level) {
+    return deflateInit2(stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+}
 #endif

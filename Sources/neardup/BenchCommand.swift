@@ -19,8 +19,8 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Size of the generated corpus when --input is not given.")
     var megabytes = 20.0
 
-    @Option(help: "Real stories the generated corpus is built from.")
-    var base = "Data/reuters/reuters-sample.jsonl"
+    @Option(help: "Real stories the generated corpus is built from (default: the bundled \(BundledStories.relativePath)).")
+    var base: String?
 
     @Option(help: "Timed repetitions per stage (after one warm-up).")
     var repetitions = 5
@@ -41,10 +41,17 @@ struct BenchCommand: ParsableCommand {
             let path: String
             let documents: [Document]
             var temporary: String?
+            let origin: String
             if let input {
+                origin = input
                 path = input
                 documents = try reader.readDocuments(from: [input])
             } else {
+                guard let base = base ?? BundledStories.locate() else {
+                    printError("neardup: bench: \(BundledStories.missingAdvice), or --input CORPUS")
+                    throw ExitStatus.cannotOpenInput
+                }
+                origin = "generated from \(base)"
                 let stories = try reader.readDocuments(from: [base])
                 documents = BenchCorpus.make(from: stories, megabytes: megabytes)
                 path = NSTemporaryDirectory() + "neardup-bench-\(ProcessInfo.processInfo.processIdentifier).jsonl"
@@ -70,7 +77,7 @@ struct BenchCommand: ParsableCommand {
                 sink.write("""
                     {
                       "corpus": {"documents": \(documents.count), "megabytes": \(fixed(megabytesRead, digits: 2)), \
-                    "source": \(JSONText.quoted(input ?? "generated from \(base)"))},
+                    "source": \(JSONText.quoted(origin))},
                       "threads": \(pipeline.options.threads), "repetitions": \(repetitions),
                       "results": [
                     \(rows.joined(separator: ",\n"))
@@ -79,7 +86,7 @@ struct BenchCommand: ParsableCommand {
 
                     """)
             case .text:
-                sink.write("corpus: \(documents.count) documents, \(fixed(megabytesRead, digits: 1)) MB (\(input ?? "generated from \(base)")); median of \(repetitions)\n")
+                sink.write("corpus: \(documents.count) documents, \(fixed(megabytesRead, digits: 1)) MB (\(origin)); median of \(repetitions)\n")
                 sink.write("stage".padding(toLength: 17) + "variant".padding(toLength: 18) + "seconds".leftPadded(10)
                     + "docs/s".leftPadded(12) + "MB/s".leftPadded(10) + "items/s".leftPadded(14) + "\n")
                 for row in results {

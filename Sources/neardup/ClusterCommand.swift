@@ -13,8 +13,12 @@ struct ClusterCommand: ParsableCommand {
     @Option(help: "Output format: jsonl or csv.")
     var format: AssignmentFormat = .jsonl
 
-    @Option(help: "Write assignments to this file instead of standard output.")
+    @Option(help: "Write assignments to this file (.gz: gzip-compressed) instead of standard output (-).")
     var output: String?
+
+    func validate() throws {
+        try OutputSafety.check(outputs: output.map { [.init(option: "--output", path: $0)] } ?? [], inputs: input.paths)
+    }
 
     func run() throws {
         try ExitStatus.reporting {
@@ -27,7 +31,7 @@ struct ClusterCommand: ParsableCommand {
             try sink.finish()
             // What was skipped comes last, where it is seen.
             for line in InputOptions.skippedReport(run.corpus.summary) { printError(line) }
-            if output != nil { printError(ScanReport(documents: documents, result: result).summary) }
+            printError(ScanReport(documents: documents, result: result).summary(marksOriginals: false))
         }
     }
 }

@@ -7,8 +7,13 @@ struct CompareCommand: ParsableCommand {
         abstract: "Compare two documents: Jaccard, containment both ways, and the passages they share.",
         discussion: "Give two files, or two ids and --input with the archive that holds them.")
 
-    @Argument(help: "Two files, or two document ids when --input is given.")
-    var documents: [String]
+    @Argument(help: ArgumentHelp("The first file, or document id when --input is given.", valueName: "a"))
+    var first: String
+
+    @Argument(help: ArgumentHelp("The second file, or document id when --input is given.", valueName: "b"))
+    var second: String
+
+    private var documents: [String] { [first, second] }
 
     @Option(help: "Archive (directory, JSONL or CSV) to look the two ids up in.")
     var input: String?
@@ -26,10 +31,6 @@ struct CompareCommand: ParsableCommand {
 
     @Option(help: "Longest passage shown, in words (text format).")
     var passageWords = 40
-
-    func validate() throws {
-        guard documents.count == 2 else { throw ValidationError("give exactly two documents to compare") }
-    }
 
     func run() throws {
         try ExitStatus.reporting {

@@ -14,8 +14,10 @@ struct DedupCommand: ParsableCommand {
             each naming the kept document it duplicates: a "duplicate_of" member added before the \
             closing brace of each JSONL object, a duplicate_of column added to CSV, or for directory \
             inputs a directory of the removed files with a duplicate_of.csv list. All inputs of one \
-            run must have one format (gzipped or not); the outputs are not compressed. Each output \
-            is written under a temporary name and renamed into place when complete. Standard error \
+            run must have one format (gzipped or not); an output whose name ends in .gz is written \
+            gzip-compressed. Both outputs are written under temporary names and renamed into place \
+            together when both are complete: a failed run leaves neither. A symbolic link is \
+            followed; a device or FIFO is written in place. Standard error \
             gets "N read, K kept, R removed, S skipped" (read = kept + removed + skipped).
             """)
 
@@ -67,25 +69,16 @@ struct DedupCommand: ParsableCommand {
             if path == "-" {
                 throw ValidationError("dedup writes files (or a directory): give --output and --removed a path, not -")
             }
-            if path.lowercased().hasSuffix(".gz") {
-                throw ValidationError("\(path): outputs are written uncompressed; name it without .gz (and compress it afterwards if needed)")
-            }
             if let layout = layouts.first?.1, let named = Self.layoutNamed(by: path), named != layout {
                 throw ValidationError("\(path): the output has the inputs' format (\(layout.name)); give it a name that says so")
             }
-        }
-        if let removed, Self.resolved(removed) == Self.resolved(output) {
-            throw ValidationError("--output and --removed must be different paths")
-        }
-        for path in outputs {
-            let target = Self.resolved(path)
-            for inputPath in input.paths {
-                let source = Self.resolved(inputPath)
-                if target == source || target.hasPrefix(source.hasSuffix("/") ? source : source + "/") {
-                    throw ValidationError("\(path): an output must not be an input or lie inside one (\(inputPath))")
-                }
+            if layouts.first?.1 == .files, path.lowercased().hasSuffix(".gz") {
+                throw ValidationError("\(path): directory inputs give a directory of files, which is not compressed; name it without .gz")
             }
         }
+        try OutputSafety.check(
+            outputs: [.init(option: "--output", path: output)] + (removed.map { [.init(option: "--removed", path: $0)] } ?? []),
+            inputs: input.paths)
     }
 
     func run() throws {
@@ -103,21 +96,15 @@ struct DedupCommand: ParsableCommand {
             let commit: () throws -> Void
             switch layout {
             case .jsonLines, .csv:
-                let keptFile = try DedupFileOutput(path: output)
-                let removedFile = try removed.map { path throws(OutputError) in try DedupFileOutput(path: path) }
+                let keptFile = try StreamingOutput(path: output)
+                let removedFile = try removed.map { path throws(OutputError) in try StreamingOutput(path: path) }
                 counts = try writeRecords(documents, result, summary, csvHeader: csvHeader, kept: keptFile, removed: removedFile)
-                commit = {
-                    try keptFile.commit()
-                    try removedFile?.commit()
-                }
+                commit = { try OutputTransaction.commit([keptFile] + (removedFile.map { [$0] } ?? [])) }
             case .files:
                 let keptDirectory = try DedupDirectoryOutput(path: output)
                 let removedDirectory = try removed.map { path throws(OutputError) in try DedupDirectoryOutput(path: path) }
                 counts = try copyFiles(documents, result, kept: keptDirectory, removed: removedDirectory)
-                commit = {
-                    try keptDirectory.commit()
-                    try removedDirectory?.commit()
-                }
+                commit = { try OutputTransaction.commit([keptDirectory] + (removedDirectory.map { [$0] } ?? [])) }
             }
 
             // Conservation: every record read is kept, removed or skipped, exactly once.
@@ -156,7 +143,7 @@ struct DedupCommand: ParsableCommand {
     /// JSONL or CSV: each kept record's bytes as they are, each removed record with
     /// `duplicate_of` added. Reads every input a second time, in order.
     private func writeRecords(_ documents: [Document], _ result: ClusteringResult, _ summary: ReadSummary, csvHeader: [UInt8]?,
-                              kept: DedupFileOutput, removed: DedupFileOutput?) throws -> (kept: Int, removed: Int) {
+                              kept: StreamingOutput, removed: StreamingOutput?) throws -> (kept: Int, removed: Int) {
         var terminator: [UInt8] = [0x0A]
         if let csvHeader {
             let headerTerminator = RecordEditing.lineTerminator(of: csvHeader)
@@ -228,18 +215,15 @@ struct DedupCommand: ParsableCommand {
 
     static let duplicateOf = "duplicate_of"
 
-    /// The layout an output's extension names, if it names one.
+    /// The layout an output's extension names (before a final `.gz`), if it names one.
     private static func layoutNamed(by path: String) -> Layout? {
-        switch (path as NSString).pathExtension.lowercased() {
+        var name = path.lowercased()
+        if name.hasSuffix(".gz") { name.removeLast(3) }
+        return switch (name as NSString).pathExtension {
         case "jsonl", "ndjson", "json": .jsonLines
         case "csv": .csv
         default: nil
         }
-    }
-
-    /// `path` absolute, with symbolic links of its existing part resolved.
-    private static func resolved(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 }
 

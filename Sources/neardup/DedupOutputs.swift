@@ -6,102 +6,21 @@ import Glibc
 import Darwin
 #endif
 
-/// An output file written as a stream and put in place atomically: the bytes go to a
-/// temporary file beside the target, which `commit()` renames over it (rename(2)), so an
-/// interrupted or failed run never leaves a partial file that looks complete. Unlike
-/// `OutputFile` it does not hold the output in memory, so it suits outputs as large as
-/// the input. Dropped without `commit()`, it removes its temporary file.
-final class DedupFileOutput {
-    let path: String
-    private let temporaryPath: String
-    private var descriptor: Int32
-    private var buffer: [UInt8] = []
-    private var committed = false
-    /// Bytes gathered before a write(2).
-    private static let bufferSize = 1 << 20
-
-    init(path: String) throws(OutputError) {
-        self.path = path
-        temporaryPath = DedupFileOutput.temporaryPath(for: path)
-        unlink(temporaryPath)
-        descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else {
-            throw OutputError(path: path, reason: String(cString: strerror(errno)))
-        }
-        buffer.reserveCapacity(Self.bufferSize)
-    }
-
-    deinit {
-        if !committed {
-            if descriptor >= 0 { close(descriptor) }
-            unlink(temporaryPath)
-        }
-    }
-
-    /// A hidden name in the target's directory, so the final rename stays on one file system.
-    static func temporaryPath(for path: String) -> String {
-        let url = URL(fileURLWithPath: path)
-        return url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
-    }
-
-    func write(_ bytes: [UInt8]) throws(OutputError) {
-        buffer += bytes
-        if buffer.count >= Self.bufferSize { try flush() }
-    }
-
-    func write(_ text: String) throws(OutputError) {
-        try write(Array(text.utf8))
-    }
-
-    /// Writes what is buffered, syncs it to disk and renames the file into place.
-    func commit() throws(OutputError) {
-        precondition(!committed)
-        try flush()
-        guard fsync(descriptor) == 0 else { throw failure() }
-        let closed = close(descriptor)
-        descriptor = -1
-        guard closed == 0 else { throw failure() }
-        guard rename(temporaryPath, path) == 0 else { throw failure() }
-        committed = true
-    }
-
-    private func flush() throws(OutputError) {
-        var written = 0
-        while written < buffer.count {
-            let n = buffer.withUnsafeBytes { bytes in
-                writeDescriptor(descriptor, bytes.baseAddress! + written, bytes.count - written)
-            }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw failure()
-            }
-            written += n
-        }
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    private func failure() -> OutputError {
-        OutputError(path: path, reason: String(cString: strerror(errno)))
-    }
-}
-
-/// write(2), under a name that the `write` methods do not shadow.
-private func writeDescriptor(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    write(descriptor, bytes, count)
-}
-
 /// An output directory built under a temporary name beside the target and renamed into
-/// place by `commit()`. The target must not exist or be an empty directory: a directory
-/// that holds files is never replaced. Dropped without `commit()`, it removes what it built.
-final class DedupDirectoryOutput {
+/// place by `putInPlace()`. The target must not exist or be an empty directory: a directory
+/// that holds files is never replaced. Dropped before it is in place, it removes what it built.
+final class DedupDirectoryOutput: StagedOutput {
     let path: String
     private let temporaryPath: String
-    private var committed = false
+    private var isInPlace = false
+    /// The target was an empty directory, to be made again if the output is taken back.
+    private var replacedEmptyDirectory = false
 
     init(path: String) throws(OutputError) {
         self.path = path
-        temporaryPath = DedupFileOutput.temporaryPath(for: path)
+        let url = URL(fileURLWithPath: path)
+        temporaryPath = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
         try? FileManager.default.removeItem(atPath: temporaryPath)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
@@ -112,6 +31,7 @@ final class DedupDirectoryOutput {
             guard contents.isEmpty else {
                 throw OutputError(path: path, reason: "directory exists and is not empty; remove it or name a new one")
             }
+            replacedEmptyDirectory = true
         }
         do {
             try FileManager.default.createDirectory(atPath: temporaryPath, withIntermediateDirectories: false)
@@ -121,7 +41,7 @@ final class DedupDirectoryOutput {
     }
 
     deinit {
-        if !committed { try? FileManager.default.removeItem(atPath: temporaryPath) }
+        if !isInPlace { try? FileManager.default.removeItem(atPath: temporaryPath) }
     }
 
     /// Copies the file at `source` to `relativePath` inside the directory, byte for byte.
@@ -178,17 +98,30 @@ final class DedupDirectoryOutput {
         }
     }
 
+    /// The files are written as they are copied: nothing is left to complete.
+    func stage() throws(OutputError) {}
+
     /// Renames the finished directory into place.
-    func commit() throws(OutputError) {
-        precondition(!committed)
+    func putInPlace() throws(OutputError) {
+        precondition(!isInPlace)
         guard rename(temporaryPath, path) == 0 else {
             let code = errno
             let reason = code == ENOTEMPTY || code == EEXIST
                 ? "directory exists and is not empty; remove it or name a new one" : String(cString: strerror(code))
             throw OutputError(path: path, reason: reason)
         }
-        committed = true
+        isInPlace = true
     }
+
+    /// Moves the directory back under its temporary name (removed when this is dropped),
+    /// and makes the empty directory it replaced again.
+    func takeBack() {
+        guard isInPlace, rename(path, temporaryPath) == 0 else { return }
+        isInPlace = false
+        if replacedEmptyDirectory { mkdir(path, 0o777) }
+    }
+
+    func settle() {}
 
     private static func reason(_ error: any Error) -> String {
         let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError

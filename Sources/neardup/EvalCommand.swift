@@ -15,12 +15,35 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Report format: text or json.")
     var format: ReportFormat = .text
 
+    @Option(help: ArgumentHelp(
+        "Largest share of the labelled ids that may be absent from the assignments (scored without them).",
+        valueName: "share"))
+    var maxMissing = 0.05
+
+    @Flag(help: "Score whatever share of the labelled ids is absent (a labels file for a larger corpus).")
+    var allowMissing = false
+
+    func validate() throws {
+        guard (0...1).contains(maxMissing) else { throw ValidationError("--max-missing must be a share from 0 to 1") }
+    }
+
     func run() throws {
         try ExitStatus.reporting {
             let truth = try LabelSet(contentsOf: labels)
             let table = try AssignmentTable(contentsOf: assignments)
             let assigned = Set(table.ids)
             let unknown = truth.clusters.joined().filter { !assigned.contains($0) }
+            let labelled = truth.clusters.reduce(0) { $0 + $1.count }
+            let missingShare = labelled == 0 ? 0 : Double(unknown.count) / Double(labelled)
+            if !allowMissing && missingShare > maxMissing {
+                let examples = unknown.prefix(3).map { $0.debugDescription }.joined(separator: ", ")
+                printError("""
+                    neardup: \(labels): \(unknown.count) of the \(labelled) labelled ids (\(fixed(missingShare * 100, digits: 1))%) \
+                    are not in \(assignments) (for example \(examples)): are these the labels of this corpus? \
+                    --allow-missing scores it anyway, --max-missing sets the share allowed (now \(maxMissing))
+                    """)
+                throw ExitStatus.badInput
+            }
             let metrics = ClusteringMetrics(predicted: table.clusters, truth: truth.labels(for: table.ids))
             var sink = OutputFile(path: nil)
             switch format {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct NeardupCommand: ParsableCommand {
@@ -16,4 +17,21 @@ struct NeardupCommand: ParsableCommand {
         subcommands: [ScanCommand.self, ClusterCommand.self, EvalCommand.self, CompareCommand.self, BenchCommand.self, DedupCommand.self, SynthCommand.self],
         defaultSubcommand: nil
     )
+
+    /// ArgumentParser answers `help` with an unknown command name by printing the general
+    /// help and exiting 0, which hides a typo from scripts: that case is an error here.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.count >= 2, arguments[0] == "help" {
+            let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+            if !names.contains(arguments[1]) {
+                printError("""
+                    neardup: no command named '\(arguments[1])'; the commands are \(names.joined(separator: ", "))
+                    Usage: neardup help <subcommand>
+                    """)
+                Foundation.exit(ExitStatus.usage.rawValue)
+            }
+        }
+        main(arguments)
+    }
 }

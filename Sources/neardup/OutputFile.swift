@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 struct OutputError: Error, CustomStringConvertible {
     var path: String
@@ -9,20 +6,17 @@ struct OutputError: Error, CustomStringConvertible {
     var description: String { "\(path): cannot write output: \(reason)" }
 }
 
-/// Collects output and writes it to standard output, or to a file atomically: a temporary
-/// file beside the target (`StreamingFile`), renamed over it at the end, so an interrupted run
-/// never leaves a partial file that looks complete. Output goes out as it is written (standard
-/// output in pieces of 64 KiB, the file through its own buffer), so a report of hundreds of
-/// megabytes is never held whole; a file that cannot be written is reported by `finish`.
+/// A report or record stream for standard output or a file (`StreamingOutput` says where the
+/// bytes go), whose writes cannot fail on the spot: the first failure is kept and reported
+/// by `finish`, so producing code need not handle errors line by line. Nil or `-` is
+/// standard output.
 struct OutputFile {
-    let path: String?
-    /// What waits for standard output.
-    private var buffer: [UInt8] = []
-    private var file: StreamingFile?
-    private var failure: Error?
+    let path: String
+    private var output: StreamingOutput?
+    private var failure: OutputError?
 
     init(path: String?) {
-        self.path = path == "-" ? nil : path
+        self.path = path ?? "-"
     }
 
     mutating func write(_ text: String) { append(text.utf8) }
@@ -30,42 +24,23 @@ struct OutputFile {
     mutating func write(bytes: [UInt8]) { append(bytes) }
 
     private mutating func append(_ bytes: some Collection<UInt8>) {
-        guard let path else {
-            buffer.append(contentsOf: bytes)
-            if buffer.count >= 1 << 16 { flushStandardOutput() }
-            return
-        }
         guard failure == nil else { return }
-        do {
+        do throws(OutputError) {
             // The file opens on the first write.
-            if file == nil { file = try StreamingFile(path: path) }
-            try file!.write(bytes)
+            if output == nil { output = try StreamingOutput(path: path) }
+            try output!.write(bytes)
         } catch {
-            file?.discard()
-            file = nil
+            output?.discard()
+            output = nil
             failure = error
         }
     }
 
-    mutating func finish() throws {
-        guard let path else {
-            flushStandardOutput()
-            return
-        }
+    mutating func finish() throws(OutputError) {
         if let failure { throw failure }
-        do {
-            var file = try self.file ?? StreamingFile(path: path)
-            self.file = nil
-            try file.finish()
-        } catch let error as OutputError {
-            throw error
-        } catch {
-            throw OutputError(path: path, reason: (error as NSError).localizedDescription)
-        }
-    }
-
-    private mutating func flushStandardOutput() {
-        FileHandle.standardOutput.write(Data(buffer))
-        buffer.removeAll(keepingCapacity: true)
+        let output: StreamingOutput
+        if let opened = self.output { output = opened } else { output = try StreamingOutput(path: path) }
+        self.output = nil
+        try output.finish()
     }
 }

@@ -14,6 +14,8 @@ final class ProgressMeter: @unchecked Sendable {
     private var lastDraw = Date.distantPast
     private var isShowing = false
     private let lock = NSLock()
+    /// Seconds of reading before the time left is estimated.
+    static let estimateDelay = 3.0
 
     init(quiet: Bool, paths: [String]) {
         isEnabled = !quiet && isatty(STDERR_FILENO) == 1
@@ -26,14 +28,19 @@ final class ProgressMeter: @unchecked Sendable {
         let now = Date()
         guard now.timeIntervalSince(lastDraw) >= 0.2 else { return }
         lastDraw = now
-        let seconds = max(now.timeIntervalSince(start), 1e-3)
-        let rate = Double(bytes) / 1_000_000 / seconds
-        var line = "read \(documents) documents, \(fixed(Double(bytes) / 1_000_000, digits: 1)) MB, "
+        draw(Self.readingLine(documents: documents, bytes: bytes, seconds: now.timeIntervalSince(start), totalBytes: totalBytes))
+    }
+
+    /// The reading frame after `seconds`: the time left only once the rate has settled
+    /// (the first moments are start-up and cold caches, and would promise minutes for seconds).
+    static func readingLine(documents: Int, bytes: Int, seconds: Double, totalBytes: Int?) -> String {
+        let rate = Double(bytes) / 1_000_000 / max(seconds, 1e-3)
+        var line = "read \(counted(documents, "document")), \(fixed(Double(bytes) / 1_000_000, digits: 1)) MB, "
             + "\(fixed(rate, digits: 1)) MB/s"
-        if let totalBytes, totalBytes > bytes, rate > 0 {
-            line += ", about \(Self.duration(Double(totalBytes - bytes) / 1_000_000 / rate)) left to read"
+        if let totalBytes, totalBytes > bytes, rate > 0, seconds >= estimateDelay {
+            line += ", about \(duration(Double(totalBytes - bytes) / 1_000_000 / rate)) left to read"
         }
-        draw(line)
+        return line
     }
 
     /// A pipeline stage has begun.
@@ -71,7 +78,7 @@ final class ProgressMeter: @unchecked Sendable {
         return total
     }
 
-    private static func duration(_ seconds: Double) -> String {
+    static func duration(_ seconds: Double) -> String {
         let whole = Int(seconds.rounded(.up))
         return whole < 60 ? "\(whole) s" : "\(whole / 60) min \(whole % 60) s"
     }

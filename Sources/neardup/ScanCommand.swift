@@ -12,8 +12,12 @@ struct ScanCommand: ParsableCommand {
     @Option(help: "Report format: text or json.")
     var format: ReportFormat = .text
 
-    @Option(help: "Write the report to this file instead of standard output.")
+    @Option(help: "Write the report to this file (.gz: gzip-compressed) instead of standard output (-).")
     var output: String?
+
+    func validate() throws {
+        try OutputSafety.check(outputs: output.map { [.init(option: "--output", path: $0)] } ?? [], inputs: input.paths)
+    }
 
     func run() throws {
         try ExitStatus.reporting {
@@ -27,6 +31,7 @@ struct ScanCommand: ParsableCommand {
             try sink.finish()
             // What was skipped comes last, where it is seen.
             for line in InputOptions.skippedReport(run.corpus.summary) { printError(line) }
+            printError(report.summary(marksOriginals: format == .text))
         }
     }
 }

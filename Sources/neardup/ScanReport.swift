@@ -9,9 +9,9 @@ struct ScanReport: Sendable {
 
     /// The report for people, in pieces to write one after another: clusters in fixed chunks
     /// on up to `threads` threads, in order, so the bytes do not depend on the thread count.
+    /// The summary goes to standard error (`summary(marksOriginals:)`), as for every command.
     func text(threads: Int = 1) -> [[UInt8]] {
         ParallelChunks(count: result.clusters.count, chunkSize: 2_048, threads: threads).map(clustersText)
-            + [Array((summary + "\n").utf8)]
     }
 
     /// The clusters at `positions`, each followed by a blank line.
@@ -35,17 +35,20 @@ struct ScanReport: Sendable {
         return bytes
     }
 
-    var summary: String {
+    /// The one summary line every clustering command prints on standard error; the key to
+    /// the `*` only when what was printed marks likely originals with it (the text report).
+    func summary(marksOriginals: Bool) -> String {
         Self.summary(
             documents: result.statistics.documents, clusters: result.clusters.count, copies: result.copyCount,
-            skippedBandRuns: result.statistics.skippedBandRuns)
+            skippedBandRuns: result.statistics.skippedBandRuns, marksOriginals: marksOriginals)
     }
 
     /// The summary line from its counts alone, so its wording can be checked without a run.
-    static func summary(documents: Int, clusters: Int, copies: Int, skippedBandRuns: Int) -> String {
+    static func summary(documents: Int, clusters: Int, copies: Int, skippedBandRuns: Int, marksOriginals: Bool) -> String {
         let skipped = skippedBandRuns > 0 ? ", \(counted(skippedBandRuns, "boilerplate band run")) skipped" : ""
+        let key = marksOriginals ? " (* = likely original)" : ""
         return "\(counted(documents, "document")) read, \(counted(clusters, "cluster")), "
-            + "\(counted(copies, "document")) \(copies == 1 ? "is a copy" : "are copies") (* = likely original)\(skipped)"
+            + "\(counted(copies, "document")) \(copies == 1 ? "is a copy" : "are copies")\(key)\(skipped)"
     }
 
     private func label(of member: Int) -> String {

@@ -37,8 +37,8 @@ struct SynthCommand: ParsableCommand {
     @Option(help: "Edit log to write (JSONL, one line per document).")
     var log: String?
 
-    @Option(help: "Base stories: JSONL (or CSV) with id, title, date and text fields, such as Reuters-21578.")
-    var base = "Data/reuters/reuters-sample.jsonl"
+    @Option(help: "Base stories: JSONL (or CSV) with id, title, date and text fields, such as Reuters-21578 (default: the bundled \(BundledStories.relativePath)).")
+    var base: String?
 
     @Option(help: "Most reprints of one story.")
     var maxCopies = 50
@@ -50,29 +50,36 @@ struct SynthCommand: ParsableCommand {
         guard documents >= 1 else { throw ValidationError("--documents must be at least 1") }
         if let problem = simulatorConfiguration.validationError() { throw ValidationError(problem) }
         let targets = [output, labels] + (log.map { [$0] } ?? [])
-        if Set(targets).count != targets.count { throw ValidationError("--output, --labels and --log must be different files") }
         if targets.contains("-") { throw ValidationError("synth writes files: give paths, not -") }
+        try OutputSafety.check(
+            outputs: [.init(option: "--output", path: output), .init(option: "--labels", path: labels)]
+                + (log.map { [.init(option: "--log", path: $0)] } ?? []),
+            inputs: base.map { [$0] } ?? [])
     }
 
     var simulatorConfiguration: SynthConfiguration {
         var configuration = SynthConfiguration(seed: seed)
         configuration.maximumCopies = maxCopies
         configuration.outletCount = outlets
-        configuration.baseName = (base as NSString).lastPathComponent
+        configuration.baseName = ((base ?? BundledStories.relativePath) as NSString).lastPathComponent
         return configuration
     }
 
     func run() throws {
+        guard let base = base ?? BundledStories.locate() else {
+            printError("neardup: synth: \(BundledStories.missingAdvice)")
+            throw ExitStatus.cannotOpenInput
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: base, isDirectory: &isDirectory) else {
-            printError("neardup: \(base): base stories not found; run from the repository root or give --base FILE (JSONL with id, title, date and text fields)")
+            printError("neardup: \(base): base stories not found; give --base FILE (JSONL with id, title, date and text fields)")
             throw ExitStatus.cannotOpenInput
         }
         try ExitStatus.reporting {
             let stories = try BaseStory.read(from: base)
             let start = ContinuousClock.now
-            var corpus = try StreamingFile(path: output)
-            var edits = try log.map { try StreamingFile(path: $0) }
+            let corpus = try StreamingOutput(path: output)
+            let edits = try log.map { path throws(OutputError) in try StreamingOutput(path: path) }
             let result: SynthesisResult
             do {
                 var line: [UInt8] = []
@@ -81,14 +88,12 @@ struct SynthCommand: ParsableCommand {
                     line.removeAll(keepingCapacity: true)
                     document.appendCorpusLine(to: &line)
                     try corpus.write(line)
-                    if edits != nil {
+                    if let edits {
                         line.removeAll(keepingCapacity: true)
                         document.appendLogLine(to: &line)
-                        try edits!.write(line)
+                        try edits.write(line)
                     }
                 }
-                try corpus.finish()
-                try edits?.finish()
             } catch let error as ReprintSimulator.SimulationError {
                 corpus.discard()
                 edits?.discard()
@@ -99,15 +104,23 @@ struct SynthCommand: ParsableCommand {
                 edits?.discard()
                 throw error
             }
-            var truth = OutputFile(path: labels)
-            truth.write(result.labelsJSON())
-            try truth.finish()
+            let truth = try StreamingOutput(path: labels)
+            try truth.write(result.labelsJSON())
+            // The corpus, its labels and its log belong together: all are put in place or none.
+            try OutputTransaction.commit([corpus, truth] + (edits.map { [$0] } ?? []))
             let seconds = Self.seconds(ContinuousClock.now - start)
             let megabytes = Double(corpus.bytesWritten) / 1_000_000
             printError("\(result.documents) document\(result.documents == 1 ? "" : "s") written (\(result.stories) stories, \(result.clusters.count) clusters of 2+, "
                 + "\(result.digests) digests, \(result.negatives) hard negatives), \(fixed(megabytes, digits: 1)) MB in "
                 + "\(fixed(seconds, digits: 2)) s: \(Int(Double(result.documents) / max(seconds, 1e-9))) documents/s, "
                 + "\(fixed(megabytes / max(seconds, 1e-9), digits: 1)) MB/s")
+            if result.passes > result.passesKeepingParagraphsApart {
+                printError("""
+                    warning: \(result.documents) documents needed \(result.passes) passes over the base's \(result.baseOriginalStories) stories; \
+                    after \(result.passesKeepingParagraphsApart), paragraphs that shared a story meet again in others, so unrelated \
+                    stories share text and the labels are less reliable: give a larger --base for this many documents
+                    """)
+            }
         }
     }
 

@@ -56,8 +56,9 @@ enum NeardupTool {
     static var archive: String { fixture("archive") }
 
     /// `environment` adds to (or overrides) this process's environment for the run.
-    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Run {
-        let executable = try Self.executable.get()
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+                    in workingDirectory: String? = nil, executable: URL? = nil) throws -> Run {
+        let executable = try executable ?? Self.executable.get()
         let scratch = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let outPath = scratch + "/stdout"
@@ -70,6 +71,7 @@ enum NeardupTool {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let workingDirectory { process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory) }
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         }

@@ -82,6 +82,7 @@ public struct ReprintSimulator: Sendable {
             baseParagraphs: corpus.mainPool.count,
             baseFillerParagraphs: corpus.fillerPool.count,
             passes: plan.mainPasses,
+            passesKeepingParagraphsApart: plan.mainPassesKeepingParagraphsApart,
             fillerPasses: plan.fillerPasses,
             configuration: configuration)
     }
@@ -104,6 +105,9 @@ public struct SynthesisResult: Sendable {
     public var baseFillerParagraphs: Int
     /// Passes over the base's paragraphs (1 = the base text as written, never reused).
     public var passes: Int
+    /// Passes after which paragraphs that shared a story meet again in another, so that
+    /// unrelated stories share text: more passes than this ask for a larger base.
+    public var passesKeepingParagraphsApart: Int
     public var fillerPasses: Int
     public var configuration: SynthConfiguration
 

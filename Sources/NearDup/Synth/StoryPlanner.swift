@@ -61,6 +61,7 @@ struct CorpusPlan: Sendable {
     /// Document index -> output position.
     var position: [Int32] = []
     var mainPasses = 1
+    var mainPassesKeepingParagraphsApart = 1
     var fillerPasses = 1
 }
 
@@ -182,6 +183,7 @@ struct StoryPlanner {
         plan.order = order
         plan.position = position
         plan.mainPasses = main.pass + 1
+        plan.mainPassesKeepingParagraphsApart = MainStream.passesKeepingParagraphsApart(in: corpus)
         plan.fillerPasses = filler.pass + 1
         return plan
     }
@@ -277,6 +279,12 @@ struct MainStream {
             }
         }
         return nil
+    }
+
+    /// Passes in which no two paragraphs meet twice: pass 0 and one per other parallel class.
+    static func passesKeepingParagraphsApart(in corpus: BaseCorpus) -> Int {
+        let points = corpus.longStories.reduce(0) { $0 + corpus.stories[$1].paragraphs.count }
+        return prime(atLeast: squareRootRoundedUp(points)) + 1
     }
 
     private mutating func startNextPass() {
