@@ -292,10 +292,9 @@ struct DedupCLITests {
 
     @Test(arguments: [
         (["-", "--output", "OUT/kept.jsonl"], "standard input cannot be read twice"),
-        (["IN", "--output", "OUT/kept.jsonl.gz"], "outputs are written uncompressed"),
         (["IN", "--output", "OUT/kept.csv"], "give it a name that says so"),
-        (["IN", "--output", "OUT/same.jsonl", "--removed", "OUT/same.jsonl"], "must be different paths"),
-        (["IN", "--output", "IN"], "must not be an input"),
+        (["IN", "--output", "OUT/same.jsonl", "--removed", "OUT/same.jsonl"], "name the same file"),
+        (["IN", "--output", "IN"], "is the input"),
         (["IN", "--output", "-"], "not -"),
         (["IN"], "Missing expected argument '--output <kept>'"),
     ])

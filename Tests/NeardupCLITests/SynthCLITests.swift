@@ -115,34 +115,6 @@ struct SynthCLITests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
     }
 
-    @Test func defaultBaseIsReadFromTheWorkingDirectory() throws {
-        let directory = try NeardupTool.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let executable = try NeardupTool.executable.get()
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = ["synth", "--documents", "20", "--output", directory + "/c.jsonl", "--labels", directory + "/l.json"]
-        // From the package root the default base exists; from an empty directory it does not.
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 66)
-
-        let root = URL(fileURLWithPath: Self.base).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let fromRoot = Process()
-        fromRoot.executableURL = executable
-        fromRoot.arguments = process.arguments
-        fromRoot.currentDirectoryURL = root
-        fromRoot.standardOutput = FileHandle.nullDevice
-        fromRoot.standardError = FileHandle.nullDevice
-        try fromRoot.run()
-        fromRoot.waitUntilExit()
-        #expect(fromRoot.terminationStatus == 0)
-        #expect(FileManager.default.fileExists(atPath: directory + "/c.jsonl"))
-    }
-
     @Test(arguments: [
         ["--documents", "0"],
         ["--documents", "10", "--outlets", "0"],
