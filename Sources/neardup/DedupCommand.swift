@@ -25,7 +25,7 @@ struct DedupCommand: ParsableCommand {
     @OptionGroup var pipeline: PipelineArguments
 
     @Option(name: .customLong("output"), help: ArgumentHelp(
-        "Where to write the kept documents: a JSONL or CSV file, or a directory for directory inputs.",
+        "Where to write the kept documents: a JSONL or CSV file (- for standard output), or a directory for directory inputs.",
         valueName: "kept"))
     var output: String
 
@@ -65,9 +65,12 @@ struct DedupCommand: ParsableCommand {
             throw ValidationError("dedup writes its output in the inputs' format, so all inputs must have one: \(first.0) is \(first.1.name), \(other.0) is \(other.1.name)")
         }
         let outputs = [output] + (removed.map { [$0] } ?? [])
+        if outputs.filter({ (try? OutputTarget(path: $0)) == .standardOutput }).count > 1 {
+            throw ValidationError("--output and --removed cannot both be standard output")
+        }
         for path in outputs {
-            if path == "-" {
-                throw ValidationError("dedup writes files (or a directory): give --output and --removed a path, not -")
+            if layouts.first?.1 == .files, (try? OutputTarget(path: path)) == .standardOutput {
+                throw ValidationError("directory inputs give a directory of files: give --output and --removed a folder, not -")
             }
             if let layout = layouts.first?.1, let named = Self.layoutNamed(by: path), named != layout {
                 throw ValidationError("\(path): the output has the inputs' format (\(layout.name)); give it a name that says so")

@@ -28,7 +28,7 @@ struct SynthCommand: ParsableCommand {
     @Option(help: "Random seed.")
     var seed: UInt64 = 1
 
-    @Option(help: "Corpus to write (JSONL).")
+    @Option(help: "Corpus to write (JSONL; .gz: gzip-compressed; - for standard output).")
     var output: String
 
     @Option(help: "Ground-truth labels to write (JSON).")
@@ -49,8 +49,9 @@ struct SynthCommand: ParsableCommand {
     func validate() throws {
         guard documents >= 1 else { throw ValidationError("--documents must be at least 1") }
         if let problem = simulatorConfiguration.validationError() { throw ValidationError(problem) }
-        let targets = [output, labels] + (log.map { [$0] } ?? [])
-        if targets.contains("-") { throw ValidationError("synth writes files: give paths, not -") }
+        if ([labels] + (log.map { [$0] } ?? [])).contains("-") {
+            throw ValidationError("--labels and --log are files: give paths, not - (only --output may be standard output)")
+        }
         try OutputSafety.check(
             outputs: [.init(option: "--output", path: output), .init(option: "--labels", path: labels)]
                 + (log.map { [.init(option: "--log", path: $0)] } ?? []),
@@ -110,7 +111,7 @@ struct SynthCommand: ParsableCommand {
             try OutputTransaction.commit([corpus, truth] + (edits.map { [$0] } ?? []))
             let seconds = Self.seconds(ContinuousClock.now - start)
             let megabytes = Double(corpus.bytesWritten) / 1_000_000
-            printError("\(result.documents) document\(result.documents == 1 ? "" : "s") written (\(result.stories) stories, \(result.clusters.count) clusters of 2+, "
+            printError("\(result.documents) document\(result.documents == 1 ? "" : "s") written (\(result.stories) stories, \(counted(result.clusters.count, "cluster")) of 2+, "
                 + "\(result.digests) digests, \(result.negatives) hard negatives), \(fixed(megabytes, digits: 1)) MB in "
                 + "\(fixed(seconds, digits: 2)) s: \(Int(Double(result.documents) / max(seconds, 1e-9))) documents/s, "
                 + "\(fixed(megabytes / max(seconds, 1e-9), digits: 1)) MB/s")

@@ -295,7 +295,7 @@ struct DedupCLITests {
         (["IN", "--output", "OUT/kept.csv"], "give it a name that says so"),
         (["IN", "--output", "OUT/same.jsonl", "--removed", "OUT/same.jsonl"], "name the same file"),
         (["IN", "--output", "IN"], "is the input"),
-        (["IN", "--output", "-"], "not -"),
+        (["IN", "--output", "-", "--removed", "/dev/stdout"], "cannot both be standard output"),
         (["IN"], "Missing expected argument '--output <kept>'"),
     ])
     func dedupUsageErrors(arguments: [String], message: String) throws {

@@ -32,13 +32,22 @@ struct OutputSafetyCLITests {
         #expect(type == .typeSymbolicLink)
     }
 
-    @Test(arguments: ["cluster", "scan"])
+    @Test(arguments: ["cluster", "scan", "dedup"])
     func dashIsStandardOutput(command: String) throws {
-        let (_, input) = try workspace()
-        let run = try NeardupTool.run([command, input, "--output", "-"])
+        let (folder, input) = try workspace()
+        let run = try NeardupTool.run([command, input, "--output", "-"], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(!run.stdout.isEmpty)
-        #expect(!FileManager.default.fileExists(atPath: "-"))
+        if command == "dedup" { #expect(assignments(run.stdout).count == 18, "the kept records") }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["archive.jsonl"])
+    }
+
+    @Test func synthWritesItsCorpusToStandardOutput() throws {
+        let (folder, _) = try workspace()
+        let run = try NeardupTool.run(["synth", "--documents", "30", "--output", "-", "--labels", "labels.json"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(assignments(run.stdout).count == 30)
+        #expect(FileManager.default.fileExists(atPath: folder + "/labels.json"))
     }
 
     @Test func aSymbolicLinkIsFollowedAndKept() throws {
