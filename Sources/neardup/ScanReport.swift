@@ -40,15 +40,14 @@ struct ScanReport: Sendable {
     func summary(marksOriginals: Bool) -> String {
         Self.summary(
             documents: result.statistics.documents, clusters: result.clusters.count, copies: result.copyCount,
-            skippedBandRuns: result.statistics.skippedBandRuns, marksOriginals: marksOriginals)
+            marksOriginals: marksOriginals)
     }
 
     /// The summary line from its counts alone, so its wording can be checked without a run.
-    static func summary(documents: Int, clusters: Int, copies: Int, skippedBandRuns: Int, marksOriginals: Bool) -> String {
-        let skipped = skippedBandRuns > 0 ? ", \(counted(skippedBandRuns, "boilerplate band run")) skipped" : ""
+    static func summary(documents: Int, clusters: Int, copies: Int, marksOriginals: Bool) -> String {
         let key = marksOriginals ? " (* = likely original)" : ""
         return "\(counted(documents, "document")) read, \(counted(clusters, "cluster")), "
-            + "\(counted(copies, "document")) \(copies == 1 ? "is a copy" : "are copies")\(key)\(skipped)"
+            + "\(counted(copies, "document")) \(copies == 1 ? "is a copy" : "are copies")\(key)"
     }
 
     private func label(of member: Int) -> String {
@@ -69,7 +68,7 @@ struct ScanReport: Sendable {
               "summary": {"documents": \(statistics.documents), "clusters": \(result.clusters.count), \
             "copies": \(result.copyCount), "empty_documents": \(statistics.emptyDocuments), \
             "candidate_pairs": \(statistics.candidatePairs), "copy_edges": \(statistics.copyEdges), \
-            "skipped_band_runs": \(statistics.skippedBandRuns), \
+            "longest_band_run": \(statistics.longestBandRun), \
             "bands": \(statistics.bandLayout.bands), "rows": \(statistics.bandLayout.rows)}
             }
 

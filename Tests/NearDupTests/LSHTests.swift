@@ -117,10 +117,10 @@ struct CandidateFinderTests {
         (0..<count).map { _ in UInt32(truncatingIfNeeded: generator.next()) & 0x7FFF_FFFF }
     }
 
-    private func find(_ signatures: [[UInt32]], layout: BandLayout = .init(bands: 16, rows: 8), maxRunLength: Int = 5_000,
+    private func find(_ signatures: [[UInt32]], layout: BandLayout = .init(bands: 16, rows: 8),
                       indexed: ((Int) -> Bool)? = nil) -> CandidateFinder.Result {
         let stride = signatures.first?.count ?? 128
-        return CandidateFinder(layout: layout, maxRunLength: maxRunLength).candidates(
+        return CandidateFinder(layout: layout).candidates(
             signatures: signatures.flatMap { $0 }, stride: stride, count: signatures.count,
             isIndexed: indexed ?? { _ in true })
     }
@@ -132,7 +132,7 @@ struct CandidateFinderTests {
         let c = randomSignature(&generator)
         let result = find([a, b, a, c])
         #expect(result.pairs == [DocumentPair(0, 2)])
-        #expect(result.skippedRuns == 0)
+        #expect(result.longestRun <= 2)
     }
 
     @Test func unrelatedSignaturesAreNotPaired() {
@@ -224,19 +224,18 @@ struct CandidateFinderTests {
         #expect(sorted.map { [$0.first, $0.second] } == positions.sorted { $0 < $1 }.map { [$0.0, $0.1] })
     }
 
-    @Test func longRunsAreSkippedAndCounted() {
+    @Test func longRunsAreLinkedAsStars() {
         var generator = SketchSamples.SplitMix64(seed: 8)
         let shared = randomSignature(&generator)
         let other = randomSignature(&generator)
         let layout = BandLayout(bands: 16, rows: 8)
-        // Six copies share all 16 bands: every run is 6 long.
-        let result = find(Array(repeating: shared, count: 6) + [other, other], layout: layout, maxRunLength: 5)
-        #expect(result.skippedRuns == 16)
-        #expect(result.pairs == [DocumentPair(6, 7)])
-        // At the limit a run is still linked.
-        let atLimit = find(Array(repeating: shared, count: 5), layout: layout, maxRunLength: 5)
-        #expect(atLimit.skippedRuns == 0)
-        #expect(atLimit.pairs.count == 4)
+        // 20,000 copies share all 16 bands: every run is 20,000 long, and each is one star.
+        let copies = 20_000
+        let result = find(Array(repeating: shared, count: copies) + [other, other], layout: layout)
+        #expect(result.longestRun == copies)
+        #expect(result.pairs.count == copies - 1 + 1)
+        #expect(result.pairs.prefix(copies - 1) == (1..<copies).map { DocumentPair(0, $0) }[...])
+        #expect(result.pairs.last == DocumentPair(copies, copies + 1))
     }
 
     @Test func signaturesMayBeLongerThanTheLayout() {

@@ -6,23 +6,17 @@ import Testing
 @Suite("Summary line")
 struct SummaryLineTests {
     @Test func oneOfEachIsSingular() {
-        #expect(ScanReport.summary(documents: 1, clusters: 1, copies: 1, skippedBandRuns: 1, marksOriginals: true)
-            == "1 document read, 1 cluster, 1 document is a copy (* = likely original), 1 boilerplate band run skipped")
+        #expect(ScanReport.summary(documents: 1, clusters: 1, copies: 1, marksOriginals: true)
+            == "1 document read, 1 cluster, 1 document is a copy (* = likely original)")
     }
 
     @Test func severalArePlural() {
-        #expect(ScanReport.summary(documents: 100_000, clusters: 13_581, copies: 62_992, skippedBandRuns: 3, marksOriginals: true)
-            == "100000 documents read, 13581 clusters, 62992 documents are copies (* = likely original), "
-                + "3 boilerplate band runs skipped")
-    }
-
-    @Test func noSkippedRunsLeavesTheClauseOut() {
-        #expect(ScanReport.summary(documents: 5, clusters: 0, copies: 0, skippedBandRuns: 0, marksOriginals: true)
-            == "5 documents read, 0 clusters, 0 documents are copies (* = likely original)")
+        #expect(ScanReport.summary(documents: 100_000, clusters: 13_581, copies: 62_992, marksOriginals: true)
+            == "100000 documents read, 13581 clusters, 62992 documents are copies (* = likely original)")
     }
 
     @Test func outputsWithoutMarksGetNoKey() {
-        #expect(ScanReport.summary(documents: 36, clusters: 4, copies: 13, skippedBandRuns: 0, marksOriginals: false)
+        #expect(ScanReport.summary(documents: 36, clusters: 4, copies: 13, marksOriginals: false)
             == "36 documents read, 4 clusters, 13 documents are copies")
     }
 }

@@ -1,26 +1,30 @@
 /// Finds candidate pairs by band-key collisions without comparing all pairs:
 /// for each band, one (band key, document) entry per document, sorted, read as runs of equal keys.
 /// Each run is linked as a star to its first document, so a run of m documents costs m − 1
-/// pairs, and runs longer than `maxRunLength` (text that every page shares) are skipped and counted.
+/// pairs, however long it is.
+///
+/// No run is skipped for its length. A long run is either a story copied many times or text
+/// that many pages share around different stories (a site's furniture); how many pages share
+/// a band cannot tell the two apart, but verification, which reads what each pair shares, can.
+/// A star keeps that check linear in the run's length.
 public struct CandidateFinder: Sendable {
     public let layout: BandLayout
-    public let maxRunLength: Int
 
-    public init(layout: BandLayout, maxRunLength: Int = 5_000) {
+    public init(layout: BandLayout) {
         self.layout = layout
-        self.maxRunLength = maxRunLength
     }
 
     public struct Result: Sendable {
         /// Distinct pairs (first < second), sorted.
         public var pairs: [DocumentPair]
-        /// Runs longer than `maxRunLength` that were skipped.
-        public var skippedRuns: Int
+        /// Documents in the longest run of one band key: a story copied that many times, or
+        /// text shared by that many pages.
+        public var longestRun: Int
 
-        /// Adds the pairs and skipped runs of another search over the same documents.
+        /// Adds the pairs of another search over the same documents.
         public mutating func merge(_ other: Result) {
             pairs = pairs.sortedUnion(with: other.pairs)
-            skippedRuns += other.skippedRuns
+            longestRun = max(longestRun, other.longestRun)
         }
     }
 
@@ -54,13 +58,13 @@ public struct CandidateFinder: Sendable {
         let pairs = parts.dropFirst().reduce(parts.first?.pairs ?? []) { $0.sortedUnion(with: $1.pairs) }
         return Result(
             pairs: pairs.map(DocumentPair.init(packed:)),
-            skippedRuns: parts.reduce(0) { $0 + $1.skippedRuns })
+            longestRun: parts.reduce(0) { max($0, $1.longestRun) })
     }
 
-    /// Sorted, distinct pairs (`first << 32 | second`) of some bands, and their skipped runs.
+    /// Sorted, distinct pairs (`first << 32 | second`) of some bands, and their longest run.
     private func search(
         bands: Range<Int>, signatures: SignatureTable, count: Int, indexed: [Int]
-    ) -> (pairs: [UInt64], skippedRuns: Int) {
+    ) -> (pairs: [UInt64], longestRun: Int) {
         let documentBits = max(1, Int.bitWidth - count.leadingZeroBitCount)
         let documentMask: UInt64 = (1 << UInt64(documentBits)) - 1
         var entries: [UInt64] = []
@@ -69,7 +73,7 @@ public struct CandidateFinder: Sendable {
         var counts: [UInt32] = []
         var pairs: [UInt64] = []
         var pairsAfterLastCompaction = 0
-        var skippedRuns = 0
+        var longestRun = 0
         for band in bands {
             entries.removeAll(keepingCapacity: true)
             let firstRow = band * layout.rows
@@ -84,9 +88,8 @@ public struct CandidateFinder: Sendable {
                 var end = start + 1
                 while end < entries.count && entries[end] & ~documentMask == key { end += 1 }
                 let length = end - start
-                if length > maxRunLength {
-                    skippedRuns += 1
-                } else if length > 1 {
+                longestRun = max(longestRun, length)
+                if length > 1 {
                     // A star on the run's first document: m - 1 pairs for m documents.
                     let hub = entries[start] & documentMask
                     for index in (start + 1)..<end {
@@ -104,7 +107,7 @@ public struct CandidateFinder: Sendable {
         }
         PackedPairSort.sort(&pairs, scratch: &scratch)
         pairs.removeAdjacentDuplicates()
-        return (pairs, skippedRuns)
+        return (pairs, longestRun)
     }
 
     /// The band's r values hashed with the band number: two rows fit one 64-bit word, which

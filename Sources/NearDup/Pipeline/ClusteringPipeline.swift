@@ -76,7 +76,7 @@ public struct ClusteringPipeline: Sendable {
                 emptyDocuments: (0..<count).filter { batch.shingleCount(of: $0) == 0 }.count,
                 candidatePairs: candidates.pairs.count,
                 copyEdges: verified.count,
-                skippedBandRuns: candidates.skippedRuns,
+                longestBandRun: candidates.longestRun,
                 bandLayout: layout))
     }
 

@@ -28,7 +28,8 @@ public struct ClusteringResult: Sendable {
         public var emptyDocuments: Int
         public var candidatePairs: Int
         public var copyEdges: Int
-        public var skippedBandRuns: Int
+        /// Documents in the longest run of one band key (see `CandidateFinder`).
+        public var longestBandRun: Int
         public var bandLayout: BandLayout
     }
 
