@@ -36,7 +36,9 @@ struct ClusteringRun {
         self.previews = previews
         progress.finish()
         if let timings {
-            printError(timings.summary(setsInMemoryBytes: session.setsInMemoryBytes, scratchFileBytes: session.scratchFileBytes))
+            printError(timings.summary(
+                setsInMemoryBytes: session.setsInMemoryBytes, scratchFileBytes: session.scratchFileBytes,
+                furniture: result.statistics.furniture))
         }
     }
 

@@ -53,6 +53,9 @@ struct PipelineArguments: ParsableArguments {
     @Flag(help: "Keep HTML tags and entities as text.")
     var keepMarkup = false
 
+    @Flag(help: "Do not learn page furniture (paragraphs that recur on pages beside unrelated text) from the corpus.")
+    var noLearnedFurniture = false
+
     func validate() throws {
         guard threshold > 0 && threshold < 1 else { throw ValidationError("--threshold must be between 0 and 1") }
         guard numPermutations >= 1 && numPermutations <= 4096 else { throw ValidationError("--num-perm must be in 1...4096") }
@@ -76,6 +79,7 @@ struct PipelineArguments: ParsableArguments {
         options.minimumSharedWords = minSharedWords
         options.lengthRatio = lengthRatio
         options.judgesParagraphs = paragraphTest
+        options.learnsFurniture = !noLearnedFurniture
         options.seed = seed
         options.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
         if let bands, let rows { options.bandLayout = BandLayout(bands: bands, rows: rows) }

@@ -69,6 +69,7 @@ struct ScanReport: Sendable {
             "copies": \(result.copyCount), "empty_documents": \(statistics.emptyDocuments), \
             "candidate_pairs": \(statistics.candidatePairs), "copy_edges": \(statistics.copyEdges), \
             "longest_band_run": \(statistics.longestBandRun), \
+            "furniture_paragraphs": \(statistics.furniture.paragraphs), "furniture_documents": \(statistics.furniture.documents), \
             "bands": \(statistics.bandLayout.bands), "rows": \(statistics.bandLayout.rows)}
             }
 

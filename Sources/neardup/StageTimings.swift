@@ -1,4 +1,5 @@
 import Foundation
+import NearDup
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -18,9 +19,10 @@ final class StageTimings: @unchecked Sendable {
         lock.withLock { marks.append((stage, Date())) }
     }
 
-    /// One line: each stage's seconds, the total, the peak resident memory, and where the
-    /// shingle sets waited: in memory or in the scratch file.
-    func summary(setsInMemoryBytes: Int, scratchFileBytes: Int) -> String {
+    /// One line: each stage's seconds, the total, the peak resident memory, where the
+    /// shingle sets waited (in memory or in the scratch file), and how much text was left out
+    /// as learned furniture.
+    func summary(setsInMemoryBytes: Int, scratchFileBytes: Int, furniture: FurnitureStatistics) -> String {
         let end = Date()
         let marks = lock.withLock { self.marks }
         var parts: [String] = []
@@ -31,8 +33,11 @@ final class StageTimings: @unchecked Sendable {
         let total = Self.seconds(end.timeIntervalSince(marks[0].start))
         let inMemory = String(format: "%.1f MB", Double(setsInMemoryBytes) / 1_000_000)
         let scratch = String(format: "%.1f MB", Double(scratchFileBytes) / 1_000_000)
+        let share = 100 * Double(furniture.droppedWords) / Double(max(furniture.totalWords, 1))
         return "timings: " + parts.joined(separator: ", ")
             + "; total \(total), peak memory \(Self.peakMemory()), sets in memory \(inMemory), scratch file \(scratch)"
+            + "; learned furniture: \(counted(furniture.paragraphs, "paragraph")) left out of \(counted(furniture.documents, "page")), "
+            + String(format: "%.1f%% of words", share)
     }
 
     private static func seconds(_ interval: TimeInterval) -> String {

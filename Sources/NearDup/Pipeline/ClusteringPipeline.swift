@@ -23,9 +23,19 @@ public struct ClusteringPipeline: Sendable {
         }
     }
 
-    /// Candidate search, verification, clustering and numbering over sketched documents.
-    func resolve(_ documents: [DocumentFacts], batch: SketchBatch) throws(ScratchFileError) -> ClusteringResult {
+    /// Furniture search, candidate search, verification, clustering and numbering over
+    /// sketched documents.
+    /// The batch is consumed: leaving furniture out changes its sets where they lie, which a
+    /// second holder of them would turn into a copy.
+    func resolve(_ documents: [DocumentFacts], batch: consuming SketchBatch) throws(ScratchFileError) -> ClusteringResult {
         let count = documents.count
+        var furniture = FurnitureStatistics()
+        if options.learnsFurniture {
+            onStage?("finding page furniture")
+            let found = LearnedFurniture().find(in: batch, sources: documents.map(\.source), threads: options.threads)
+            try batch.leaveOut(found.paragraphsByDocument)
+            furniture = found.statistics
+        }
         onStage?("finding candidate pairs")
         let layout = options.resolvedBandLayout
         let finder = CandidateFinder(layout: layout)
@@ -77,6 +87,7 @@ public struct ClusteringPipeline: Sendable {
                 candidatePairs: candidates.pairs.count,
                 copyEdges: verified.count,
                 longestBandRun: candidates.longestRun,
+                furniture: furniture,
                 bandLayout: layout))
     }
 
@@ -318,12 +329,15 @@ struct DocumentSketcher {
     private var hashes: [UInt64] = []
     private var entries: [UInt32] = []
     private var paragraphs: [UInt8] = []
+    private var fingerprints: [ParagraphFingerprint] = []
+    private let learnsFurniture: Bool
     private var signature: [UInt32]
     private let leadHasher: MinHasher
     private var leadSignature: [UInt32]
 
     init(options: PipelineOptions) {
         normalizer = TextNormalizer(options: options.normalization)
+        learnsFurniture = options.learnsFurniture
         shingler = Shingler(kind: options.shingle, seed: options.seed, leadLength: options.leadShingles)
         leadHasher = MinHasher(numPermutations: PipelineOptions.leadPermutations, seed: options.seed &+ 0x1EAD)
         leadSignature = [UInt32](repeating: MinHasher.emptyValue, count: options.leadShingles > 0 ? PipelineOptions.leadPermutations : 0)
@@ -342,7 +356,9 @@ struct DocumentSketcher {
         if !leadSignature.isEmpty { leadHasher.sketch(shingler.lead, into: &leadSignature) }
         let filledBins = minHasher.sketch(hashes, into: &signature)
         shingler.entrySet(of: hashes, into: &entries, paragraphs: &paragraphs)
+        if learnsFurniture { shingler.paragraphFingerprints(paragraphStarts: paragraphStarts, into: &fingerprints) }
         batch.append(
-            shingles: entries, paragraphs: paragraphs, signature: signature, filledBins: filledBins, leadSignature: leadSignature)
+            shingles: entries, paragraphs: paragraphs, signature: signature, filledBins: filledBins, leadSignature: leadSignature,
+            fingerprints: fingerprints)
     }
 }

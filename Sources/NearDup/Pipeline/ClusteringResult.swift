@@ -30,6 +30,8 @@ public struct ClusteringResult: Sendable {
         public var copyEdges: Int
         /// Documents in the longest run of one band key (see `CandidateFinder`).
         public var longestBandRun: Int
+        /// Paragraphs left out of verification as page furniture learned from the corpus.
+        public var furniture: FurnitureStatistics
         public var bandLayout: BandLayout
     }
 

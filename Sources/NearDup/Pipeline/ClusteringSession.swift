@@ -71,7 +71,7 @@ public struct ClusteringSession {
         let documents = facts
         batch = SketchBatch()
         facts = []
-        return try pipeline.resolve(documents, batch: sketched)
+        return try pipeline.resolve(documents, batch: consume sketched)
     }
 
     /// Sketches the pending texts: on a worker when there are workers, taking back the
@@ -96,13 +96,26 @@ public struct ClusteringSession {
     }
 }
 
-/// What choosing a cluster's representative needs of a document once its text is gone.
+/// What choosing a cluster's representative, and learning page furniture, need of a
+/// document once its text is gone.
 struct DocumentFacts: Sendable {
     var date: String?
     var textBytes: Int
+    /// A hash of the publisher: the source field, or for a file read from a folder tree the
+    /// first folder of its id (a site's folder); nil when neither says.
+    var source: UInt32?
 
     init(_ document: Document) {
         date = document.date
         textBytes = document.utf8Text.count
+        if let name = document.source, !name.isEmpty {
+            source = Self.key(name)
+        } else if document.recordRange == nil, let slash = document.id.firstIndex(of: "/") {
+            source = Self.key(String(document.id[..<slash]))
+        }
+    }
+
+    private static func key(_ name: String) -> UInt32 {
+        UInt32(truncatingIfNeeded: XXH3.hash(Array(name.utf8), seed: 0x5EED_50C3) >> 32)
     }
 }

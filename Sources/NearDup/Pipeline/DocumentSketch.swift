@@ -19,6 +19,8 @@ struct SketchBatch: Sendable {
 
     /// Parts kept in memory under the scratch file's budget.
     private(set) var keptParts = 0
+    /// Every document's paragraph fingerprints, back to back (see `LearnedFurniture`).
+    private var fingerprints: [ParagraphFingerprint] = []
 
     /// A part's sets, and beside them each entry's paragraph.
     private struct PartSets: Sendable {
@@ -42,11 +44,16 @@ struct SketchBatch: Sendable {
     private struct ShingleLocation: Sendable {
         var part: UInt32
         var start: UInt32
+        /// Entries of the set, furniture left out.
         var count: UInt32
+        /// Entries the signature was made from (`count` when no furniture was left out).
+        var signedCount: UInt32
         /// Signature values the document's shingles gave themselves (see `MinHasher.sketch`).
         var filledBins: UInt32
-        /// Shingles of the set that were quoted.
+        /// Kept shingles of the set that were quoted.
         var quoted: UInt32
+        var firstFingerprint: UInt32
+        var fingerprintCount: UInt8
     }
 
     init() {}
@@ -66,9 +73,10 @@ struct SketchBatch: Sendable {
     }
 
     /// `shingles`: the document's sorted, duplicate-free set of entries; `paragraphs`: the
-    /// paragraph of each.
+    /// paragraph of each; `fingerprints`: one per paragraph.
     mutating func append(
-        shingles documentShingles: [UInt32], paragraphs: [UInt8], signature: [UInt32], filledBins: Int, leadSignature: [UInt32]
+        shingles documentShingles: [UInt32], paragraphs: [UInt8], signature: [UInt32], filledBins: Int, leadSignature: [UInt32],
+        fingerprints documentFingerprints: [ParagraphFingerprint] = []
     ) {
         precondition(paragraphs.count == documentShingles.count)
         let quoted = documentShingles.count(where: ShingleEntry.isQuoted)
@@ -84,7 +92,9 @@ struct SketchBatch: Sendable {
         parts[parts.count - 1] = .inMemory(sets)
         locations.append(.init(
             part: UInt32(parts.count - 1), start: UInt32(start), count: UInt32(documentShingles.count),
-            filledBins: UInt32(filledBins), quoted: UInt32(quoted)))
+            signedCount: UInt32(documentShingles.count), filledBins: UInt32(filledBins), quoted: UInt32(quoted),
+            firstFingerprint: UInt32(fingerprints.count), fingerprintCount: UInt8(clamping: documentFingerprints.count)))
+        fingerprints.append(contentsOf: documentFingerprints.prefix(Int(UInt8.max)))
         signatures.append(signature)
         leadSignatures.append(leadSignature)
     }
@@ -92,12 +102,15 @@ struct SketchBatch: Sendable {
     mutating func append(_ other: SketchBatch) {
         precondition(other.spill == nil || other.spill === spill || spill == nil)
         let base = UInt32(parts.count)
+        let fingerprintBase = UInt32(fingerprints.count)
         parts.append(contentsOf: other.parts)
         locations.append(contentsOf: other.locations.map { location in
             var moved = location
             moved.part += base
+            moved.firstFingerprint += fingerprintBase
             return moved
         })
+        fingerprints.append(contentsOf: other.fingerprints)
         signatures.append(contentsOf: other.signatures)
         leadSignatures.append(contentsOf: other.leadSignatures)
         keptParts += other.keptParts
@@ -138,12 +151,26 @@ struct SketchBatch: Sendable {
         }
     }
 
-    /// Distinct shingles of the document (0 for an empty text).
+    /// Distinct shingles of the document, furniture left out (0 for an empty text).
     func shingleCount(of document: Int) -> Int { Int(locations[document].count) }
 
     func filledBins(of document: Int) -> Int { Int(locations[document].filledBins) }
 
+    /// Distinct shingles the document's signature was made from: furniture included.
+    func signedShingleCount(of document: Int) -> Int { Int(locations[document].signedCount) }
+
+    /// Whether some paragraphs were left out of the document's set as furniture (its
+    /// signature still holds them).
+    func hasFurniture(_ document: Int) -> Bool { locations[document].signedCount != locations[document].count }
+
     func quotedShingleCount(of document: Int) -> Int { Int(locations[document].quoted) }
+
+    /// The fingerprints of the document's paragraphs, in order.
+    func fingerprints(of document: Int) -> ArraySlice<ParagraphFingerprint> {
+        let location = locations[document]
+        let start = Int(location.firstFingerprint)
+        return fingerprints[start..<(start + Int(location.fingerprintCount))]
+    }
 
     /// The document's shingle set: a slice of its part when the part is in memory, with no
     /// copy, else read from the scratch file into `buffer`. The slice shares `buffer`'s storage
@@ -155,6 +182,73 @@ struct SketchBatch: Sendable {
     /// The paragraph of each entry of the document's set, as `shingleSet` gives the set.
     func paragraphs(of document: Int, readingInto buffer: inout [UInt8]) throws(ScratchFileError) -> ArraySlice<UInt8> {
         try column(of: document, { $0.paragraphs }, spilledAt: { _, paragraphs in paragraphs }, readingInto: &buffer)
+    }
+
+    /// Leaves the given paragraphs of each document out of its set from now on (its signature
+    /// keeps them). Called once, when every document is in the batch. A set in memory is
+    /// compacted where it lies; the sets of spilled parts are written again, filtered, as a
+    /// part of their own.
+    mutating func leaveOut(_ furnitureParagraphs: [Int: [UInt8]]) throws(ScratchFileError) {
+        var byPart: [Int: [(document: Int, paragraphs: [UInt8])]] = [:]
+        for (document, paragraphs) in furnitureParagraphs where !paragraphs.isEmpty {
+            byPart[Int(locations[document].part), default: []].append((document, paragraphs))
+        }
+        // Whether each paragraph number is left out, for the document at hand.
+        var isLeftOut = [Bool](repeating: false, count: ShingleEntry.lastParagraph + 1)
+        var rewritten = PartSets()
+        var rewrittenDocuments: [(document: Int, start: Int, count: Int)] = []
+        var entryBuffer: [UInt32] = []
+        var paragraphBuffer: [UInt8] = []
+        for (partIndex, documents) in byPart.sorted(by: { $0.key < $1.key }) {
+            var held: PartSets?
+            var isKept = false
+            switch parts[partIndex] {
+            case .inMemory(let sets): held = sets
+            case .kept(let sets): (held, isKept) = (sets, true)
+            case .spilled: break
+            }
+            if var sets = held {
+                // Taken out of the batch first, so the part's arrays are uniquely held and
+                // change in place.
+                held = nil
+                parts[partIndex] = .inMemory(PartSets())
+                for (document, paragraphs) in documents {
+                    for paragraph in paragraphs { isLeftOut[Int(paragraph)] = true }
+                    let location = locations[document]
+                    let (kept, quoted) = FurnitureFilterKernel.compact(
+                        entries: &sets.entries, paragraphs: &sets.paragraphs,
+                        range: Int(location.start)..<Int(location.start + location.count), isLeftOut: isLeftOut)
+                    for paragraph in paragraphs { isLeftOut[Int(paragraph)] = false }
+                    locations[document].count = UInt32(kept)
+                    locations[document].quoted = UInt32(quoted)
+                }
+                parts[partIndex] = isKept ? .kept(sets) : .inMemory(sets)
+            } else {
+                for (document, paragraphs) in documents.sorted(by: { $0.document < $1.document }) {
+                    for paragraph in paragraphs { isLeftOut[Int(paragraph)] = true }
+                    defer { for paragraph in paragraphs { isLeftOut[Int(paragraph)] = false } }
+                    let entries = try shingleSet(of: document, readingInto: &entryBuffer)
+                    let documentParagraphs = try self.paragraphs(of: document, readingInto: &paragraphBuffer)
+                    let start = rewritten.entries.count
+                    var quoted = 0
+                    for (entry, paragraph) in zip(entries, documentParagraphs) where !isLeftOut[Int(paragraph)] {
+                        rewritten.entries.append(entry)
+                        rewritten.paragraphs.append(paragraph)
+                        if ShingleEntry.isQuoted(entry) { quoted += 1 }
+                    }
+                    rewrittenDocuments.append((document, start, rewritten.entries.count - start))
+                    locations[document].quoted = UInt32(quoted)
+                }
+            }
+        }
+        guard !rewrittenDocuments.isEmpty, let spill else { return }
+        let part = UInt32(parts.count)
+        parts.append(.spilled(entries: try spill.append(rewritten.entries), paragraphs: try spill.append(rewritten.paragraphs)))
+        for (document, start, count) in rewrittenDocuments {
+            locations[document].part = part
+            locations[document].start = UInt32(start)
+            locations[document].count = UInt32(count)
+        }
     }
 
     /// The document's range of one of its part's arrays (`values`), or of the same array in

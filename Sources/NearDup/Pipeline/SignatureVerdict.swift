@@ -94,9 +94,12 @@ struct SignatureVerdict: Sendable {
         let k = numPermutations
         let estimate = MinHasher.estimatedJaccard(batch.signatures[first], batch.signatures[second])
         let index = filled * (k + 1) + Int((estimate * Double(k)).rounded())
+        let threshold = rule.threshold
+        if batch.hasFurniture(first) || batch.hasFurniture(second) {
+            return furnitureVerdict(first, second, in: batch, upperJaccard: upperJaccard[index])
+        }
         let a = Double(batch.shingleCount(of: first))
         let b = Double(batch.shingleCount(of: second))
-        let threshold = rule.threshold
 
         let lowest = lowerJaccard[index]
         if lowest >= threshold { return .copy }
@@ -109,6 +112,24 @@ struct SignatureVerdict: Sendable {
         let highest = upperJaccard[index]
         let mostShared = highest * (a + b) / (1 + highest)
         if highest < threshold && (mostShared / min(a, b) < rule.lowestCopyOverlap || mostShared < Double(rule.minimumShared)) {
+            return .different
+        }
+        return .unsure
+    }
+
+    /// A signature made with furniture that the sets have since left out can only bound what
+    /// the kept sets share from above: the shingles the signatures' texts share at most, and
+    /// no more than the smaller kept set. So it can tell two documents apart, never call
+    /// them copies.
+    private func furnitureVerdict(_ first: Int, _ second: Int, in batch: SketchBatch, upperJaccard highest: Double) -> Verdict {
+        let signedA = Double(batch.signedShingleCount(of: first))
+        let signedB = Double(batch.signedShingleCount(of: second))
+        let a = Double(batch.shingleCount(of: first))
+        let b = Double(batch.shingleCount(of: second))
+        guard a > 0 && b > 0 else { return .unsure }
+        let mostShared = min(highest * (signedA + signedB) / (1 + highest), a, b)
+        let mostJaccard = mostShared / (a + b - mostShared)
+        if mostJaccard < rule.threshold && (mostShared / min(a, b) < rule.lowestCopyOverlap || mostShared < Double(rule.minimumShared)) {
             return .different
         }
         return .unsure

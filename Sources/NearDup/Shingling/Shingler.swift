@@ -15,7 +15,9 @@ public struct Shingler: Sendable {
     /// story's lead, so the lead alone finds excerpts that whole-text similarity misses.
     public private(set) var lead: [UInt64] = []
     private let wordKernel: WordShingleKernel
+    /// Word shingles: the last text's word hashes, in its first `wordCount` entries.
     private var scratch: [UInt64] = []
+    private var wordCount = 0
     private var entrySpace = ShingleEntry.SortSpace()
     private var bucketCounts: [UInt32] = []
 
@@ -47,14 +49,36 @@ public struct Shingler: Sendable {
         hashes.removeAll(keepingCapacity: true)
         switch kind {
         case .words:
-            wordKernel.appendShingles(
+            wordCount = wordKernel.appendShingles(
                 of: normalized, quotedWords: quotedWords, paragraphStarts: paragraphStarts, wordHashes: &scratch,
                 to: &hashes)
         case .characters(let size):
+            wordCount = 0
             appendCharacterShingles(of: normalized, size: size, to: &hashes)
         }
         lead.removeAll(keepingCapacity: true)
         lead.append(contentsOf: hashes.prefix(leadLength))
+    }
+
+    /// Replaces `fingerprints` with one per paragraph of the last text that `shingles` read
+    /// (word shingles only; none for character shingles), up to the last paragraph that
+    /// entries tell apart: paragraphs that recur on pages with other text are furniture
+    /// (`LearnedFurniture`), and the fingerprints let them be found without keeping text.
+    /// Each is made from the paragraph's word hashes, already at hand, in one multiply-add a word.
+    public func paragraphFingerprints(paragraphStarts: [Int32], into fingerprints: inout [ParagraphFingerprint]) {
+        fingerprints.removeAll(keepingCapacity: true)
+        guard case .words = kind, wordCount > 0 else { return }
+        var start = 0
+        for paragraph in 0...paragraphStarts.count where paragraph < ShingleEntry.lastParagraph {
+            let end = paragraph < paragraphStarts.count ? min(Int(paragraphStarts[paragraph]), wordCount) : wordCount
+            guard end > start else { continue }
+            var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
+            for word in start..<end { hash = (hash ^ scratch[word]) &* 0xFF51_AFD7_ED55_8CCD }
+            fingerprints.append(ParagraphFingerprint(
+                hash: UInt32(truncatingIfNeeded: mix64(hash) >> 32), words: UInt16(clamping: end - start),
+                paragraph: UInt8(paragraph)))
+            start = end
+        }
     }
 
     /// Replaces `entries` with the sorted, duplicate-free `ShingleEntry` set of `hashes`

@@ -28,11 +28,12 @@ struct WordShingleKernel: Sendable {
     /// shorter), the quoted mark set when every word of the window is quoted, and the paragraph
     /// of its first word. `quotedWords` is used only when it has one entry per word;
     /// `paragraphStarts` holds the first word of each paragraph after the first, ascending.
-    /// `wordHashes` is scratch space.
+    /// `wordHashes` gets each word's hash in its first entries; the number of words is returned.
+    @discardableResult
     func appendShingles(
         of text: [UInt8], quotedWords: [Bool], paragraphStarts: [Int32] = [], wordHashes: inout [UInt64],
         to hashes: inout [UInt64]
-    ) {
+    ) -> Int {
         // A word takes at least one byte and one space, so count / 2 + 1 bounds the words.
         // The scratch array only grows, so it is not filled with zeros again for every text.
         let capacity = text.count / 2 + 1
@@ -41,7 +42,7 @@ struct WordShingleKernel: Sendable {
                 Self.hashWords(text, seed: seed, into: words)
             }
         }
-        guard wordCount > 0 else { return }
+        guard wordCount > 0 else { return 0 }
         let width = min(size, wordCount)
         let windows = wordCount - width + 1
         let start = hashes.count
@@ -60,6 +61,7 @@ struct WordShingleKernel: Sendable {
                 }
             }
         }
+        return wordCount
     }
 
     /// Hashes each space-separated word; returns the number of words.

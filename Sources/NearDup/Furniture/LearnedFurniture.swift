@@ -1,0 +1,233 @@
+/// Finds the paragraphs that pages carry around their stories (a site's footer and
+/// newsletter box, a network's weather widget, a wire photo's caption) from the corpus
+/// itself, so that verification compares what is left.
+///
+/// A paragraph is furniture where it recurs on several pages beside text of their own that
+/// differs from page to page. Recurring alone is not enough: a wire story's paragraphs recur
+/// on every page that reprints it. What tells the two apart is what surrounds them. Copies
+/// of a story are mostly that story; a page that carries furniture is mostly something else,
+/// and those somethings differ. So for each paragraph found on `minimumPages` pages or
+/// more, a sample of those pages is read by their paragraphs' fingerprints: the text common
+/// to at least half of them is set apart, and the paragraph is furniture when at least half
+/// of the pages have more text of their own than common text (and `minimumOwnWords` at
+/// least), in `minimumUnrelatedPages` or more pages whose own texts share no paragraphs.
+/// It is then left out of exactly those pages; a page that is mostly the recurring text
+/// keeps it (a short story that other pages carry in a box is still that story's copy).
+///
+/// Only fingerprints are read, never text, so this runs once all documents are sketched,
+/// with memory for one 8-byte key per paragraph.
+public struct LearnedFurniture: Sendable {
+    public var minimumPages = 3
+    public var minimumUnrelatedPages = 3
+    public var minimumOwnWords = 40
+    /// Pages of a group that are read to decide; the first ones in input order.
+    public var sampleSize = 16
+    /// Paragraphs shorter than this are ignored: too short to matter, too common to group.
+    public var minimumParagraphWords = 3
+    /// Two pages whose signatures agree this much tell one story. Unrelated pages that share
+    /// furniture making up at most half of each agree on at most a third of their values.
+    public var relatedJaccard = 0.4
+
+    public init() {}
+
+    /// What was found: the furniture paragraphs of each page that has some.
+    public struct Found: Sendable {
+        public var paragraphsByDocument: [Int: [UInt8]] = [:]
+        public var statistics = FurnitureStatistics()
+    }
+
+    /// `sources`: each document's publisher (see `DocumentFacts.source`); documents without
+    /// one take no part.
+    func find(in batch: SketchBatch, sources: [UInt32?], threads: Int = 1) -> Found {
+        precondition(sources.count == batch.count)
+        // One key per paragraph: its source and hash mixed into the high half (equal pairs
+        // sort together), its place among `places` in the low half.
+        var keys: [UInt64] = []
+        var places: [(page: UInt32, source: UInt32, hash: UInt32)] = []
+        var totalWords = 0
+        for document in 0..<batch.count {
+            let fingerprints = batch.fingerprints(of: document)
+            for fingerprint in fingerprints { totalWords += Int(fingerprint.words) }
+            guard let source = sources[document] else { continue }
+            for fingerprint in fingerprints where Int(fingerprint.words) >= minimumParagraphWords {
+                let group = mix64(UInt64(source) << 32 | UInt64(fingerprint.hash)) >> 32
+                keys.append(group << 32 | UInt64(places.count))
+                places.append((UInt32(document), source, fingerprint.hash))
+            }
+        }
+        var scratch: [UInt64] = []
+        var counts: [UInt32] = []
+        UniformHashSort.sort(&keys, scratch: &scratch, counts: &counts)
+
+        // Each recurring paragraph of a source, with the pages that have it.
+        var recurring: [(hash: UInt32, pages: [Int])] = []
+        var start = 0
+        while start < keys.count {
+            var end = start + 1
+            while end < keys.count && keys[end] >> 32 == keys[start] >> 32 { end += 1 }
+            // Most paragraphs occur once: their groups are passed over before anything is made.
+            guard end - start >= minimumPages else {
+                start = end
+                continue
+            }
+            // Keys of one group come in input order (the low half counts up with it); a rare
+            // mix of two (source, hash) pairs in one group is told apart here.
+            let members = keys[start..<end].map { key in
+                let place = places[Int(truncatingIfNeeded: key & 0xFFFF_FFFF)]
+                return (source: place.source, hash: place.hash, page: Int(place.page))
+            }
+            start = end
+            let pairs = members.allSatisfy({ $0.source == members[0].source && $0.hash == members[0].hash })
+                ? [(members[0].source, members[0].hash)]
+                : Set(members.map { SourceParagraph(source: $0.source, hash: $0.hash) }).map { ($0.source, $0.hash) }.sorted(by: <)
+            for (source, hash) in pairs {
+                var pages: [Int] = []
+                for member in members where member.source == source && member.hash == hash && pages.last != member.page {
+                    pages.append(member.page)
+                }
+                if pages.count >= minimumPages { recurring.append((hash, pages)) }
+            }
+        }
+
+        // A decision depends on the pages alone, so each set of pages is decided once, and
+        // the decisions are shared out over the threads.
+        var pageSets: [[Int]] = []
+        var pageSetOfRecurring: [Int] = []
+        var pageSetIndex: [[Int]: Int] = [:]
+        for (_, pages) in recurring {
+            if let known = pageSetIndex[pages] {
+                pageSetOfRecurring.append(known)
+            } else {
+                pageSetIndex[pages] = pageSets.count
+                pageSetOfRecurring.append(pageSets.count)
+                pageSets.append(pages)
+            }
+        }
+        let finder = self
+        let sharedSets = pageSets
+        let decisions = ParallelChunks(count: sharedSets.count, chunkSize: 64, threads: threads).map { range in
+            range.map { finder.decideCarriers(on: sharedSets[$0], in: batch) }
+        }.flatMap { $0 }
+
+        var found = Found()
+        found.statistics.totalWords = totalWords
+        for ((hash, _), pageSet) in zip(recurring, pageSetOfRecurring) {
+            guard let carriers = decisions[pageSet] else { continue }
+            found.statistics.paragraphs += 1
+            for page in carriers {
+                for fingerprint in batch.fingerprints(of: page) where fingerprint.hash == hash {
+                    found.paragraphsByDocument[page, default: []].append(fingerprint.paragraph)
+                    found.statistics.droppedWords += Int(fingerprint.words)
+                }
+            }
+        }
+        found.statistics.documents = found.paragraphsByDocument.count
+        return found
+    }
+
+    private struct SourceParagraph: Hashable {
+        var source: UInt32
+        var hash: UInt32
+    }
+
+    /// The pages that carry the recurring paragraph found on `pages` as furniture, or nil
+    /// when it is not furniture there. The answer depends on the pages alone (the paragraph
+    /// is part of the text common to them), so a story's paragraphs, which recur on the same
+    /// pages, are decided once.
+    private func decideCarriers(on pages: [Int], in batch: SketchBatch) -> [Int]? {
+        let sample = pages.prefix(sampleSize)
+        // Text common to at least half of the sample: the paragraph and whatever comes with it.
+        // Keys: a paragraph's hash above its page's place in the sample, so a page counts once.
+        var keys: [UInt64] = []
+        for (place, page) in sample.enumerated() {
+            for fingerprint in batch.fingerprints(of: page) { keys.append(UInt64(fingerprint.hash) << 32 | UInt64(place)) }
+        }
+        keys.sort()
+        var common: [UInt32] = []
+        var start = 0
+        while start < keys.count {
+            var end = start + 1
+            var pagesWithIt = 1
+            while end < keys.count && keys[end] >> 32 == keys[start] >> 32 {
+                if keys[end] != keys[end - 1] { pagesWithIt += 1 }
+                end += 1
+            }
+            if 2 * pagesWithIt >= sample.count && pagesWithIt >= 2 { common.append(UInt32(keys[start] >> 32)) }
+            start = end
+        }
+
+        /// The page's own paragraphs (sorted), when its own text outweighs the common text.
+        func ownParagraphs(of page: Int) -> [UInt32]? {
+            var commonWords = 0
+            var ownWords = 0
+            var own: [UInt32] = []
+            for fingerprint in batch.fingerprints(of: page) {
+                if common.sortedContains(fingerprint.hash) {
+                    commonWords += Int(fingerprint.words)
+                } else {
+                    ownWords += Int(fingerprint.words)
+                    own.append(fingerprint.hash)
+                }
+            }
+            guard ownWords >= max(minimumOwnWords, commonWords) else { return nil }
+            own.sort()
+            return own
+        }
+
+        let sampled = sample.compactMap { page in ownParagraphs(of: page).map { (page, $0) } }
+        guard 2 * sampled.count >= sample.count, sampled.count >= minimumUnrelatedPages else { return nil }
+        // Pages whose own texts share paragraphs, or whose signatures agree (copies edited
+        // apart keep few paragraphs whole), are one story told twice, not two stories. A page
+        // here is mostly its own text, so its signature speaks for that text.
+        var groups = UnionFind(count: sampled.count)
+        for first in sampled.indices {
+            for second in sampled.indices where second > first {
+                let (a, b) = (sampled[first], sampled[second])
+                let shared = a.1.sortedIntersectionCount(with: b.1)
+                if shared > 0 && 2 * shared >= min(a.1.count, b.1.count)
+                    || MinHasher.estimatedJaccard(batch.signatures[a.0], batch.signatures[b.0]) >= relatedJaccard {
+                    groups.union(first, second)
+                }
+            }
+        }
+        let unrelated = Set(sampled.indices.map { groups.find($0) }).count
+        guard unrelated >= minimumUnrelatedPages else { return nil }
+        return pages.filter { ownParagraphs(of: $0) != nil }
+    }
+}
+
+private extension Array where Element == UInt32 {
+    /// Whether the sorted array holds `value`.
+    func sortedContains(_ value: UInt32) -> Bool {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < count && self[low] == value
+    }
+
+    /// Values both sorted arrays hold (each counted once per match).
+    func sortedIntersectionCount(with other: [UInt32]) -> Int {
+        var (i, j, shared) = (0, 0, 0)
+        while i < count && j < other.count {
+            if self[i] < other[j] { i += 1 } else if self[i] > other[j] { j += 1 } else { shared += 1; i += 1; j += 1 }
+        }
+        return shared
+    }
+}
+
+/// How much text was left out as learned furniture.
+public struct FurnitureStatistics: Sendable, Equatable {
+    /// Distinct paragraphs found to be furniture.
+    public var paragraphs = 0
+    /// Pages with at least one furniture paragraph left out.
+    public var documents = 0
+    /// Words of the furniture paragraphs left out, over all pages.
+    public var droppedWords = 0
+    /// Words of all paragraphs of all pages.
+    public var totalWords = 0
+
+    public init() {}
+}

@@ -1,0 +1,16 @@
+/// What the furniture search keeps of one paragraph of a sketched document: enough to see
+/// the same paragraph on other pages, and how much of its page it is, without its text.
+public struct ParagraphFingerprint: Sendable, Hashable {
+    /// A hash of the paragraph's words (normalised), 32 bits: paragraphs are grouped by it.
+    public var hash: UInt32
+    /// Words in the paragraph (saturating).
+    public var words: UInt16
+    /// The paragraph's number in its document, as shingle entries mark it.
+    public var paragraph: UInt8
+
+    public init(hash: UInt32, words: UInt16, paragraph: UInt8) {
+        self.hash = hash
+        self.words = words
+        self.paragraph = paragraph
+    }
+}
