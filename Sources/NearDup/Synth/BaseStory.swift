@@ -21,8 +21,8 @@ public struct BaseStory: Sendable, Equatable {
 
     /// Reads base stories with `CorpusReader` (JSONL, CSV or a directory tree). The title
     /// comes from `titleField`. A file of a directory tree has none: its first paragraph is
-    /// its title when it reads like a headline (3-20 words, no full stop at the end), as a
-    /// saved article's first line usually is; otherwise, as for a record without a title,
+    /// its title when it reads like a headline, as a saved article's first line usually is
+    /// (see `takeHeadlineFromFirstParagraph`); otherwise, as for a record without a title,
     /// the title is empty and a headline is made from the lead.
     public static func read(from path: String, idField: String = "id", textField: String = "text",
                             titleField: String = "title", dateField: String = "date", group: Int = 0) throws -> [BaseStory] {
@@ -38,14 +38,25 @@ public struct BaseStory: Sendable, Equatable {
         return stories
     }
 
-    /// Moves a headline-like first paragraph into `title`.
+    /// Moves a headline-like first paragraph (4-20 words, at most one number, no full stop,
+    /// no "By ") into `title`, then drops up to three short lines that end no sentence
+    /// (bylines, dates, "e-mail"), so the story opens with its lead.
     mutating func takeHeadlineFromFirstParagraph() {
-        let trimmed = text.drop { $0.isWhitespace }
-        guard let end = trimmed.range(of: "\n\n")?.lowerBound ?? trimmed.range(of: "\n")?.lowerBound else { return }
-        let first = trimmed[..<end].trimmingCharacters(in: .whitespaces)
-        let words = first.split(separator: " ").count
-        guard (3...20).contains(words), !first.hasSuffix("."), !first.contains("\n") else { return }
-        title = first
-        text = String(trimmed[end...]).trimmingCharacters(in: .whitespacesAndNewlines)
+        var paragraphs = text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        paragraphs.removeAll { $0.isEmpty }
+        guard paragraphs.count >= 2 else { return }
+        let words = { (paragraph: String) in paragraph.split(whereSeparator: { $0 == " " || $0 == "\n" }).count }
+        let first = paragraphs[0]
+        let numbers = first.split(separator: " ").filter { $0.contains(where: \.isNumber) }.count
+        if (4...20).contains(words(first)), numbers <= 1, !first.hasSuffix("."), !first.hasPrefix("By "), !first.contains("\n") {
+            title = first
+            paragraphs.removeFirst()
+        }
+        var dropped = 0
+        while dropped < 3, paragraphs.count > 1, words(paragraphs[0]) < 15, !paragraphs[0].hasSuffix(".") {
+            paragraphs.removeFirst()
+            dropped += 1
+        }
+        text = paragraphs.joined(separator: "\n\n")
     }
 }

@@ -164,10 +164,21 @@ struct StoryPlanner {
         var galleryQueue: [Int32] = []
         var galleryQueueStart = 0
 
-        func addStory(kind: CorpusPlan.Story.Kind, parent: Int32, words: Int? = nil) {
-            let remaining = count - plan.documents.count
+        /// `reserving` documents are kept free for pages that must follow (a live blog's snapshots).
+        func addStory(kind: CorpusPlan.Story.Kind, parent: Int32, words: Int? = nil, reserving: Int = 0) {
+            let remaining = count - plan.documents.count - reserving
             let target = words ?? storyLength(&random)
-            let (paragraphs, pass, titleStory) = main.next(words: target)
+            var (paragraphs, pass, titleStory) = main.next(words: target)
+            if words != nil {
+                // A short story: the opening paragraphs of a long base story are enough.
+                var kept = 0
+                var total = 0
+                while kept < paragraphs.count, total < target {
+                    total += corpus.paragraphs[paragraphs[kept]].words
+                    kept += 1
+                }
+                paragraphs.removeSubrange(kept...)
+            }
             let start = Int32(plan.mainParagraphs.count)
             plan.mainParagraphs.append(contentsOf: paragraphs.map(Int32.init))
             var versions: UInt8 = 1
@@ -211,7 +222,7 @@ struct StoryPlanner {
         /// A live blog: its story item's short story (with its own copies), then its snapshots.
         func addLiveBlog() {
             let storyIndex = Int32(plan.stories.count)
-            addStory(kind: .wire, parent: -1, words: webRandom.int(in: 90...160))
+            addStory(kind: .wire, parent: -1, words: webRandom.int(in: 90...160), reserving: min(2, count - plan.documents.count - 1))
             let left = count - plan.documents.count
             guard left >= 1 else { return }
             let snapshotCount = min(webRandom.int(in: settings.liveBlogSnapshots), left)
@@ -383,7 +394,13 @@ struct MainStream {
     }
 
     private mutating func takeStories(words target: Int) -> (paragraphs: [Int], pass: Int, titleStory: Int)? {
-        guard let leadAt = order[cursor...].firstIndex(where: { corpus.paragraphs[corpus.stories[$0].paragraphs.lowerBound].canLead }) else {
+        let corpus = self.corpus
+        let canLead = { (story: Int) in corpus.paragraphs[corpus.stories[story].paragraphs.lowerBound].canLead }
+        guard cursor < order.count else { return nil }
+        // A story of the current base opens the original when one can.
+        let group = corpus.stories[order[cursor]].group
+        let sameBase = order[cursor...].prefix { corpus.stories[$0].group == group }
+        guard let leadAt = sameBase.firstIndex(where: canLead) ?? order[cursor...].firstIndex(where: canLead) else {
             return nil
         }
         order.swapAt(cursor, leadAt)
