@@ -115,11 +115,12 @@ struct SynthHTMLCLITests {
     }
 
     @Test(arguments: [
-        ["--labels", "L"],
-        ["--pages-dir", "P", "--labels", "L", "--no-html"],
-        ["--output", "C", "--labels", "L", "--agencies", "6"],
+        (["--labels", "L"], "give --output"),
+        (["--pages-dir", "P", "--labels", "L", "--no-html"], "add --html"),
+        (["--output", "C", "--labels", "L", "--agencies", "6"], "agencyCount must be between 1 and 5"),
+        (["--output", "C", "--labels", "L", "--pages-dir", "C"], "must be different paths"),
     ])
-    func badOptionsExit64(_ options: [String]) throws {
+    func badOptionsExit64(_ options: [String], message: String) throws {
         let directory = try NeardupTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         var arguments = ["synth", "--documents", "10", "--base", Self.base] + options.map { ["C", "L", "P"].contains($0) ? "\(directory)/\($0)" : $0 }
@@ -130,6 +131,7 @@ struct SynthHTMLCLITests {
         }
         let run = try NeardupTool.run(arguments)
         #expect(run.status == 64, "\(run.stderr)")
+        #expect(run.stderr.contains(message), "\(run.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
     }
 
@@ -139,7 +141,7 @@ struct SynthHTMLCLITests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let example = Self.root.appendingPathComponent("Data/web").path
         let readme = try String(contentsOfFile: example + "/README.md", encoding: .utf8)
-        let command = try #require(readme.split(separator: "\n").first { $0.contains("neardup synth --html") })
+        let command = try #require(readme.split(separator: "\n").first { $0.hasPrefix(".build/release/neardup synth --html") })
         var arguments = command.split(separator: " ").map(String.init)
         arguments = Array(arguments.drop { !$0.hasSuffix("neardup") }.dropFirst())
         for (index, argument) in arguments.enumerated() {
