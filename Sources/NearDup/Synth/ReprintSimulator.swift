@@ -20,6 +20,10 @@
 /// (see `StoryPlanner`), because real wire stories are much shorter than the ~600-word
 /// median the corpus aims at.
 ///
+/// With `format` `.html` every document is a whole web page of a site with its own
+/// template, and galleries, live-blog snapshots and section fronts join the corpus (see
+/// `WebPageSettings` and `WebDocumentRenderer`); a live blog's snapshots are one cluster.
+///
 /// Every labelled cluster follows the labelling rule for copies: a reprint keeps at
 /// least half of the original's paragraphs (and more original than added ones), or is an
 /// excerpt with the lead of at least 80 words. Documents come out in a shuffled order,

@@ -10,7 +10,8 @@
 ///   of one blog, each a later crawl of the same page: the newest 3-12 time-stamped items,
 ///   1-3 items more than the one before, so successive snapshots share most items. One
 ///   item is a short story (90-160 words) that the agency also publishes on its own, with
-///   its own reprints. The snapshots of a blog are one cluster, never with the item's story.
+///   its own reprints; the others are 1-3 short paragraphs (12+ words) with the story's
+///   names. The snapshots of a blog are one cluster, never with the item's story.
 /// - Section fronts `listingShare` (0.04 of documents): 10-24 headlines and snippets of
 ///   recent stories, no story body: singletons.
 /// - Digests and hard negatives as in text mode; every share is rounded up, so a small
