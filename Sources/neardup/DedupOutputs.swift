@@ -89,9 +89,13 @@ final class DedupDirectoryOutput: StagedOutput {
         }
     }
 
-    /// Writes a file of `bytes` at `relativePath` inside the directory.
+    /// Writes a file of `bytes` at `relativePath` inside the directory, making its folders.
     func writeFile(_ bytes: [UInt8], to relativePath: String) throws(OutputError) {
         do {
+            if relativePath.contains("/") {
+                try FileManager.default.createDirectory(
+                    atPath: ((temporaryPath + "/" + relativePath) as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            }
             try Data(bytes).write(to: URL(fileURLWithPath: temporaryPath + "/" + relativePath))
         } catch {
             throw OutputError(path: path + "/" + relativePath, reason: Self.reason(error))

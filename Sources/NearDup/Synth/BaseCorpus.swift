@@ -29,6 +29,8 @@ struct BaseCorpus: Sendable {
         var title: [UInt8]
         var paragraphs: Range<Int>
         var words: Int
+        /// The base it comes from (`BaseStory.group`).
+        var group = 0
     }
 
     private(set) var paragraphs: [Paragraph] = []
@@ -89,7 +91,7 @@ struct BaseCorpus: Sendable {
             if title.isEmpty {
                 title = Array(ByteText.tokens(paragraphs[first].bytes).prefix(8).flatMap { paragraphs[first].bytes[$0] + [ByteText.space] }.dropLast())
             }
-            stories.append(Story(id: story.id, title: title, paragraphs: first..<paragraphs.count, words: words))
+            stories.append(Story(id: story.id, title: title, paragraphs: first..<paragraphs.count, words: words, group: story.group))
         }
         for (index, story) in stories.enumerated() {
             if story.words >= minimumOriginalWords {

@@ -27,6 +27,23 @@ struct CopyEditor {
         self.budget = budget
     }
 
+    /// An outlet desk's edits to one reprint: with `copyEditProbability`, each class on with
+    /// its probability; returns the log entry ("copyedit:synonyms=2,us=1") when a word changed.
+    static func deskEdits(_ paragraphs: inout [BodyParagraph], configuration: SynthConfiguration, random: inout SynthRandom) -> String? {
+        guard random.chance(configuration.copyEditProbability) else { return nil }
+        var classes: Classes = []
+        if random.chance(configuration.synonymProbability) { classes.insert(.synonyms) }
+        if random.chance(configuration.numberFormatProbability) { classes.insert(.numberFormats) }
+        if random.chance(configuration.usStyleProbability) { classes.insert(.usStyle) }
+        if random.chance(configuration.contractionProbability) { classes.insert(.contractions) }
+        var editor = CopyEditor(classes: classes, occurrenceProbability: configuration.copyEditOccurrenceProbability,
+                                budget: configuration.copyEditBudget)
+        editor.edit(&paragraphs, random: &random)
+        guard editor.total > 0 else { return nil }
+        let names = ["synonyms", "numbers", "us", "contractions"]
+        return "copyedit:" + zip(names, editor.counts).filter { $0.1 > 0 }.map { "\($0.0)=\($0.1)" }.joined(separator: ",")
+    }
+
     /// Edits the paragraphs in place.
     mutating func edit(_ paragraphs: inout [BodyParagraph], random: inout SynthRandom) {
         guard !classes.isEmpty else { return }

@@ -9,6 +9,15 @@ struct DigestBuilder {
     static let maximumItemWords = 60
 
     func page(_ digest: CorpusPlan.Digest, outlet: Outlet, random: inout SynthRandom) -> (PageComposer.Page, body: [UInt8], items: [Int]) {
+        let (items, body, stories) = items(of: digest)
+        let title = random.pick(SynthVocabulary.digestTitles)
+        let page = composer.digestPage(outlet: outlet, title: title, day: SynthDay(daysSinceEpoch: Int(digest.day)), items: items)
+        return (page, body, stories)
+    }
+
+    /// The digest's items (headline, then dateline and opening), its body (the openings, a
+    /// line each) and the stories of its items.
+    func items(of digest: CorpusPlan.Digest) -> (items: [PageComposer.DigestItem], body: [UInt8], stories: [Int]) {
         var items: [PageComposer.DigestItem] = []
         var body: [UInt8] = []
         var stories: [Int] = []
@@ -39,8 +48,6 @@ struct DigestBuilder {
             let agency = SynthVocabulary.agencies[Int(story.agency)]
             items.append(.init(headline: builder.title(of: storyIndex), text: Array("\(place) (\(agency)) - ".utf8) + text))
         }
-        let title = random.pick(SynthVocabulary.digestTitles)
-        let page = composer.digestPage(outlet: outlet, title: title, day: SynthDay(daysSinceEpoch: Int(digest.day)), items: items)
-        return (page, body, stories)
+        return (items, body, stories)
     }
 }

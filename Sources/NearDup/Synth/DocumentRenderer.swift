@@ -81,20 +81,7 @@ struct DocumentRenderer {
         let outcome = ParagraphEdits(configuration: configuration).apply(to: text, additions: additions, random: &random)
         var paragraphs = outcome.paragraphs
         edits += outcome.edits
-        if random.chance(configuration.copyEditProbability) {
-            var classes: CopyEditor.Classes = []
-            if random.chance(configuration.synonymProbability) { classes.insert(.synonyms) }
-            if random.chance(configuration.numberFormatProbability) { classes.insert(.numberFormats) }
-            if random.chance(configuration.usStyleProbability) { classes.insert(.usStyle) }
-            if random.chance(configuration.contractionProbability) { classes.insert(.contractions) }
-            var editor = CopyEditor(classes: classes, occurrenceProbability: configuration.copyEditOccurrenceProbability,
-                                    budget: configuration.copyEditBudget)
-            editor.edit(&paragraphs, random: &random)
-            if editor.total > 0 {
-                let names = ["synonyms", "numbers", "us", "contractions"]
-                edits.append("copyedit:" + zip(names, editor.counts).filter { $0.1 > 0 }.map { "\($0.0)=\($0.1)" }.joined(separator: ","))
-            }
-        }
+        if let edit = CopyEditor.deskEdits(&paragraphs, configuration: configuration, random: &random) { edits.append(edit) }
         let scanned = random.chance(outlet.isPrint ? configuration.ocrProbabilityPrint : configuration.ocrProbabilityWeb)
         if scanned {
             let changed = OCRNoise.confuse(&paragraphs, rate: configuration.ocrWordRate, random: &random)

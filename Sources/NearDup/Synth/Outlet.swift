@@ -95,4 +95,9 @@ struct OutletRoster: Sendable {
     func pick(_ random: inout SynthRandom) -> Outlet {
         outlets[popularity.sample(&random)]
     }
+
+    /// The popularity rank of an outlet drawn as `pick` draws it.
+    func pickIndex(_ random: inout SynthRandom) -> Int {
+        popularity.sample(&random)
+    }
 }

@@ -109,7 +109,7 @@ struct PageComposer {
 
     /// A new headline: the story's title or the opening words of its lead, in the
     /// outlet's style.
-    private func headline(_ story: StoryText, outlet: Outlet, random: inout SynthRandom) -> [UInt8] {
+    func headline(_ story: StoryText, outlet: Outlet, random: inout SynthRandom) -> [UInt8] {
         var words = story.title
         if random.chance(0.4), let lead = story.paragraphs.first {
             // The lead's opening words, up to the first sentence end, without trailing small words.
@@ -135,7 +135,7 @@ struct PageComposer {
         ["a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "that", "the", "to", "with", "its", "it", "is", "was", "said"]
             .map { Array($0.utf8) })
 
-    private func byline(_ context: StoryContext, outlet: Outlet, day: SynthDay) -> String? {
+    func byline(_ context: StoryContext, outlet: Outlet, day: SynthDay) -> String? {
         switch outlet.byline {
         case .none: nil
         case .agency: "By \(context.agency)"

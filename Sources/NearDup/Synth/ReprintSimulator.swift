@@ -20,6 +20,10 @@
 /// (see `StoryPlanner`), because real wire stories are much shorter than the ~600-word
 /// median the corpus aims at.
 ///
+/// With `format` `.html` every document is a whole web page of a site with its own
+/// template, and galleries, live-blog snapshots and section fronts join the corpus (see
+/// `WebPageSettings` and `WebDocumentRenderer`); a live blog's snapshots are one cluster.
+///
 /// Every labelled cluster follows the labelling rule for copies: a reprint keeps at
 /// least half of the original's paragraphs (and more original than added ones), or is an
 /// excerpt with the lead of at least 80 words. Documents come out in a shuffled order,
@@ -52,20 +56,36 @@ public struct ReprintSimulator: Sendable {
         }
         let builder = StoryBuilder(corpus: corpus, variant: TextVariant(corpus: corpus), plan: plan, configuration: configuration)
         let roster = OutletRoster(count: configuration.outletCount, seed: configuration.seed, printShare: configuration.printOutletShare)
-        let renderer = DocumentRenderer(plan: plan, builder: builder, roster: roster, configuration: configuration)
+        let render: (Int) -> SyntheticDocument
+        let id: (Int) -> String
+        if configuration.format == .html {
+            let renderer = WebDocumentRenderer(plan: plan, builder: builder, roster: roster, configuration: configuration,
+                                               usesPagePaths: configuration.pagePathIds)
+            render = renderer.render(position:)
+            id = renderer.id(atPosition:)
+        } else {
+            let renderer = DocumentRenderer(plan: plan, builder: builder, roster: roster, configuration: configuration)
+            render = renderer.render(position:)
+            id = renderer.id(atPosition:)
+        }
         var kinds: [SyntheticDocument.Kind: Int] = [:]
         for position in 0..<count {
-            let document = renderer.render(position: position)
+            let document = render(position)
             kinds[document.kind, default: 0] += 1
             try writeDocument(document)
         }
 
+        // A cluster is a story's documents, or a live blog's snapshots.
+        var members: [Range<Int32>] = plan.stories.filter { $0.documentCount >= 2 }
+            .map { $0.firstDocument..<($0.firstDocument + $0.documentCount) }
+        members += plan.liveBlogs.filter { $0.snapshots.count >= 2 }
+            .map { $0.firstDocument..<($0.firstDocument + Int32($0.snapshots.count)) }
         var clusters: [[String]] = []
         var firstPositions: [Int32] = []
-        for story in plan.stories where story.documentCount >= 2 {
-            let positions = (story.firstDocument..<(story.firstDocument + story.documentCount)).map { plan.position[Int($0)] }.sorted()
+        for documents in members {
+            let positions = documents.map { plan.position[Int($0)] }.sorted()
             firstPositions.append(positions[0])
-            clusters.append(positions.map { renderer.id(atPosition: Int($0)) })
+            clusters.append(positions.map { id(Int($0)) })
         }
         let sorted = clusters.indices.sorted { firstPositions[$0] < firstPositions[$1] }
         let negatives = plan.stories.reduce(0) { $0 + ($1.kind == .negative ? 1 : 0) }
@@ -75,7 +95,12 @@ public struct ReprintSimulator: Sendable {
             stories: plan.stories.count - negatives,
             negatives: negatives,
             digests: plan.digests.count,
-            documentsByKind: [SyntheticDocument.Kind.original, .writeThru, .reprint, .digest, .negative].map { ($0.rawValue, kinds[$0] ?? 0) },
+            galleries: plan.galleries.count,
+            liveBlogs: plan.liveBlogs.count,
+            listings: plan.listings.count,
+            documentsByKind: (configuration.format == .html
+                ? [SyntheticDocument.Kind.original, .writeThru, .reprint, .digest, .negative, .gallery, .liveBlog, .listing]
+                : [.original, .writeThru, .reprint, .digest, .negative]).map { ($0.rawValue, kinds[$0] ?? 0) },
             baseStoriesRead: corpus.storiesRead,
             baseStoriesSkipped: corpus.storiesSkipped,
             baseOriginalStories: corpus.longStories.count,
@@ -97,6 +122,10 @@ public struct SynthesisResult: Sendable {
     public var stories: Int
     public var negatives: Int
     public var digests: Int
+    /// Web pages: galleries, live blogs (each of one or more snapshots) and section fronts.
+    public var galleries: Int
+    public var liveBlogs: Int
+    public var listings: Int
     public var documentsByKind: [(String, Int)]
     public var baseStoriesRead: Int
     public var baseStoriesSkipped: Int
@@ -141,8 +170,14 @@ public struct SynthesisResult: Sendable {
             ("documents_by_kind", "{" + documentsByKind.map { "\(SynthJSON.string($0.0)): \($0.1)" }.joined(separator: ", ") + "}"),
             ("base_stories", "{\"read\": \(baseStoriesRead), \"skipped_repeats\": \(baseStoriesSkipped), \"originals_from\": \(baseOriginalStories), \"paragraphs\": \(baseParagraphs), \"filler_paragraphs\": \(baseFillerParagraphs)}"),
             ("base_passes", "{\"paragraphs\": \(passes), \"filler\": \(fillerPasses)}"),
-            ("labelling", SynthJSON.string("a cluster is one story's original and its reprints; digests and hard negatives are never copies of the stories they carry or shadow; ids not listed are singletons")),
+            ("labelling", SynthJSON.string(configuration.format == .html
+                ? "a cluster is one story's original and its reprints, or the snapshots of one live blog; digests, galleries, section fronts and live blogs are never copies of the stories they carry, and hard negatives never of the stories they shadow; ids not listed are singletons"
+                : "a cluster is one story's original and its reprints; digests and hard negatives are never copies of the stories they carry or shadow; ids not listed are singletons")),
         ]
+        if configuration.format == .html {
+            members.insert(contentsOf: [("galleries", "\(galleries)"), ("live_blogs", "\(liveBlogs)"), ("listings", "\(listings)")],
+                           at: members.firstIndex { $0.0 == "clusters" } ?? members.count)
+        }
         for (index, member) in members.enumerated() {
             output.append("  \(SynthJSON.string(member.0)): \(member.1)")
             output.append(index == members.count - 1 ? "\n" : ",\n")

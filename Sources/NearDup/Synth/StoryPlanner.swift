@@ -34,18 +34,59 @@ struct CorpusPlan: Sendable {
         var pass: UInt32
     }
 
+    /// What a document is; all but stories and digests are web pages only.
+    enum Page: UInt8, Sendable {
+        case story, digest, gallery, liveBlog, listing
+    }
+
     struct Document: Sendable {
-        /// Story index, or -1 for a digest.
+        /// Story index, or -1 for a digest; for a gallery, live-blog snapshot or listing,
+        /// its index in `galleries`, `liveBlogs` or `listings`.
         var story: Int32
-        /// 0 = the original, n = the n-th reprint; for a digest, the digest's index.
+        /// 0 = the original, n = the n-th reprint; for a digest, the digest's index; for a
+        /// live-blog snapshot, its number (0 = the first).
         var ordinal: Int32
         /// Outlet-added paragraphs, in `filler`.
         var localFiller: Int32
         var localAdds: UInt8
+        var page = Page.story
     }
 
     struct Digest: Sendable {
         var items: Range<Int32>
+        var day: Int32
+    }
+
+    /// Web pages: the wire photos of one event (a story, or the story a negative shadows).
+    struct Gallery: Sendable {
+        var story: Int32
+        var photos: UInt8
+        var day: Int32
+    }
+
+    /// Web pages: a live blog, crawled `snapshots.count` times. Its items are
+    /// `liveItems[items]` in the order they were posted; snapshot k shows the items in
+    /// `snapshots[k]` (indices into `items`), newest first.
+    struct LiveBlog: Sendable {
+        /// The short story one item carries, and that item's index.
+        var story: Int32
+        var featuredItem: Int32
+        var items: Range<Int32>
+        var snapshots: [Range<Int32>]
+        var firstDocument: Int32
+        var day: Int32
+    }
+
+    /// One item of a live blog: filler paragraphs (`filler[paragraphs]`; empty for the
+    /// story item), posted `minute` minutes after the blog opened.
+    struct LiveItem: Sendable {
+        var paragraphs: Range<Int32>
+        var minute: Int32
+    }
+
+    /// Web pages: a section front listing the stories `listingStories[stories]`.
+    struct Listing: Sendable {
+        var stories: Range<Int32>
         var day: Int32
     }
 
@@ -56,6 +97,11 @@ struct CorpusPlan: Sendable {
     var digests: [Digest] = []
     /// Story indices of digest items.
     var digestItems: [Int32] = []
+    var galleries: [Gallery] = []
+    var liveBlogs: [LiveBlog] = []
+    var liveItems: [LiveItem] = []
+    var listings: [Listing] = []
+    var listingStories: [Int32] = []
     /// Output position -> document index.
     var order: [Int32] = []
     /// Document index -> output position.
@@ -63,6 +109,9 @@ struct CorpusPlan: Sendable {
     var mainPasses = 1
     var mainPassesKeepingParagraphsApart = 1
     var fillerPasses = 1
+
+    /// A live blog's page shows at most this many items.
+    static let liveBlogWindow = 12
 }
 
 /// Lays out a corpus of `count` documents over a base (see `CorpusPlan`).
@@ -110,10 +159,27 @@ struct StoryPlanner {
             Int32(configuration.firstDay + plan.documents.count / configuration.documentsPerDay)
         }
 
-        func addStory(kind: CorpusPlan.Story.Kind, parent: Int32) {
-            let remaining = count - plan.documents.count
-            let target = storyLength(&random)
-            let (paragraphs, pass, titleStory) = main.next(words: target)
+        let web = configuration.format == .html
+        let settings = configuration.web
+        var webRandom = SynthRandom(seed: configuration.seed, stream: 0x3EB0_0000)
+        var galleryQueue: [Int32] = []
+        var galleryQueueStart = 0
+
+        /// `reserving` documents are kept free for pages that must follow (a live blog's snapshots).
+        func addStory(kind: CorpusPlan.Story.Kind, parent: Int32, words: Int? = nil, reserving: Int = 0) {
+            let remaining = count - plan.documents.count - reserving
+            let target = words ?? storyLength(&random)
+            var (paragraphs, pass, titleStory) = main.next(words: target)
+            if words != nil {
+                // A short story: the opening paragraphs of a long base story are enough.
+                var kept = 0
+                var total = 0
+                while kept < paragraphs.count, total < target {
+                    total += corpus.paragraphs[paragraphs[kept]].words
+                    kept += 1
+                }
+                paragraphs.removeSubrange(kept...)
+            }
             let start = Int32(plan.mainParagraphs.count)
             plan.mainParagraphs.append(contentsOf: paragraphs.map(Int32.init))
             var versions: UInt8 = 1
@@ -128,9 +194,9 @@ struct StoryPlanner {
                 for _ in 0..<total { plan.filler.append(filler.next()) }
             }
             let copyCount = min(copies.sample(&random), remaining - 1)
-            var agency = UInt8(random.below(SynthVocabulary.agencies.count))
+            var agency = UInt8(random.below(configuration.agencyCount))
             if kind == .negative, agency == plan.stories[Int(parent)].agency {
-                agency = (agency + 1) % UInt8(SynthVocabulary.agencies.count)
+                agency = (agency + 1) % UInt8(configuration.agencyCount)
             }
             let storyIndex = Int32(plan.stories.count)
             let firstDocument = Int32(plan.documents.count)
@@ -151,10 +217,81 @@ struct StoryPlanner {
                 reporter: UInt16(random.below(SynthVocabulary.firstNames.count * SynthVocabulary.lastNames.count)),
                 firstDocument: firstDocument, documentCount: Int32(copyCount + 1)))
             if kind == .wire { digestQueue.append(storyIndex) }
+            if web, kind == .wire, words == nil { galleryQueue.append(storyIndex) }
+        }
+
+        /// A live blog: its story item's short story (with its own copies), then its snapshots.
+        func addLiveBlog() {
+            let storyIndex = Int32(plan.stories.count)
+            addStory(kind: .wire, parent: -1, words: webRandom.int(in: 90...160), reserving: min(2, count - plan.documents.count - 1))
+            let left = count - plan.documents.count
+            guard left >= 1 else { return }
+            let snapshotCount = min(webRandom.int(in: settings.liveBlogSnapshots), left)
+            var ends: [Int] = []
+            var end = webRandom.int(in: 3...6)
+            for snapshot in 0..<snapshotCount {
+                if snapshot > 0 { end += webRandom.int(in: 1...3) }
+                ends.append(end)
+            }
+            let featured = webRandom.int(in: max(0, end - CorpusPlan.liveBlogWindow)...(end - 1))
+            let firstItem = Int32(plan.liveItems.count)
+            var minute: Int32 = 0
+            for item in 0..<end {
+                if item > 0 { minute += Int32(webRandom.int(in: 6...48)) }
+                let start = Int32(plan.filler.count)
+                if item != featured {
+                    for _ in 0..<webRandom.int(in: 1...3) {
+                        // A post is a few sentences, not a line of figures.
+                        var reference = filler.next()
+                        for _ in 0..<8 where corpus.paragraphs[Int(reference.paragraph)].words < 12 { reference = filler.next() }
+                        plan.filler.append(reference)
+                    }
+                }
+                plan.liveItems.append(.init(paragraphs: start..<Int32(plan.filler.count), minute: minute))
+            }
+            let blogIndex = Int32(plan.liveBlogs.count)
+            let firstDocument = Int32(plan.documents.count)
+            for snapshot in 0..<snapshotCount {
+                plan.documents.append(.init(story: blogIndex, ordinal: Int32(snapshot), localFiller: 0, localAdds: 0, page: .liveBlog))
+            }
+            plan.liveBlogs.append(.init(
+                story: storyIndex, featuredItem: Int32(featured), items: firstItem..<Int32(plan.liveItems.count),
+                snapshots: ends.map { Int32(max(0, $0 - CorpusPlan.liveBlogWindow))..<Int32($0) },
+                firstDocument: firstDocument, day: plan.stories[Int(storyIndex)].day))
+        }
+
+        /// A gallery, a live blog or a section front when one is due; whether one was added.
+        func addWebPage() -> Bool {
+            let documents = plan.documents.count
+            if plan.liveBlogs.count < Self.wanted(settings.liveBlogShare, documents), count - documents >= 3 {
+                addLiveBlog()
+                return true
+            }
+            if plan.galleries.count < Self.wanted(settings.galleryShare, documents), galleryQueueStart < galleryQueue.count {
+                let pick = galleryQueueStart + webRandom.below(min(8, galleryQueue.count - galleryQueueStart))
+                galleryQueue.swapAt(galleryQueueStart, pick)
+                let story = galleryQueue[galleryQueueStart]
+                galleryQueueStart += 1
+                plan.documents.append(.init(story: Int32(plan.galleries.count), ordinal: 0, localFiller: 0, localAdds: 0, page: .gallery))
+                plan.galleries.append(.init(story: story, photos: UInt8(webRandom.int(in: 5...12)), day: day()))
+                return true
+            }
+            if plan.listings.count < Self.wanted(settings.listingShare, documents), plan.stories.count >= 4 {
+                var recent = Array(Int32(max(0, plan.stories.count - 80))..<Int32(plan.stories.count))
+                webRandom.shuffle(&recent)
+                let start = Int32(plan.listingStories.count)
+                plan.listingStories.append(contentsOf: recent.prefix(webRandom.int(in: 10...24)))
+                plan.documents.append(.init(story: Int32(plan.listings.count), ordinal: 0, localFiller: 0, localAdds: 0, page: .listing))
+                plan.listings.append(.init(stories: start..<Int32(plan.listingStories.count), day: day()))
+                return true
+            }
+            return false
         }
 
         while plan.documents.count < count {
-            let wantedDigests = Int(Double(plan.documents.count + 1) * configuration.digestShare)
+            if web, addWebPage() { continue }
+            let wantedDigests = web ? Self.wanted(configuration.digestShare, plan.documents.count)
+                : Int(Double(plan.documents.count + 1) * configuration.digestShare)
             if plan.digests.count < wantedDigests, digestQueue.count - digestQueueStart >= 5 {
                 let items = random.int(in: 3...5)
                 let start = Int32(plan.digestItems.count)
@@ -165,7 +302,7 @@ struct StoryPlanner {
                     plan.digestItems.append(digestQueue[digestQueueStart])
                     digestQueueStart += 1
                 }
-                plan.documents.append(.init(story: -1, ordinal: Int32(plan.digests.count), localFiller: 0, localAdds: 0))
+                plan.documents.append(.init(story: -1, ordinal: Int32(plan.digests.count), localFiller: 0, localAdds: 0, page: .digest))
                 plan.digests.append(.init(items: start..<Int32(plan.digestItems.count), day: day()))
                 continue
             }
@@ -186,6 +323,12 @@ struct StoryPlanner {
         plan.mainPassesKeepingParagraphsApart = MainStream.passesKeepingParagraphsApart(in: corpus)
         plan.fillerPasses = filler.pass + 1
         return plan
+    }
+
+    /// Web pages: how many pages of a kind are due after `documents` documents. Rounded up,
+    /// so that even a small corpus has one of each kind.
+    static func wanted(_ share: Double, _ documents: Int) -> Int {
+        Int((Double(documents + 1) * share).rounded(.up))
     }
 
     /// Log-normal length around the configured median, clamped.
@@ -230,7 +373,17 @@ struct MainStream {
         self.seed = seed
         order = corpus.longStories
         var random = SynthRandom(seed: seed, stream: 0x3A17_0000)
-        random.shuffle(&order)
+        // One base's stories before the next base's, each base in a shuffled order.
+        var start = 0
+        while start < order.count {
+            let group = corpus.stories[order[start]].group
+            var end = start
+            while end < order.count, corpus.stories[order[end]].group == group { end += 1 }
+            var slice = Array(order[start..<end])
+            random.shuffle(&slice)
+            order.replaceSubrange(start..<end, with: slice)
+            start = end
+        }
         shortest = min(150, corpus.longStories.reduce(0) { $0 + corpus.stories[$1].words })
     }
 
@@ -243,7 +396,13 @@ struct MainStream {
     }
 
     private mutating func takeStories(words target: Int) -> (paragraphs: [Int], pass: Int, titleStory: Int)? {
-        guard let leadAt = order[cursor...].firstIndex(where: { corpus.paragraphs[corpus.stories[$0].paragraphs.lowerBound].canLead }) else {
+        let corpus = self.corpus
+        let canLead = { (story: Int) in corpus.paragraphs[corpus.stories[story].paragraphs.lowerBound].canLead }
+        guard cursor < order.count else { return nil }
+        // A story of the current base opens the original when one can.
+        let group = corpus.stories[order[cursor]].group
+        let sameBase = order[cursor...].prefix { corpus.stories[$0].group == group }
+        guard let leadAt = sameBase.firstIndex(where: canLead) ?? order[cursor...].firstIndex(where: canLead) else {
             return nil
         }
         order.swapAt(cursor, leadAt)

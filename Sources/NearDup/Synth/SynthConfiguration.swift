@@ -47,8 +47,23 @@
 ///   the outlet's byline and dateline styles, "Related article:" style lines with another
 ///   story's headline `relatedProbability` (0.4, 1-3 lines), photo captions
 ///   `captionProbability` (0.3, 1-2).
+///
+/// Web pages (`format` = `.html`, see `WebPageSettings`): every document is a whole HTML
+/// page of a site with its own template, and galleries, live blogs and section fronts
+/// join the stories, digests and hard negatives.
 public struct SynthConfiguration: Sendable, Equatable {
+    /// What each document is: plain text (wire copy, outlet pages as lines) or a whole web page.
+    public enum Format: String, Sendable, Equatable {
+        case text, html
+    }
+
     public var seed: UInt64 = 1
+    public var format = Format.text
+    /// Parameters of the web pages (used when `format` is `.html`).
+    public var web = WebPageSettings()
+    /// Web pages: ids are the pages' paths ("kestrel-bay-gazette/markets/oil-prices-rise-17.html"),
+    /// as a directory scan of the pages written as files names them; else "d0000017".
+    public var pagePathIds = false
 
     public var maximumCopies = 50
     public var copiesExponent = 2.0
@@ -64,6 +79,8 @@ public struct SynthConfiguration: Sendable, Equatable {
     public var digestShare = 0.02
 
     public var outletCount = 400
+    /// Wire agencies whose stories are reprinted (at most the 5 invented ones).
+    public var agencyCount = 5
     public var printOutletShare = 0.25
     public var agencyWriteThruShare = 0.5
 
@@ -125,6 +142,10 @@ public struct SynthConfiguration: Sendable, Equatable {
             return "originalMedianWords must be positive and originalLengthSpread in [0, 3]"
         }
         if documentsPerDay < 1 { return "documentsPerDay must be positive" }
+        if agencyCount < 1 || agencyCount > SynthVocabulary.agencies.count {
+            return "agencyCount must be between 1 and \(SynthVocabulary.agencies.count)"
+        }
+        if format == .html, let problem = web.validationError() { return problem }
         return nil
     }
 
@@ -152,6 +173,7 @@ public struct SynthConfiguration: Sendable, Equatable {
             ("excerpt_words", "{\"minimum\": 80, \"maximum_share\": 0.7}"),
             ("write_thru", "{\"new_paragraphs\": \"1-2 per version\", \"copy_edit_max_word_share\": 0.02}"),
             ("documents_per_day", "\(documentsPerDay)"),
-        ]
+        ] + (agencyCount == SynthVocabulary.agencies.count ? [] : [("agencies", "\(agencyCount)")])
+            + (format == .html ? [("format", SynthJSON.string("html")), ("web", web.json)] : [])
     }
 }
