@@ -27,6 +27,7 @@ struct ClusterCommand: ParsableCommand {
             try sink.finish()
             // What was skipped comes last, where it is seen.
             for line in InputOptions.skippedReport(run.corpus.summary) { printError(line) }
+            for line in run.dateReport { printError(line) }
             if output != nil { printError(ScanReport(documents: documents, result: result).summary) }
         }
     }

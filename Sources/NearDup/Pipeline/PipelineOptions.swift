@@ -27,6 +27,9 @@ public struct PipelineOptions: Sendable, Equatable {
     public var bandLayout: BandLayout?
     /// Worker threads for the per-document stages.
     public var threads = 1
+    /// How to read the dates the built-in spellings do not cover (`--date-format`); tried
+    /// before them.
+    public var dateFormat: DateFormat?
 
     public init() {}
 
