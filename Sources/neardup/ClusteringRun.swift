@@ -18,6 +18,7 @@ struct ClusteringRun {
     let dateField: String?
 
     init(input: InputOptions, pipeline: PipelineArguments, keepsPreviews: Bool = false) throws {
+        if let note = pipeline.shingleDefaultsNote { printError(note) }
         let progress = input.progressMeter()
         let timings = input.timings ? StageTimings(firstStage: "reading and sketching") : nil
         var options = pipeline.options
