@@ -31,6 +31,7 @@ struct ClusterCommand: ParsableCommand {
             try sink.finish()
             // What was skipped comes last, where it is seen.
             for line in InputOptions.skippedReport(run.corpus.summary) { printError(line) }
+            for line in run.dateReport { printError(line) }
             printError(ScanReport(documents: documents, result: result).summary(marksOriginals: false))
         }
     }

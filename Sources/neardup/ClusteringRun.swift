@@ -14,12 +14,17 @@ struct ClusteringRun {
     let result: ClusteringResult
     /// First words of each document, by input position; empty unless asked for.
     let previews: [String]
+    /// `--date-field`, for the date report.
+    let dateField: String?
 
     init(input: InputOptions, pipeline: PipelineArguments, keepsPreviews: Bool = false) throws {
+        if let note = pipeline.shingleDefaultsNote { printError(note) }
         let progress = input.progressMeter()
         let timings = input.timings ? StageTimings(firstStage: "reading and sketching") : nil
+        var options = pipeline.options
+        options.dateFormat = input.dateFormat
         var session = try ClusteringSession(
-            pipeline: ClusteringPipeline(options: pipeline.options, onStage: { stage in
+            pipeline: ClusteringPipeline(options: options, onStage: { stage in
                 progress.stage(stage)
                 timings?.begin(stage)
             }),
@@ -34,6 +39,7 @@ struct ClusteringRun {
         }
         result = try session.finish()
         self.previews = previews
+        dateField = input.dateField
         progress.finish()
         if let timings {
             printError(timings.summary(
@@ -43,4 +49,25 @@ struct ClusteringRun {
     }
 
     var documents: [Document] { corpus.documents }
+
+    /// What standard error says of the dates: how many documents had none (when dates were
+    /// asked for or found), and the dates that could not be read with the first few of them;
+    /// nothing when every document has a readable date, or none was asked for.
+    static func dateReport(_ dates: DateSummary, dateField: String?) -> [String] {
+        var lines: [String] = []
+        let unreadable = dates.unreadable
+        if dates.undated > 0 && (dateField != nil || dates.dated + unreadable.count > 0) {
+            let field = dateField.map { " in field \"\($0)\"" } ?? ""
+            lines.append("\(counted(dates.undated, "document")) \(dates.undated == 1 ? "has" : "have") no date\(field)")
+        }
+        if !unreadable.isEmpty {
+            let shown = unreadable.examples.count < unreadable.count ? " (the first \(unreadable.examples.count) follow)" : ""
+            let counts = unreadable.count == 1 ? "counts" : "count"
+            lines.append("\(counted(unreadable.count, "date")) cannot be read and \(counts) as undated\(shown)")
+            lines += unreadable.examples.map(\.description)
+        }
+        return lines
+    }
+
+    var dateReport: [String] { Self.dateReport(result.dates, dateField: dateField) }
 }

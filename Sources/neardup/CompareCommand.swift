@@ -35,6 +35,7 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         try ExitStatus.reporting {
             let (first, second) = try loadDocuments()
+            if let note = pipeline.shingleDefaultsNote { printError(note) }
             let comparison = DocumentComparison(first.text, second.text, options: pipeline.options)
             let similarity = comparison.similarity
             var sink = OutputFile(path: nil)
@@ -62,7 +63,7 @@ struct CompareCommand: ParsableCommand {
                     containment of B in A   \(fixed(similarity.containmentOfSecond, digits: 4))
                     shared shingles         \(similarity.shared)
                     paragraphs found        \(comparison.coverage.found) of \(comparison.coverage.paragraphs), \(comparison.coverage.kept) nearly whole (of the shorter, in the other)
-                    verdict                 \(comparison.isCopy ? "copies" : "not copies") (threshold \(pipeline.threshold))
+                    verdict                 \(comparison.isCopy ? "copies" : "not copies") (threshold \(pipeline.options.threshold))
 
                     """)
                 let passages = comparison.sharedPassages

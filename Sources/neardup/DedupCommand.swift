@@ -125,6 +125,7 @@ struct DedupCommand: ParsableCommand {
             try commit()
 
             for line in InputOptions.skippedReport(summary) { printError(line) }
+            for line in run.dateReport { printError(line) }
             printError("\(summary.records) read, \(counts.kept) kept, \(counts.removed) removed, \(summary.skipped) skipped")
         }
     }

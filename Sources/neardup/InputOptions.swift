@@ -15,8 +15,18 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Field naming the publisher or source (default: 'source' or 'publisher' when present).")
     var sourceField: String?
 
-    @Option(help: "Field holding the publication date; the earliest copy then represents its cluster.")
+    @Option(help: """
+        Field holding the publication date; the earliest copy then represents its cluster. Read: ISO 8601 \
+        (2018-07-15, 2018-07-15T07:54:28-04:00), RFC 2822 (Sun, 15 Jul 2018 07:54:28 -0400), \
+        26-FEB-1987 15:01:01.79, Unix seconds; a time without a zone is UTC.
+        """)
     var dateField: String?
+
+    @Option(help: """
+        strptime pattern for dates of another spelling, tried first (e.g. '%d/%m/%Y %H:%M'): \
+        %Y %y %m %b %B %d %e %H %I %p %M %S %f %a %z %Z %s %T %F %R %%.
+        """, transform: { pattern in try DateFormat(pattern) })
+    var dateFormat: DateFormat?
 
     @Flag(help: """
         Skip records that cannot be read (bad JSON, missing or mistyped id or text, wrong field count, \

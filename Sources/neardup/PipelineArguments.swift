@@ -20,10 +20,17 @@ struct PipelineArguments: ParsableArguments {
     @Option(help: "MinHash scheme: oph (one permutation, densified) or classic (K hash functions).")
     var minhash: MinHashScheme = .onePermutation
 
-    @Option(help: "Copy threshold: share of the shorter text found in the longer (and Jaccard for short texts).")
-    var threshold = 0.5
+    @Option(help: """
+        Copy threshold: share of the shorter text's shingles found in the longer (and Jaccard for short texts). \
+        Default 0.5 for word shingles; for character shingles, which recur by chance, 0.5 of the text \
+        scaled up (0.8 for chars:5).
+        """)
+    var threshold: Double?
 
-    @Option(help: "Minimum shared words for two texts to be copies on overlap alone.")
+    @Option(help: """
+        Text a copy must share with its original on overlap alone, in words: that many shared word shingles \
+        (a 54-word passage holds 50 word 5-grams), or six shared character shingles a word.
+        """)
     var minSharedWords = 50
 
     @Option(help: "Shortest copy, as a fraction of its original, that candidate search aims to find.")
@@ -57,7 +64,7 @@ struct PipelineArguments: ParsableArguments {
     var noLearnedFurniture = false
 
     func validate() throws {
-        guard threshold > 0 && threshold < 1 else { throw ValidationError("--threshold must be between 0 and 1") }
+        if let threshold, !(threshold > 0 && threshold < 1) { throw ValidationError("--threshold must be between 0 and 1") }
         guard numPermutations >= 1 && numPermutations <= 4096 else { throw ValidationError("--num-perm must be in 1...4096") }
         guard lengthRatio > 0 && lengthRatio <= 1 else { throw ValidationError("--length-ratio must be in (0, 1]") }
         guard minSharedWords >= 1 else { throw ValidationError("--min-shared-words must be at least 1") }
@@ -71,11 +78,10 @@ struct PipelineArguments: ParsableArguments {
     }
 
     var options: PipelineOptions {
-        var options = PipelineOptions()
-        options.shingle = shingle
+        var options = PipelineOptions(shingle: shingle)
         options.numPermutations = numPermutations
         options.minHashScheme = minhash
-        options.threshold = threshold
+        if let threshold { options.threshold = threshold }
         options.minimumSharedWords = minSharedWords
         options.lengthRatio = lengthRatio
         options.judgesParagraphs = paragraphTest
@@ -85,5 +91,20 @@ struct PipelineArguments: ParsableArguments {
         if let bands, let rows { options.bandLayout = BandLayout(bands: bands, rows: rows) }
         options.normalization = .init(foldsText: !noNormalize, stripsMarkup: !keepMarkup, removesBoilerplate: !keepBoilerplate)
         return options
+    }
+
+    /// For a shingle kind other than word 5-grams, for which the defaults are calibrated:
+    /// the threshold and shared amount that apply, and where they come from.
+    var shingleDefaultsNote: String? {
+        guard shingle != .default else { return nil }
+        let options = self.options
+        let thresholdSource = threshold != nil
+            ? "as given"
+            : shingle.chanceShare > 0
+            ? "half the text, with the \(Int((shingle.chanceShare * 100).rounded()))% of \(shingle) shingles that recur by chance counted in"
+            : "as for words:5"
+        let words = counted(minSharedWords, "word")
+        let shingles = counted(options.minimumSharedShingles, "shared shingle")
+        return "\(shingle) shingles: threshold \(options.threshold) (\(thresholdSource)), at least \(shingles) (--min-shared-words \(minSharedWords): \(words) of text)"
     }
 }

@@ -22,7 +22,8 @@ struct ScanCommand: ParsableCommand {
     func run() throws {
         try ExitStatus.reporting {
             let run = try ClusteringRun(input: input, pipeline: pipeline, keepsPreviews: true)
-            let report = ScanReport(documents: run.documents, result: run.result, previews: run.previews)
+            let report = ScanReport(
+                documents: run.documents, result: run.result, previews: run.previews, dateFormat: input.dateFormat)
             var sink = OutputFile(path: output)
             switch format {
             case .json: for piece in report.json(threads: pipeline.options.threads) { sink.write(bytes: piece) }
@@ -31,6 +32,7 @@ struct ScanCommand: ParsableCommand {
             try sink.finish()
             // What was skipped comes last, where it is seen.
             for line in InputOptions.skippedReport(run.corpus.summary) { printError(line) }
+            for line in run.dateReport { printError(line) }
             printError(report.summary(marksOriginals: format == .text))
         }
     }

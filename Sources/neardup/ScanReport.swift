@@ -6,6 +6,8 @@ struct ScanReport: Sendable {
     let result: ClusteringResult
     /// First words of each document, by input position (needed by `text()` and `json()` only).
     var previews: [String] = []
+    /// `--date-format`, to give each date as read beside its text (needed by `json()` only).
+    var dateFormat: DateFormat? = nil
 
     /// The report for people, in pieces to write one after another: clusters in fixed chunks
     /// on up to `threads` threads, in order, so the bytes do not depend on the thread count.
@@ -103,6 +105,8 @@ struct ScanReport: Sendable {
                 appendQuoted(document.source)
                 append(", \"date\": ")
                 appendQuoted(document.date)
+                append(", \"date_utc\": ")
+                appendQuoted(document.date.flatMap { PublicationDate($0, format: dateFormat) }?.iso8601)
                 append(", \"similarity\": ")
                 JSONText.appendNumber(similarity, to: &bytes)
                 append(", \"first_words\": ")

@@ -104,7 +104,7 @@ struct ContainedTextScoreTests {
             }
             let documents = textBytes.enumerated().map { index, bytes in
                 DocumentFacts(Document(id: "\(index)", text: String(repeating: "x", count: bytes),
-                                       origin: SourceLocation(file: "test", line: index + 1)))
+                                       origin: SourceLocation(file: "test", line: index + 1)), date: nil)
             }
             let compared = try ComparedDocuments([0, 1], batch: batch)
             let picked = ClusteringPipeline.likelyOriginal(of: [0, 1], documents: documents, compared: compared)

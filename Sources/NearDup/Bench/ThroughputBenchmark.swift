@@ -138,7 +138,8 @@ public struct ThroughputBenchmark {
 
         let pipeline = ClusteringPipeline(options: options)
         let batch = pipeline.sketch(documents.map(\.utf8Text))
-        let facts = documents.map(DocumentFacts.init)
+        var dates = DateSummary()
+        let facts = documents.map { DocumentFacts($0, date: dates.read($0, format: options.dateFormat)) }
         try measure("cluster", "-", items: pairs) {
             _ = try pipeline.resolve(facts, batch: batch)
         }

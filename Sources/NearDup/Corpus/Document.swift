@@ -12,7 +12,8 @@ public struct Document: Sendable, Equatable {
     }
     /// Publisher or source field, when the input names one.
     public var source: String?
-    /// Publication date field, when the input names one (compared as text: ISO 8601 sorts correctly).
+    /// Publication date as the input spells it, when it names one; read into a
+    /// `PublicationDate` where the document enters the pipeline, whatever set it.
     public var date: String?
     /// Where the document was read from, for messages and for re-reading.
     public var origin: SourceLocation

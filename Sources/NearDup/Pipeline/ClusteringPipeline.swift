@@ -16,8 +16,12 @@ public struct ClusteringPipeline: Sendable {
     public func run(_ documents: [Document]) -> ClusteringResult {
         onStage?("sketching \(documents.count) documents")
         let batch = sketch(documents.map(\.utf8Text))
+        var dates = DateSummary()
+        let facts = documents.map { DocumentFacts($0, date: dates.read($0, format: options.dateFormat)) }
         do {
-            return try resolve(documents.map(DocumentFacts.init), batch: batch)
+            var result = try resolve(facts, batch: batch)
+            result.dates = dates
+            return result
         } catch {
             preconditionFailure("shingles held in memory cannot fail to be read: \(error)")
         }
@@ -198,8 +202,9 @@ public struct ClusteringPipeline: Sendable {
         }
     }
 
-    /// The likely original: the earliest when dates are known (ties, and undated clusters,
-    /// go to the most complete copy).
+    /// The likely original: the earliest by the dates as read, when any member has one
+    /// (undated members, and dates that could not be read, never win over dated ones; ties,
+    /// and undated clusters, go to the most complete copy).
     static func likelyOriginal(
         of members: [Int], documents: [DocumentFacts], compared: ComparedDocuments,
         space: ContainedTextScoreSpace = .init()

@@ -22,6 +22,8 @@ public struct ClusteringResult: Sendable {
     /// One per input document, by input position.
     public var assignments: [Assignment]
     public var statistics: Statistics
+    /// The documents' dates: how many were read, missing or unreadable.
+    public var dates = DateSummary()
 
     public struct Statistics: Sendable, Equatable {
         public var documents: Int

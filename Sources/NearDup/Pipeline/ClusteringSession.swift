@@ -15,6 +15,7 @@ public struct ClusteringSession {
     private let workers: SketchWorkers?
     private var pendingTexts: [[UInt8]] = []
     private var facts: [DocumentFacts] = []
+    private var dates = DateSummary()
     private var batch = SketchBatch()
 
     /// `chunkSize`: documents sketched together (their sets go to the scratch file in one
@@ -53,7 +54,7 @@ public struct ClusteringSession {
     public var setsInMemoryBytes: Int { spill?.keptInMemoryBytes ?? 0 }
 
     public mutating func add(_ document: Document) throws(ScratchFileError) {
-        facts.append(DocumentFacts(document))
+        facts.append(DocumentFacts(document, date: dates.read(document, format: pipeline.options.dateFormat)))
         pendingTexts.append(document.utf8Text)
         if pendingTexts.count >= chunkSize { try sketchPending() }
     }
@@ -71,7 +72,10 @@ public struct ClusteringSession {
         let documents = facts
         batch = SketchBatch()
         facts = []
-        return try pipeline.resolve(documents, batch: consume sketched)
+        var result = try pipeline.resolve(documents, batch: consume sketched)
+        result.dates = dates
+        dates = DateSummary()
+        return result
     }
 
     /// Sketches the pending texts: on a worker when there are workers, taking back the
@@ -99,14 +103,15 @@ public struct ClusteringSession {
 /// What choosing a cluster's representative, and learning page furniture, need of a
 /// document once its text is gone.
 struct DocumentFacts: Sendable {
-    var date: String?
+    /// The date as read (`DateSummary.read`), whoever set the document's date text.
+    var date: PublicationDate?
     var textBytes: Int
     /// A hash of the publisher: the source field, or for a file read from a folder tree the
     /// first folder of its id (a site's folder); nil when neither says.
     var source: UInt32?
 
-    init(_ document: Document) {
-        date = document.date
+    init(_ document: Document, date: PublicationDate?) {
+        self.date = date
         textBytes = document.utf8Text.count
         if let name = document.source, !name.isEmpty {
             source = Self.key(name)

@@ -8,9 +8,14 @@ public struct PipelineOptions: Sendable, Equatable {
     /// Vector kernels or their scalar twins; the results are identical.
     public var kernel = KernelVariant.simd
     public var seed: UInt64 = 1
-    /// Minimum share of the shorter text found in the longer (and minimum Jaccard) for a copy.
+    /// Minimum share of the shorter text's shingles found in the longer (and minimum
+    /// Jaccard) for a copy: 0.5 for word shingles, more for character shingles
+    /// (`defaultThreshold(for:)`; `init(shingle:)` sets it).
     public var threshold = 0.5
-    /// Minimum shared words for a copy on overlap alone; about one 80-word excerpt after edits.
+    /// The text a copy must share with its original on overlap alone, in words: as many
+    /// shared word shingles (one starts at each word of a shared passage, so a 54-word
+    /// passage holds 50 word 5-grams), or six shared character shingles a word
+    /// (`minimumSharedShingles`). 50 is about one 80-word excerpt after edits.
     public var minimumSharedWords = 50
     /// Shortest copy, as a fraction of its original's length, that candidate search aims to find.
     public var lengthRatio = 0.25
@@ -30,8 +35,26 @@ public struct PipelineOptions: Sendable, Equatable {
     public var bandLayout: BandLayout?
     /// Worker threads for the per-document stages.
     public var threads = 1
+    /// How to read the dates the built-in spellings do not cover (`--date-format`); tried
+    /// before them.
+    public var dateFormat: DateFormat?
 
     public init() {}
+
+    /// The defaults for `shingle`: the threshold scaled for it (`defaultThreshold(for:)`).
+    public init(shingle: ShingleKind) {
+        self.shingle = shingle
+        threshold = Self.defaultThreshold(for: shingle)
+    }
+
+    /// The share of text that makes a copy, 0.5, as a share of `kind`'s shingles: shingles
+    /// that recur by chance (`ShingleKind.chanceShare`, b) are found in the other text
+    /// whether it is a copy or not, so a text share x shows as x + (1 − x) × b. 0.5 for word
+    /// shingles, 0.8 for 5-character shingles, 0.7 for 7-character ones.
+    public static func defaultThreshold(for kind: ShingleKind, textShare: Double = 0.5) -> Double {
+        let shown = textShare + (1 - textShare) * kind.chanceShare
+        return (shown * 100).rounded() / 100
+    }
 
     /// The Jaccard similarity of a copy that is `lengthRatio` of its original and overlaps
     /// it at exactly `threshold`: the lowest similarity candidate search must reach.
@@ -44,11 +67,12 @@ public struct PipelineOptions: Sendable, Equatable {
         bandLayout ?? BandLayout.optimal(threshold: min(max(candidateJaccard, 0.01), 0.99), numPermutations: numPermutations)
     }
 
-    /// `minimumSharedWords` in shingles of the chosen kind (about six characters a word).
+    /// `minimumSharedWords` in shingles of the chosen kind: one word shingle starts at each
+    /// word of a shared passage, one character shingle at each character (six a word).
     public var minimumSharedShingles: Int {
         switch shingle {
         case .words: return minimumSharedWords
-        case .characters: return minimumSharedWords * 6
+        case .characters: return minimumSharedWords * ShingleKind.charactersPerWord
         }
     }
 

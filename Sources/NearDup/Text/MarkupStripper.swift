@@ -37,6 +37,7 @@ enum MarkupStripper {
         output.reserveCapacity(bytes.count)
         var index = 0
         var hiddenUntil: String?
+        var closings = TagClosings()
         while index < bytes.count {
             // Text up to the next `<` or `&` is copied as it is (or skipped inside a hidden element).
             let next = TextBytes.firstIndex(of: 0x3C, 0x26, 0x26, in: bytes, from: index) ?? bytes.count
@@ -44,7 +45,7 @@ enum MarkupStripper {
             index = next
             guard index < bytes.count else { break }
             let byte = bytes[index]
-            if byte == 0x3C, let tag = parseTag(bytes, at: index) {
+            if byte == 0x3C, let tag = parseTag(bytes, at: index, closings: &closings) {
                 index = tag.end
                 if let hidden = hiddenUntil {
                     if tag.isClosing && tag.name == hidden { hiddenUntil = nil }
@@ -72,7 +73,7 @@ enum MarkupStripper {
         return output
     }
 
-    private struct Tag {
+    struct Tag {
         var name: String
         var isClosing: Bool
         var isSelfClosing: Bool
@@ -83,20 +84,55 @@ enum MarkupStripper {
         (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
     }
 
+    /// Where the next `>` and the next `-->` lie, remembered from one tag to the next. A
+    /// comment or declaration left open would otherwise send every later `<!` to the end of
+    /// the text again (a page of `<!` took minutes a megabyte), and every `<` scans up to
+    /// 2 KB for its `>`. Tags are parsed at increasing offsets, so a `>` found from an
+    /// earlier offset is also the first from any later offset up to it.
+    struct TagClosings {
+        /// The first `>` at or after the last offset asked (`bracketAsked`), or nil before the
+        /// first question; an earlier offset is searched afresh.
+        private var bracket: Int?
+        private var bracketAsked = 0
+        private var comment: Int?
+        private var commentAsked = 0
+
+        /// The index of the first `>` at or after `start` (`bytes.count` when there is none).
+        mutating func bracket(in bytes: [UInt8], from start: Int) -> Int {
+            if let bracket, bracket >= start, start >= bracketAsked { return bracket }
+            bracketAsked = start
+            let found = TextBytes.firstIndex(of: 0x3E, 0x3E, 0x3E, in: bytes, from: start) ?? bytes.count
+            bracket = found
+            return found
+        }
+
+        /// The index of the `>` of the first `-->` whose `>` is at or after `start`
+        /// (`bytes.count` when there is none).
+        mutating func commentEnd(in bytes: [UInt8], from start: Int) -> Int {
+            if let comment, comment >= start, start >= commentAsked { return comment }
+            commentAsked = start
+            var index = start
+            while index < bytes.count {
+                index = TextBytes.firstIndex(of: 0x3E, 0x3E, 0x3E, in: bytes, from: index) ?? bytes.count
+                if index < bytes.count && bytes[index - 1] == 0x2D && bytes[index - 2] == 0x2D { break }
+                if index < bytes.count { index += 1 }
+            }
+            comment = index
+            return index
+        }
+    }
+
     /// A tag starts with `<` followed by a letter, `/` or `!`; anything else is a literal `<`.
-    private static func parseTag(_ bytes: [UInt8], at start: Int) -> Tag? {
+    /// `closings`: what earlier tags of the same text found of the closings ahead.
+    static func parseTag(_ bytes: [UInt8], at start: Int, closings: inout TagClosings) -> Tag? {
         var index = start + 1
         guard index < bytes.count else { return nil }
         if bytes[index] == 0x21 {  // comment or doctype
             let isComment = index + 2 < bytes.count && bytes[index + 1] == 0x2D && bytes[index + 2] == 0x2D
             index += isComment ? 3 : 1
-            while index < bytes.count {
-                if bytes[index] == 0x3E && (!isComment || (bytes[index - 1] == 0x2D && bytes[index - 2] == 0x2D)) {
-                    return Tag(name: "!", isClosing: false, isSelfClosing: true, end: index + 1)
-                }
-                index += 1
-            }
-            return nil
+            let end = isComment ? closings.commentEnd(in: bytes, from: index) : closings.bracket(in: bytes, from: index)
+            guard end < bytes.count else { return nil }
+            return Tag(name: "!", isClosing: false, isSelfClosing: true, end: end + 1)
         }
         var isClosing = false
         if bytes[index] == 0x2F {
@@ -106,11 +142,13 @@ enum MarkupStripper {
         guard index < bytes.count, isASCIILetter(bytes[index]) else { return nil }
         let nameStart = index
         while index < bytes.count, isASCIILetter(bytes[index]) || (0x30...0x39).contains(bytes[index]) { index += 1 }
-        let name = String(decoding: bytes[nameStart..<index].map { $0 | 0x20 }, as: UTF8.self)
         // Scan to the closing '>' honouring quoted attribute values; give up after a bounded
-        // distance so a stray '<' in prose does not swallow the document.
-        var quote: UInt8 = 0
+        // distance so a stray '<' in prose does not swallow the document. With no '>' at all
+        // within it, there is nothing to scan.
         let limit = min(bytes.count, index + 2048)
+        guard closings.bracket(in: bytes, from: index) < limit else { return nil }
+        let name = String(decoding: bytes[nameStart..<index].map { $0 | 0x20 }, as: UTF8.self)
+        var quote: UInt8 = 0
         while index < limit {
             let byte = bytes[index]
             if quote != 0 {
