@@ -161,6 +161,9 @@ struct CorpusReaderTests {
         }
         #expect(documents == [Document(id: "1", text: "from stdin", origin: Location(file: "<stdin>", line: 1))])
         #expect(error?.description == "<stdin>:2: missing field \"text\"")
+        // Standard input that is a regular file can be read again, from where it started.
+        let range = try #require(documents.first?.recordRange)
+        #expect(try RecordBytesReader(path: "-").bytes(in: range) == Array((#"{"id": 1, "text": "from stdin"}"# + "\n").utf8))
     }
 
     // MARK: Choosing the reader
@@ -174,7 +177,7 @@ struct CorpusReaderTests {
 
     @Test func unsupportedAndMissingInputs() {
         let xml = CorpusFixture.path("corpus/unsupported.xml")
-        expectError("\(xml): unsupported input (a .xml file): expected a directory, .jsonl/.ndjson/.json, .csv, .txt/.md/.html/.htm, or - for JSONL on standard input", reading: xml)
+        expectError("\(xml): unsupported input (a .xml file): expected a directory, .jsonl/.ndjson/.json, .csv, .txt/.md/.html/.htm, or - for standard input", reading: xml)
         let missing = CorpusFixture.path("corpus/no-such-file.jsonl")
         expectError("\(missing): no such file or directory", reading: missing)
     }
