@@ -231,12 +231,12 @@ struct CorpusReaderTests {
 
     @Test func nonUTF8FilesAreErrorsNamingTheFileAndLine() throws {
         let single = CorpusFixture.path("corpus/latin1.txt")
-        expectError("\(single):2: not valid UTF-8 (byte 0xE9); save the file as UTF-8", reading: single)
+        expectError("\(single):2: not valid UTF-8 (byte 0xE9); save the file as UTF-8 or name its encoding with --encoding", reading: single)
 
         let root = try TemporaryFiles.directory()
         _ = try TemporaryFiles.write(Array("fine".utf8), named: "a.txt", in: root)
         _ = try TemporaryFiles.write([0x66, 0x6F, 0x6F, 0x80], named: "b/bad.md", in: root)
-        expectError("\(root)/b/bad.md:1: not valid UTF-8 (byte 0x80); save the file as UTF-8", reading: root)
+        expectError("\(root)/b/bad.md:1: not valid UTF-8 (byte 0x80); save the file as UTF-8 or name its encoding with --encoding", reading: root)
     }
 
     @Test func anEmptyDirectoryHasNoDocuments() throws {

@@ -15,10 +15,13 @@ private enum PipedTool {
         process.standardInput = input
         process.standardOutput = output
         process.standardError = error
+        // A tool that stops before reading all of its input closes the pipe: that must be
+        // an error to ignore here, not a signal that ends the test process.
+        signal(SIGPIPE, SIG_IGN)
         try process.run()
         // Feed and drain on other threads, so that no pipe fills up and blocks the tool.
         let writer = Thread {
-            input.fileHandleForWriting.write(Data(stdin))
+            try? input.fileHandleForWriting.write(contentsOf: Data(stdin))
             try? input.fileHandleForWriting.close()
         }
         writer.start()

@@ -91,7 +91,15 @@ final class ChunkedFileReader {
             inflater = nil
         }
         storage = .allocate(byteCount: chunkSize, alignment: 16)
-        try ensureUnread(2, line: 1)
+        // Two bytes tell UTF-16; reading no more leaves the first read to fill the buffer.
+        while end < 2 {
+            let n = try readSome(into: storage.baseAddress! + end, count: 2 - end, line: 1)
+            if n == 0 {
+                reachedEnd = true
+                break
+            }
+            end += n
+        }
         if let order = UTF16ByteOrder(byteOrderMarkOf: unread) {
             guard let decoder = UTF16StreamDecoder(order: order, initialBytes: UnsafeRawBufferPointer(rebasing: unread.dropFirst(2))) else {
                 throw InputError("this system's iconv cannot convert from \(order.iconvName)", at: SourceLocation(file: displayName, line: 0))
