@@ -14,7 +14,9 @@ struct DedupCommand: ParsableCommand {
             each naming the kept document it duplicates: a "duplicate_of" member added before the \
             closing brace of each JSONL object, a duplicate_of column added to CSV, or for directory \
             inputs a directory of the removed files with a duplicate_of.csv list. All inputs of one \
-            run must have one format (gzipped or not); the outputs are not compressed. Each output \
+            run must have one format (gzipped or not); the outputs are not compressed. Standard input \
+            from a pipe is first copied to a scratch file in TMPDIR, as the records are copied from \
+            a second reading. Each output \
             is written under a temporary name and renamed into place when complete. Standard error \
             gets "N read, K kept, R removed, S skipped" (read = kept + removed + skipped).
             """)

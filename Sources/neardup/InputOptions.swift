@@ -4,17 +4,17 @@ import NearDup
 /// Where documents come from, which fields hold what, and what to do with bad records.
 struct InputOptions: ParsableArguments {
     @Argument(help: """
-        Inputs: directories (each .txt, .md, .html, .htm file a document, each .json file records; \
-        with several directories, ids start with the folder's name), .jsonl/.ndjson files, .json files \
+        Inputs: directories (each .txt, .md, .html, .htm file a document, each .json file records, \
+        other files counted as skipped; with several directories, ids start with the folder's name), .jsonl/.ndjson files, .json files \
         (JSON Lines, one object, or an array of objects), .csv files, single .txt/.md/.html/.htm files, \
         or - for standard input (see --input-format). Gzip data is decompressed, whatever the name.
         """)
     var paths: [String]
 
-    @Option(help: "JSONL/CSV field holding the document id.")
+    @Option(help: "JSON member or CSV column holding the document id.")
     var idField = "id"
 
-    @Option(help: "JSONL/CSV field holding the text.")
+    @Option(help: "JSON member or CSV column holding the text.")
     var textField = "text"
 
     @Option(help: "Field naming the publisher or source (default: 'source' or 'publisher' when present).")
@@ -25,7 +25,7 @@ struct InputOptions: ParsableArguments {
 
     @Flag(help: """
         Skip records that cannot be read (bad JSON, missing or mistyped id or text, wrong field count, \
-        invalid UTF-8, a file that is not text), count them and show the first \(SkippedRecords.defaultExampleLimit), \
+        bytes not valid in the encoding, a file that is not text), count them and show the first \(SkippedRecords.defaultExampleLimit), \
         instead of stopping at the first.
         """)
     var skipInvalid = false

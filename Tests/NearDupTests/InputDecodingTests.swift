@@ -161,6 +161,15 @@ struct DecodedInputTests {
         let documents = try CorpusReader().readDocuments(from: [path])
         #expect(documents.map(\.text) == ["zipped"])
         #expect(try RecordBytesReader(path: path).bytes(in: try #require(documents[0].recordRange)) == bytes(#"{"id": "z", "text": "zipped"}"# + "\n"))
+        // A text file too, in a folder or alone, UTF-16 inside included.
+        let root = try TemporaryFiles.directory()
+        let text = try TemporaryFiles.write(try GzipTool.compress(bytes("gzipped text")), named: "a.txt", in: root)
+        _ = try TemporaryFiles.write(try GzipTool.compress(utf16("wide text", littleEndian: true)), named: "b.md", in: root)
+        #expect(try CorpusReader().readDocuments(from: [root]).map(\.text) == ["gzipped text", "wide text"])
+        #expect(try CorpusReader().readDocuments(from: [text]).map(\.text) == ["gzipped text"])
+        let cut = try TemporaryFiles.write(Array(try GzipTool.compress(bytes(String(repeating: "long text ", count: 500))).prefix(30)), named: "cut.txt", in: root)
+        let error = #expect(throws: InputError.self) { try CorpusReader().readDocuments(from: [cut]) }
+        #expect(error?.message == "truncated gzip data: the file ends inside the compressed stream")
     }
 }
 

@@ -87,11 +87,22 @@ public struct DirectoryReader: Sendable {
     /// The file as a document and how many of its bytes were replaced with U+FFFD, or
     /// why its content is not a document; throws when the file cannot be read at all.
     func load(at path: String, id: String) throws(InputError) -> Result<(document: Document, replacedBytes: Int), InputError> {
-        let data: Data
+        var data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw InputError("cannot read: \(Self.reason(error))", at: SourceLocation(file: path, line: 0))
+        }
+        if data.starts(with: [0x1F, 0x8B]) {
+            // Gzip data, whatever the name: the text is what it decompresses to.
+            let input = try ChunkedFileReader(path: path)
+            do {
+                while try input.readMore(line: 1) {}
+            } catch {
+                return .failure(error)
+            }
+            // UTF-16 inside was decoded on the way: say so with a UTF-8 byte-order mark.
+            data = Data((input.isDecodedFromUTF16 ? [0xEF, 0xBB, 0xBF] : []) + Array(input.unread))
         }
         let decoded = data.withUnsafeBytes { TextDecoder(decoding).decodeFile($0) }
         switch decoded {
