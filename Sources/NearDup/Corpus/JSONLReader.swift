@@ -72,30 +72,7 @@ public struct JSONLReader: Sendable {
             if decoding.encoding != .utf8 { lineDecoder = TextDecoder(decoding) }
         }
         if Self.mayHoldOneDocument(path), try Self.holdsOneDocument(input) {
-            while try input.readMore(line: 1) {}
-            try onNotice(.jsonDocument(path: file))
-            let start = input.position
-            if let lineDecoder {
-                let decoded: DecodedText
-                switch lineDecoder.decodeRecord(input.unread) {
-                case .success(let text): decoded = text
-                case .failure(let failure): throw InputError(failure.message, at: SourceLocation(file: file, line: failure.line))
-                }
-                try decoded.utf8.withUnsafeBytes { bytes in
-                    try JSONDocumentReader(fields: fields).forEachDocument(in: bytes, file: file, rangeOffset: start, onInvalid: onInvalid, body)
-                }
-                if decoded.replacedBytes > 0 {
-                    try onNotice(.replacedBytes(count: decoded.replacedBytes, at: SourceLocation(file: file, line: 0)))
-                }
-            } else if decoding.invalidBytes == .replace, UTF8Validation.firstInvalidOffset(in: input.unread) != nil {
-                let repaired = UTF8Validation.replacingInvalidBytes(in: input.unread)
-                try repaired.utf8.withUnsafeBytes { bytes in
-                    try JSONDocumentReader(fields: fields).forEachDocument(in: bytes, file: file, rangeOffset: start, onInvalid: onInvalid, body)
-                }
-                try onNotice(.replacedBytes(count: repaired.replacedBytes, at: SourceLocation(file: file, line: 0)))
-            } else {
-                try JSONDocumentReader(fields: fields).forEachDocument(in: input.unread, file: file, rangeOffset: start, onInvalid: onInvalid, body)
-            }
+            try readOneDocument(input, lineDecoder: lineDecoder, onInvalid: onInvalid, onNotice: onNotice, body)
             return
         }
 
@@ -152,6 +129,36 @@ public struct JSONLReader: Sendable {
             if scratch.count > chunkSize {
                 scratch = [] // a long line's scratch goes with it, as the read buffer's does
             }
+        }
+    }
+
+    /// The rest of `input` as one JSON document, decoded or repaired first as `decoding` says.
+    private func readOneDocument(_ input: ChunkedFileReader, lineDecoder: TextDecoder?, onInvalid: (InputError) throws -> Void,
+                                 onNotice: (ReadNotice) throws -> Void, _ body: (Document) throws -> Void) throws {
+        let file = input.displayName
+        while try input.readMore(line: 1) {}
+        try onNotice(.jsonDocument(path: file))
+        let reader = JSONDocumentReader(fields: fields)
+        let start = input.position
+        var replaced: DecodedText?
+        if let lineDecoder {
+            switch lineDecoder.decodeRecord(input.unread) {
+            case .success(let text): replaced = text
+            case .failure(let failure): throw InputError(failure.message, at: SourceLocation(file: file, line: failure.line))
+            }
+        } else if decoding.invalidBytes == .replace, UTF8Validation.firstInvalidOffset(in: input.unread) != nil {
+            replaced = UTF8Validation.replacingInvalidBytes(in: input.unread)
+        }
+        guard let replaced else {
+            try reader.forEachDocument(in: input.unread, file: file, rangeOffset: start, onInvalid: onInvalid, body)
+            return
+        }
+        try replaced.utf8.withUnsafeBytes { bytes in
+            try reader.forEachDocument(in: bytes, file: file, rangeOffset: start, onInvalid: onInvalid, body)
+        }
+        if replaced.replacedBytes > 0 {
+            // Counted once for the file: its documents' offsets moved with the replacements.
+            try onNotice(.replacedBytes(count: replaced.replacedBytes, at: SourceLocation(file: file, line: 0)))
         }
     }
 
