@@ -15,9 +15,10 @@ struct DedupCommand: ParsableCommand {
             closing brace of each JSONL object, a duplicate_of column added to CSV, or for directory \
             inputs a directory of the removed files with a duplicate_of.csv list. All inputs of one \
             run must have one format (gzipped or not); an output whose name ends in .gz is written \
-            gzip-compressed. Both outputs are written under temporary names and renamed into place \
-            together when both are complete: a failed run leaves neither. A symbolic link is \
-            followed; a device or FIFO is written in place. Standard error \
+            gzip-compressed. Standard input from a pipe is first copied to a scratch file in TMPDIR, \
+            as the records are copied from a second reading. Both outputs are written under \
+            temporary names and renamed into place together when both are complete: a failed run \
+            leaves neither. A symbolic link is followed; a device or FIFO is written in place. Standard error \
             gets "N read, K kept, R removed, S skipped" (read = kept + removed + skipped).
             """)
 
@@ -56,11 +57,12 @@ struct DedupCommand: ParsableCommand {
     }
 
     func validate() throws {
-        if input.paths.contains("-") {
-            throw ValidationError("dedup reads its inputs a second time to copy records byte for byte, and standard input cannot be read twice: save it to a file and give that")
+        if input.paths.filter({ $0 == "-" }).count > 1 {
+            throw ValidationError("standard input (-) can be given once")
         }
         // Paths that cannot be opened are reported when reading (exit 66), not here.
-        let layouts = input.paths.compactMap { path in (try? InputFormat(path: path)).map { (path, Layout($0)) } }
+        let reader = input.reader
+        let layouts = input.paths.compactMap { path in (try? reader.format(of: path)).map { (path, Layout($0)) } }
         if let first = layouts.first, let other = layouts.first(where: { $0.1 != first.1 }) {
             throw ValidationError("dedup writes its output in the inputs' format, so all inputs must have one: \(first.0) is \(first.1.name), \(other.0) is \(other.1.name)")
         }
@@ -86,9 +88,14 @@ struct DedupCommand: ParsableCommand {
 
     func run() throws {
         try ExitStatus.reporting {
+            if input.paths.contains("-") {
+                // Records are copied from a second reading: a pipe is kept in a scratch file.
+                try StandardInputSpool.spoolIfNeeded(in: FileManager.default.temporaryDirectory.path)
+            }
             let fingerprints = input.paths.map { DedupFingerprint(path: $0) }
             let run = try ClusteringRun(input: input, pipeline: pipeline)
             let (documents, result, summary) = (run.documents, run.result, run.corpus.summary)
+            try DedupInputCheck.recordsCanBeCopied(documents, summary)
             let layout = Layout(summary.inputs[0].format)
             let csvHeader = layout == .csv ? try commonCSVHeader(summary) : nil
             guard result.assignments.count == documents.count else {

@@ -161,6 +161,9 @@ struct CorpusReaderTests {
         }
         #expect(documents == [Document(id: "1", text: "from stdin", origin: Location(file: "<stdin>", line: 1))])
         #expect(error?.description == "<stdin>:2: missing field \"text\"")
+        // Standard input that is a regular file can be read again, from where it started.
+        let range = try #require(documents.first?.recordRange)
+        #expect(try RecordBytesReader(path: "-").bytes(in: range) == Array((#"{"id": 1, "text": "from stdin"}"# + "\n").utf8))
     }
 
     // MARK: Choosing the reader
@@ -174,7 +177,7 @@ struct CorpusReaderTests {
 
     @Test func unsupportedAndMissingInputs() {
         let xml = CorpusFixture.path("corpus/unsupported.xml")
-        expectError("\(xml): unsupported input (a .xml file): expected a directory, .jsonl/.ndjson/.json, .csv, .txt/.md/.html/.htm, or - for JSONL on standard input", reading: xml)
+        expectError("\(xml): unsupported input (a .xml file): expected a directory, .jsonl/.ndjson/.json, .csv, .txt/.md/.html/.htm, or - for standard input", reading: xml)
         let missing = CorpusFixture.path("corpus/no-such-file.jsonl")
         expectError("\(missing): no such file or directory", reading: missing)
     }
@@ -228,12 +231,12 @@ struct CorpusReaderTests {
 
     @Test func nonUTF8FilesAreErrorsNamingTheFileAndLine() throws {
         let single = CorpusFixture.path("corpus/latin1.txt")
-        expectError("\(single):2: not valid UTF-8 (byte 0xE9); save the file as UTF-8", reading: single)
+        expectError("\(single):2: not valid UTF-8 (byte 0xE9); save the file as UTF-8 or name its encoding with --encoding", reading: single)
 
         let root = try TemporaryFiles.directory()
         _ = try TemporaryFiles.write(Array("fine".utf8), named: "a.txt", in: root)
         _ = try TemporaryFiles.write([0x66, 0x6F, 0x6F, 0x80], named: "b/bad.md", in: root)
-        expectError("\(root)/b/bad.md:1: not valid UTF-8 (byte 0x80); save the file as UTF-8", reading: root)
+        expectError("\(root)/b/bad.md:1: not valid UTF-8 (byte 0x80); save the file as UTF-8 or name its encoding with --encoding", reading: root)
     }
 
     @Test func anEmptyDirectoryHasNoDocuments() throws {

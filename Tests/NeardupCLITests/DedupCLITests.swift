@@ -291,7 +291,7 @@ struct DedupCLITests {
     }
 
     @Test(arguments: [
-        (["-", "--output", "OUT/kept.jsonl"], "standard input cannot be read twice"),
+        (["-", "-", "--output", "OUT/kept.jsonl"], "standard input (-) can be given once"),
         (["IN", "--output", "OUT/kept.csv"], "give it a name that says so"),
         (["IN", "--output", "OUT/same.jsonl", "--removed", "OUT/same.jsonl"], "name the same file"),
         (["IN", "--output", "IN"], "is the input"),

@@ -90,7 +90,7 @@ private let cases: [HostileCase] = [
     HostileCase("bad files in a directory skipped", files: ["d/ok.txt": text("fine"), "d/png.txt": generated["png.txt"]!,
                                                            "d/latin1.txt": generated["latin1.txt"]!, "d/x/utf16.md": generated["utf16.md"]!],
                 ["scan", "--skip-invalid", "DIR/d"], status: 0,
-                stderr: ["skipped 3 invalid records\n", "DIR/d/x/utf16.md:1: UTF-16 text (byte-order mark FF FE); save the file as UTF-8", "1 document read"]),
+                stderr: ["skipped 2 invalid records\n", "DIR/d/latin1.txt:1: not valid UTF-8 (byte 0xE9)", "2 documents read"]),
     // Line ends, byte-order marks, blank lines.
     HostileCase("BOM, CRLF and blank lines in JSONL", files: ["f.jsonl": [0xEF, 0xBB, 0xBF] + text("\r\n" + #"{"id": "a", "text": "x"}"# + "\r\n\r\n  \r\n" + #"{"id": "b", "text": "y"}"#)],
                 ["scan", "DIR/f.jsonl"], status: 0, stderr: ["2 documents read"]),

@@ -5,68 +5,118 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// Reads a file, or standard input, through one reusable buffer.
 ///
 /// Readers see the bytes not yet consumed as one contiguous region, consume what they
 /// have handled and ask for more. The buffer only grows when a single record is longer
 /// than it, and shrinks back afterwards, so memory stays bounded by the longest record
-/// rather than the file size. A path ending in `.gz` is decompressed on the way in;
-/// readers see, and `position` counts, the uncompressed bytes.
+/// rather than the file size. Gzip data (a path ending in `.gz`, or any input that starts
+/// with the gzip signature 1F 8B, standard input included) is decompressed on the way in,
+/// and UTF-16 text (found by its byte-order mark) is decoded to UTF-8; readers see, and
+/// `position` counts, the bytes that come out.
 final class ChunkedFileReader {
     /// The name used in messages: the path as given, or `<stdin>`.
     let displayName: String
 
-    private let descriptor: Int32
+    private let source: DescriptorStream
     private let ownsDescriptor: Bool
     private let inflater: GzipInflater?
+    private var utf16: UTF16StreamDecoder?
     private let chunkSize: Int
     private var storage: UnsafeMutableRawBufferPointer
     private var start = 0
     private var end = 0
     private(set) var reachedEnd = false
     /// Bytes consumed before `unread`: the offset of `unread`'s first byte in the
-    /// (uncompressed) input.
+    /// (uncompressed, decoded) input.
     private(set) var position = 0
 
     /// The display name used for standard input.
     static let standardInputName = "<stdin>"
 
-    /// Opens `path` for reading; "-" means standard input, a `.gz` path is decompressed.
+    /// Where standard input stood when it was first read, when it is a regular file
+    /// (redirected from one, or a copy spooled from a pipe): each reading of "-" starts
+    /// there, so that standard input can be read more than once. Nil for a pipe or terminal.
+    static func standardInputStart() -> Int? {
+        var info = stat()
+        guard fstat(STDIN_FILENO, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let file = StandardInputFile(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+        return standardInputStarts.withLock { starts in
+            if let start = starts[file] { return start }
+            let offset = lseek(STDIN_FILENO, 0, SEEK_CUR)
+            guard offset >= 0 else { return nil }
+            starts[file] = Int(offset)
+            return Int(offset)
+        }
+    }
+
+    /// The file standard input is, and where it stood when it was first read.
+    private struct StandardInputFile: Hashable {
+        var device: UInt64
+        var inode: UInt64
+    }
+    private static let standardInputStarts = Mutex<[StandardInputFile: Int]>([:])
+
+    /// Opens `path` for reading; "-" means standard input. Gzip data is decompressed.
     init(path: String, chunkSize: Int = 1 << 20) throws(InputError) {
         precondition(chunkSize >= 16)
         self.chunkSize = chunkSize
+        let descriptor: Int32
         if path == "-" {
             displayName = Self.standardInputName
-            descriptor = 0
+            descriptor = STDIN_FILENO
             ownsDescriptor = false
-            inflater = nil
+            if let start = Self.standardInputStart() {
+                lseek(STDIN_FILENO, off_t(start), SEEK_SET)
+            }
         } else {
             displayName = path
-            let fd = open(path, O_RDONLY | O_CLOEXEC)
-            if fd < 0 {
+            descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            if descriptor < 0 {
                 throw InputError("cannot open: \(Self.describeErrno(errno))", at: SourceLocation(file: path, line: 0))
             }
-            descriptor = fd
             ownsDescriptor = true
-            if InputCompression(path: path) == .gzip {
-                do {
-                    inflater = try GzipInflater(descriptor: fd)
-                } catch {
-                    close(fd)
-                    throw InputError(error.message, at: SourceLocation(file: path, line: 0))
-                }
-            } else {
-                inflater = nil
+        }
+        source = DescriptorStream(descriptor: descriptor)
+        if InputCompression(path: path) == .gzip || source.peek(2) == [0x1F, 0x8B] {
+            do {
+                inflater = try GzipInflater(source: source)
+            } catch {
+                if ownsDescriptor { close(descriptor) }
+                throw InputError(error.message, at: SourceLocation(file: displayName, line: 0))
             }
+        } else {
+            inflater = nil
         }
         storage = .allocate(byteCount: chunkSize, alignment: 16)
+        // Two bytes tell UTF-16; reading no more leaves the first read to fill the buffer.
+        while end < 2 {
+            let n = try readSome(into: storage.baseAddress! + end, count: 2 - end, line: 1)
+            if n == 0 {
+                reachedEnd = true
+                break
+            }
+            end += n
+        }
+        if let order = UTF16ByteOrder(byteOrderMarkOf: unread) {
+            guard let decoder = UTF16StreamDecoder(order: order, initialBytes: UnsafeRawBufferPointer(rebasing: unread.dropFirst(2))) else {
+                throw InputError("this system's iconv cannot convert from \(order.iconvName)", at: SourceLocation(file: displayName, line: 0))
+            }
+            utf16 = decoder
+            start = 0
+            end = 0
+        }
     }
+
+    /// Whether the input is UTF-16, decoded to UTF-8 as it is read.
+    var isDecodedFromUTF16: Bool { utf16 != nil }
 
     deinit {
         storage.deallocate()
         if ownsDescriptor {
-            close(descriptor)
+            close(source.descriptor)
         }
     }
 
@@ -107,8 +157,18 @@ final class ChunkedFileReader {
         return added
     }
 
-    /// One read(2), or one piece of decompressed data; 0 at the end of the input.
+    /// One read(2), or one piece of decompressed or decoded data; 0 at the end of the input.
     private func readSome(into destination: UnsafeMutableRawPointer, count: Int, line: Int) throws(InputError) -> Int {
+        if let utf16 {
+            return try utf16.read(into: destination, count: count, location: SourceLocation(file: displayName, line: line)) {
+                (buffer, size) throws(InputError) in try readRaw(into: buffer, count: size, line: line)
+            }
+        }
+        return try readRaw(into: destination, count: count, line: line)
+    }
+
+    /// One read(2), or one piece of decompressed data.
+    private func readRaw(into destination: UnsafeMutableRawPointer, count: Int, line: Int) throws(InputError) -> Int {
         if let inflater {
             do {
                 return try inflater.read(into: destination, count: count)
@@ -117,7 +177,7 @@ final class ChunkedFileReader {
             }
         }
         while true {
-            let n = read(descriptor, destination, count)
+            let n = source.read(into: destination, count: count)
             if n >= 0 { return n }
             if errno != EINTR {
                 throw InputError("read failed: \(Self.describeErrno(errno))", at: SourceLocation(file: displayName, line: line))
@@ -162,3 +222,4 @@ final class ChunkedFileReader {
         String(cString: strerror(code))
     }
 }
+

@@ -18,21 +18,29 @@ public struct CorpusReader: Sendable {
     public var duplicateIDs: DuplicateIDPolicy
     /// How many skipped records of each kind a `ReadSummary` keeps as examples.
     public var exampleLimit: Int
+    /// The encoding of inputs without a byte-order mark, and what becomes of invalid bytes.
+    public var decoding: TextDecoding
+    /// How standard input ("-") is read: `.jsonLines` or `.csv`.
+    public var standardInputFormat: InputFormat
 
     public init(fields: FieldSelection = .init(), invalidRecords: InvalidRecordPolicy = .stop,
-                duplicateIDs: DuplicateIDPolicy = .allow, exampleLimit: Int = SkippedRecords.defaultExampleLimit) {
+                duplicateIDs: DuplicateIDPolicy = .allow, exampleLimit: Int = SkippedRecords.defaultExampleLimit,
+                decoding: TextDecoding = .init(), standardInputFormat: InputFormat = .jsonLines) {
+        precondition(standardInputFormat == .jsonLines || standardInputFormat == .csv, "standard input is JSONL or CSV")
         self.fields = fields
         self.invalidRecords = invalidRecords
         self.duplicateIDs = duplicateIDs
         self.exampleLimit = exampleLimit
+        self.decoding = decoding
+        self.standardInputFormat = standardInputFormat
     }
 
     // MARK: One input
 
-    /// Calls `body` with each document of `path` in input order: "-" is JSONL on standard
-    /// input, a directory is read as a tree of text files, else the extension decides
-    /// (see `InputFormat`; a `.gz` file is decompressed). The first bad record stops the
-    /// reading with an `InputError`.
+    /// Calls `body` with each document of `path` in input order: "-" is standard input (in
+    /// `standardInputFormat`), a directory is read as a tree of text files, else the
+    /// extension decides (see `InputFormat`; gzip data is decompressed). The first bad
+    /// record stops the reading with an `InputError`.
     public func forEachDocument(in path: String, _ body: (Document) throws -> Void) throws {
         try forEachDocument(in: path, onInvalid: { throw $0 }, body)
     }
@@ -42,22 +50,31 @@ public struct CorpusReader: Sendable {
     /// throw to stop). Failures that are not one record's fault are thrown.
     public func forEachDocument(in path: String, onInvalid: (InputError) throws -> Void,
                                 _ body: (Document) throws -> Void) throws {
-        try forEachDocument(in: path, format: try InputFormat(path: path), onInvalid: onInvalid, body)
+        try forEachDocument(in: path, format: try format(of: path), idPrefix: "", onInvalid: onInvalid, onNotice: { _ in }, body)
     }
 
-    private func forEachDocument(in path: String, format: InputFormat, onInvalid: (InputError) throws -> Void,
-                                 _ body: (Document) throws -> Void) throws {
+    /// How `path` is read.
+    public func format(of path: String) throws(InputError) -> InputFormat {
+        try InputFormat(path: path, standardInput: standardInputFormat)
+    }
+
+    private func forEachDocument(in path: String, format: InputFormat, idPrefix: String, onInvalid: (InputError) throws -> Void,
+                                 onNotice: (ReadNotice) throws -> Void, _ body: (Document) throws -> Void) throws {
         switch format {
         case .jsonLines:
-            try JSONLReader(fields: fields).forEachDocument(in: path, onInvalid: onInvalid, body)
+            try JSONLReader(fields: fields, decoding: decoding).forEachDocument(in: path, onInvalid: onInvalid, onNotice: onNotice, body)
         case .csv:
-            try CSVReader(fields: fields).forEachDocument(in: path, onInvalid: onInvalid, body)
+            try CSVReader(fields: fields, decoding: decoding).forEachDocument(in: path, onInvalid: onInvalid, onNotice: onNotice, body)
         case .directory:
-            try DirectoryReader().forEachDocument(in: path, onInvalid: onInvalid, body)
+            try DirectoryReader(fields: fields, decoding: decoding)
+                .forEachDocument(in: path, idPrefix: idPrefix, onInvalid: onInvalid, onNotice: onNotice, body)
         case .textFile:
-            switch try DirectoryReader().load(at: path, id: (path as NSString).lastPathComponent) {
-            case .success(let document): try body(document)
-            case .failure(let error): try onInvalid(error)
+            switch try DirectoryReader(decoding: decoding).load(at: path, id: (path as NSString).lastPathComponent) {
+            case .success(let (document, replacedBytes)):
+                if replacedBytes > 0 { try onNotice(.replacedBytes(count: replacedBytes, at: document.origin)) }
+                try body(document)
+            case .failure(let error):
+                try onInvalid(error)
             }
         }
     }
@@ -66,19 +83,33 @@ public struct CorpusReader: Sendable {
 
     /// Calls `body` with each document of `paths`, in the order given and, within each, in
     /// input order, applying `invalidRecords` and `duplicateIDs` across all of them.
-    /// `summary` gains one entry per input and counts what was skipped; it is complete
-    /// when this returns, and holds what was read so far when it throws.
+    /// `summary` gains one entry per input and counts what was skipped or changed; it is
+    /// complete when this returns, and holds what was read so far when it throws.
+    ///
+    /// When a run has several directory inputs, the ids of their files start with the
+    /// folder's name (`siteA/story.txt`), or as much of its path as tells it from the others
+    /// (`2019/news/story.txt`, `2020/news/story.txt`), so that the same file name in two
+    /// folders makes two documents. With one directory, ids are the relative paths.
     public func forEachDocument(in paths: [String], summary: inout ReadSummary,
                                 _ body: (Document) throws -> Void) throws {
         var firstPlace: [String: SourceLocation] = [:]
-        for path in paths {
-            let format = try InputFormat(path: path)
+        let formats = try paths.map { path throws(InputError) in try format(of: path) }
+        let directories = zip(paths, formats).filter { $0.1 == .directory }.map(\.0)
+        var idPrefixes: [String: String] = [:]
+        if directories.count > 1 {
+            for (path, name) in zip(directories, DirectoryNames.distinguishing(directories)) {
+                idPrefixes[path] = name + "/"
+            }
+        }
+        for (path, format) in zip(paths, formats) {
             summary.inputs.append(.init(path: path, format: format, compression: InputCompression(path: path)))
             let index = summary.inputs.count - 1
-            try forEachDocument(in: path, format: format, onInvalid: { error in
+            try forEachDocument(in: path, format: format, idPrefix: idPrefixes[path] ?? "", onInvalid: { error in
                 guard invalidRecords == .skip else { throw error }
                 summary.invalidRecords.add(error)
                 summary.inputs[index].invalidRecords += 1
+            }, onNotice: { notice in
+                summary.record(notice, input: index)
             }, { document in
                 if duplicateIDs != .allow {
                     if let first = firstPlace[document.id] {

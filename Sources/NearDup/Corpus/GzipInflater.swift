@@ -13,13 +13,13 @@ struct GzipError: Error, Sendable, Equatable {
     var message: String
 }
 
-/// Decompresses a gzip file descriptor through zlib, a fixed-size piece at a time.
+/// Decompresses gzip data from a file descriptor through zlib, a fixed-size piece at a time.
 ///
 /// It reads compressed bytes into one buffer of its own and inflates straight into the
 /// caller's memory, so memory does not depend on the file's size. Several gzip members
 /// one after another (what `cat a.gz b.gz` makes) read as one stream, as gzip(1) does.
 final class GzipInflater {
-    private let descriptor: Int32
+    private let source: DescriptorStream
     private let stream: UnsafeMutablePointer<z_stream>
     private let input: UnsafeMutableRawBufferPointer
     private var inputEnded = false
@@ -32,8 +32,8 @@ final class GzipInflater {
     /// Compressed bytes read from the descriptor at a time.
     static let inputSize = 1 << 18
 
-    init(descriptor: Int32) throws(GzipError) {
-        self.descriptor = descriptor
+    init(source: DescriptorStream) throws(GzipError) {
+        self.source = source
         stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())
         input = .allocate(byteCount: Self.inputSize, alignment: 16)
@@ -117,7 +117,7 @@ final class GzipInflater {
 
     private func refill() throws(GzipError) {
         while true {
-            let n = readDescriptor(descriptor, input.baseAddress!, input.count)
+            let n = source.read(into: input.baseAddress!, count: input.count)
             if n > 0 {
                 compressedBytesRead += n
                 stream.pointee.next_in = input.baseAddress!.assumingMemoryBound(to: Bytef.self)
@@ -131,9 +131,4 @@ final class GzipInflater {
             }
         }
     }
-}
-
-/// read(2), under a name that the `read(into:count:)` method does not shadow.
-private func readDescriptor(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    read(descriptor, buffer, count)
 }

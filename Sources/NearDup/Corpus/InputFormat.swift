@@ -2,8 +2,9 @@ import Foundation
 
 /// How an input path is read, decided from the path alone.
 public enum InputFormat: Sendable, Hashable {
-    /// One JSON object a line (`.jsonl`, `.ndjson`, `.json`, and standard input; gzipped
-    /// as `.jsonl.gz`, `.ndjson.gz`, `.json.gz`).
+    /// One JSON object a line (`.jsonl`, `.ndjson`, `.json`, and standard input unless told
+    /// otherwise; gzipped as `.jsonl.gz`, `.ndjson.gz`, `.json.gz`). A `.json` file may
+    /// also hold one JSON document: an object, or an array of objects.
     case jsonLines
     /// CSV with a header row (`.csv`, gzipped `.csv.gz`).
     case csv
@@ -12,14 +13,14 @@ public enum InputFormat: Sendable, Hashable {
     /// One text file as one document (`.txt`, `.md`, `.html`, `.htm`).
     case textFile
 
-    /// The format of `path`: "-" is JSONL on standard input, an existing directory is a
-    /// tree, else the extension decides (before a final `.gz`, which `InputCompression`
-    /// reports). A path that does not exist, or whose extension is not one of these, is an
-    /// error naming it.
-    public init(path: String) throws(InputError) {
+    /// The format of `path`: "-" is standard input, read as `standardInput` (JSONL unless
+    /// told otherwise), an existing directory is a tree, else the extension decides (before
+    /// a final `.gz`, which `InputCompression` reports). A path that does not exist, or
+    /// whose extension is not one of these, is an error naming it.
+    public init(path: String, standardInput: InputFormat = .jsonLines) throws(InputError) {
         let location = SourceLocation(file: path, line: 0)
         if path == "-" {
-            self = .jsonLines
+            self = standardInput
             return
         }
         var isDirectory: ObjCBool = false
@@ -52,12 +53,13 @@ public enum InputFormat: Sendable, Hashable {
             self = .textFile
         case let ext:
             let found = ext.isEmpty ? "a file without an extension" : "a .\(ext) file"
-            throw InputError("unsupported input (\(found)): expected a directory, .jsonl/.ndjson/.json, .csv, .txt/.md/.html/.htm, or - for JSONL on standard input", at: location)
+            throw InputError("unsupported input (\(found)): expected a directory, .jsonl/.ndjson/.json, .csv, .txt/.md/.html/.htm, or - for standard input", at: location)
         }
     }
 }
 
-/// Whether an input file is compressed, decided from its name: a `.gz` ending means gzip.
+/// Whether an input file is compressed, as its name says: a `.gz` ending means gzip. (Gzip
+/// data is also recognised by its signature, 1F 8B, whatever the name, when it is read.)
 public enum InputCompression: Sendable, Hashable {
     case none
     case gzip

@@ -13,18 +13,28 @@ import Darwin
 /// through the same buffer). A UTF-8 byte-order mark at the start, CRLF line ends and
 /// blank lines are accepted; anything else that is not one valid JSON object a line is
 /// an error naming the file and line.
+///
+/// A `.json` file may instead hold one JSON document (an object, or an array of objects,
+/// over several lines): it is then read whole by `JSONDocumentReader`.
+///
+/// Text in another encoding than UTF-8 is decoded line by line (`decoding`); UTF-16 is
+/// decoded as the file is read. Valid UTF-8, the usual case, takes the one strict parse
+/// it always took: replacing invalid bytes is tried only on a line that failed it.
 public struct JSONLReader: Sendable {
     public var fields: FieldSelection
     /// Bytes read at a time; a longer line grows the buffer for that line only.
     public var chunkSize: Int
+    /// The encoding of lines, and what becomes of bytes that are not valid in it.
+    public var decoding: TextDecoding
 
-    public init(fields: FieldSelection = .init(), chunkSize: Int = 1 << 20) {
+    public init(fields: FieldSelection = .init(), chunkSize: Int = 1 << 20, decoding: TextDecoding = .init()) {
         self.fields = fields
         self.chunkSize = chunkSize
+        self.decoding = decoding
     }
 
     /// Calls `body` with each document of the JSONL file at `path` ("-" for standard input,
-    /// a `.gz` path is decompressed), in order. The first bad record stops the reading
+    /// gzip data is decompressed), in order. The first bad record stops the reading
     /// with an `InputError` naming the file and line.
     public func forEachDocument(in path: String, _ body: (Document) throws -> Void) throws {
         try forEachDocument(in: path, onInvalid: { throw $0 }, body)
@@ -34,8 +44,10 @@ public struct JSONLReader: Sendable {
     /// `onInvalid` with the error of each line that is not a valid record (not one JSON
     /// object, id or text missing or of the wrong type, invalid UTF-8); that line is then
     /// skipped. `onInvalid` may throw to stop. Failures that are not one line's fault
-    /// (the file cannot be opened or read, damaged gzip data) are thrown.
+    /// (the file cannot be opened or read, damaged gzip data) are thrown. `onNotice` hears
+    /// of replaced bytes and of a `.json` file read as one JSON document.
     public func forEachDocument(in path: String, onInvalid: (InputError) throws -> Void,
+                                onNotice: (ReadNotice) throws -> Void = { _ in },
                                 _ body: (Document) throws -> Void) throws {
         let plan = RecordFieldPlan(fields)
         var parser = JSONRecordParser(fieldNames: plan.names)
@@ -49,8 +61,19 @@ public struct JSONLReader: Sendable {
         let input = try ChunkedFileReader(path: path, chunkSize: chunkSize)
         let file = input.displayName
         try input.ensureUnread(3, line: 1)
+        // Lines of a single-byte encoding are decoded one by one; a byte-order mark wins.
+        var lineDecoder: TextDecoder?
         if input.unread.starts(with: [0xEF, 0xBB, 0xBF]) {
             input.consume(3)
+        } else if !input.isDecodedFromUTF16 {
+            if decoding.encoding == .utf16 {
+                throw InputError(TextDecoder.missingByteOrderMark, at: SourceLocation(file: file, line: 1))
+            }
+            if decoding.encoding != .utf8 { lineDecoder = TextDecoder(decoding) }
+        }
+        if Self.mayHoldOneDocument(path), try Self.holdsOneDocument(input) {
+            try readOneDocument(input, lineDecoder: lineDecoder, onInvalid: onInvalid, onNotice: onNotice, body)
+            return
         }
 
         var lineNumber = 0
@@ -76,11 +99,17 @@ public struct JSONLReader: Sendable {
                 let origin = SourceLocation(file: file, line: lineNumber)
                 let range = input.position..<(input.position + recordLength)
                 let document: Document
+                var replacedBytes = 0
                 do throws(InputError) {
-                    do {
-                        try parser.parse(line, into: &values, text: &text, scratch: &scratch)
-                    } catch {
-                        throw InputError("invalid JSON: \(error)", at: origin)
+                    if let lineDecoder {
+                        replacedBytes = try Self.parseDecoded(line, with: lineDecoder, parser, into: &values, text: &text, scratch: &scratch, at: origin)
+                    } else {
+                        do {
+                            try parser.parse(line, into: &values, text: &text, scratch: &scratch)
+                        } catch {
+                            replacedBytes = try Self.parseRepaired(line, failure: error, replacing: decoding.invalidBytes == .replace,
+                                                                   parser, into: &values, text: &text, scratch: &scratch, at: origin)
+                        }
                     }
                     for slot in values.indices {
                         texts[slot] = try Self.text(of: values[slot], named: plan.names[slot], required: slot <= RecordFieldPlan.textSlot, at: origin)
@@ -92,6 +121,7 @@ public struct JSONLReader: Sendable {
                     searched = 0
                     continue
                 }
+                if replacedBytes > 0 { try onNotice(.replacedBytes(count: replacedBytes, at: origin)) }
                 try body(document)
             }
             input.consume(recordLength)
@@ -102,6 +132,108 @@ public struct JSONLReader: Sendable {
         }
     }
 
+    /// The rest of `input` as one JSON document, decoded or repaired first as `decoding` says.
+    private func readOneDocument(_ input: ChunkedFileReader, lineDecoder: TextDecoder?, onInvalid: (InputError) throws -> Void,
+                                 onNotice: (ReadNotice) throws -> Void, _ body: (Document) throws -> Void) throws {
+        let file = input.displayName
+        while try input.readMore(line: 1) {}
+        try onNotice(.jsonDocument(path: file))
+        let reader = JSONDocumentReader(fields: fields)
+        let start = input.position
+        var replaced: DecodedText?
+        if let lineDecoder {
+            switch lineDecoder.decodeRecord(input.unread) {
+            case .success(let text): replaced = text
+            case .failure(let failure): throw InputError(failure.message, at: SourceLocation(file: file, line: failure.line))
+            }
+        } else if decoding.invalidBytes == .replace, UTF8Validation.firstInvalidOffset(in: input.unread) != nil {
+            replaced = UTF8Validation.replacingInvalidBytes(in: input.unread)
+        }
+        guard let replaced else {
+            try reader.forEachDocument(in: input.unread, file: file, rangeOffset: start, onInvalid: onInvalid, body)
+            return
+        }
+        try replaced.utf8.withUnsafeBytes { bytes in
+            try reader.forEachDocument(in: bytes, file: file, rangeOffset: start, onInvalid: onInvalid, body)
+        }
+        if replaced.replacedBytes > 0 {
+            // Counted once for the file: its documents' offsets moved with the replacements.
+            try onNotice(.replacedBytes(count: replaced.replacedBytes, at: SourceLocation(file: file, line: 0)))
+        }
+    }
+
+    /// Parses a line of a single-byte encoding after decoding it to UTF-8; returns the
+    /// bytes replaced.
+    private static func parseDecoded(_ line: UnsafeRawBufferPointer, with decoder: TextDecoder, _ parser: JSONRecordParser,
+                                     into values: inout [JSONFieldValue?], text: inout [UInt8]?, scratch: inout [UInt8],
+                                     at origin: SourceLocation) throws(InputError) -> Int {
+        switch decoder.decodeRecord(line) {
+        case .failure(let failure):
+            throw InputError(failure.message, at: origin)
+        case .success(let decoded):
+            let outcome = decoded.utf8.withUnsafeBytes { bytes in
+                Result { () throws(JSONSyntaxError) in try parser.parse(bytes, into: &values, text: &text, scratch: &scratch) }
+            }
+            if case .failure(let error) = outcome { throw InputError("invalid JSON: \(error)", at: origin) }
+            return decoded.replacedBytes
+        }
+    }
+
+    /// After a line failed to parse: with `replacing`, when it holds invalid UTF-8, parses
+    /// it again with each bad byte replaced by U+FFFD and returns how many were; otherwise
+    /// throws the first failure.
+    private static func parseRepaired(_ line: UnsafeRawBufferPointer, failure: JSONSyntaxError, replacing: Bool, _ parser: JSONRecordParser,
+                                      into values: inout [JSONFieldValue?], text: inout [UInt8]?, scratch: inout [UInt8],
+                                      at origin: SourceLocation) throws(InputError) -> Int {
+        guard replacing, UTF8Validation.firstInvalidOffset(in: line) != nil else {
+            throw InputError("invalid JSON: \(failure)", at: origin)
+        }
+        let repaired = UTF8Validation.replacingInvalidBytes(in: line)
+        let outcome = repaired.utf8.withUnsafeBytes { bytes in
+            Result { () throws(JSONSyntaxError) in try parser.parse(bytes, into: &values, text: &text, scratch: &scratch) }
+        }
+        if case .failure(let error) = outcome { throw InputError("invalid JSON: \(error)", at: origin) }
+        return repaired.replacedBytes
+    }
+
+    /// Whether `path` may hold one JSON document instead of JSON Lines: a `.json` file.
+    static func mayHoldOneDocument(_ path: String) -> Bool {
+        var name = path.lowercased()
+        if name.hasSuffix(".gz") { name.removeLast(3) }
+        return name.hasSuffix(".json")
+    }
+
+    /// Whether the unread input starts one JSON document rather than JSON Lines: with '['
+    /// (an array), or with '{' on a first line that does not hold the whole object.
+    private static func holdsOneDocument(_ input: ChunkedFileReader) throws -> Bool {
+        var offset = 0
+        while true {
+            let unread = input.unread
+            while offset < unread.count, [0x20, 0x0A, 0x0D, 0x09].contains(unread[offset]) { offset += 1 }
+            if offset < unread.count { break }
+            guard try input.readMore(line: 1) else { return false }
+        }
+        if input.unread[offset] == UInt8(ascii: "[") { return true }
+        guard input.unread[offset] == UInt8(ascii: "{") else { return false }
+        var lineEnd: Int?
+        while true {
+            let unread = input.unread
+            lineEnd = unread[offset...].firstIndex(of: 0x0A)
+            if lineEnd != nil { break }
+            guard try input.readMore(line: 1) else { break }
+        }
+        let unread = input.unread
+        let line = UnsafeRawBufferPointer(rebasing: unread[offset..<(lineEnd ?? unread.count)])
+        var values: [JSONFieldValue?] = []
+        var scratch: [UInt8] = []
+        do {
+            try JSONRecordParser(fieldNames: []).parse(line, into: &values, scratch: &scratch)
+            return false
+        } catch {
+            return error.message.hasPrefix("unexpected end of line")
+        }
+    }
+
     /// A line of only spaces, tabs and carriage returns holds no record.
     private static func isBlank(_ line: UnsafeRawBufferPointer) -> Bool {
         line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
@@ -109,7 +241,7 @@ public struct JSONLReader: Sendable {
 
     /// A member's value as document text. Strings and numbers are text; null is absence
     /// for optional fields; anything else is a mistake worth reporting.
-    private static func text(of value: JSONFieldValue?, named name: String, required: Bool, at origin: SourceLocation) throws(InputError) -> String? {
+    static func text(of value: JSONFieldValue?, named name: String, required: Bool, at origin: SourceLocation) throws(InputError) -> String? {
         switch value {
         case nil:
             return nil

@@ -81,6 +81,42 @@ public struct JSONRecordParser: Sendable {
         try scanner.parseRecord(names: nameBytes, fieldNames: fieldNames, into: &values)
         text = scanner.text
     }
+
+    /// Parses the object that starts at `offset` of `bytes` (after any whitespace), a whole
+    /// JSON text in which line breaks are whitespace, as `parse` does a line; returns the
+    /// offset just past its closing brace. A syntax error's column counts from `bytes`' start.
+    func parseObject(_ bytes: UnsafeRawBufferPointer, at offset: Int, into values: inout [JSONFieldValue?],
+                     text: inout [UInt8]?, scratch: inout [UInt8]) throws(JSONSyntaxError) -> Int {
+        precondition(values.count == fieldNames.count)
+        text = nil
+        for index in values.indices {
+            values[index] = nil
+        }
+        guard let base = bytes.baseAddress, offset < bytes.count else {
+            throw JSONSyntaxError("expected '{' (a record must be a JSON object), found the end of the file", column: 1)
+        }
+        var scanner = JSONLineScanner(bytes: base.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+        scanner.position = offset
+        scanner.usesStringKernel = usesStringKernel
+        scanner.textSlot = textSlot
+        swap(&scanner.scratch, &scratch)
+        defer { swap(&scanner.scratch, &scratch) }
+        try scanner.parseObject(names: nameBytes, fieldNames: fieldNames, into: &values)
+        text = scanner.text
+        return scanner.position
+    }
+
+    /// Checks the JSON value that starts at `offset` of `bytes` and returns the offset just
+    /// past it.
+    static func skipValue(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws(JSONSyntaxError) -> Int {
+        guard let base = bytes.baseAddress, offset < bytes.count else {
+            throw JSONSyntaxError("unexpected end of the file, expected a value", column: 1)
+        }
+        var scanner = JSONLineScanner(bytes: base.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+        scanner.position = offset
+        try scanner.skipAnyValue()
+        return scanner.position
+    }
 }
 
 // MARK: - JSONLineScanner
@@ -108,6 +144,16 @@ private struct JSONLineScanner {
     // MARK: Record
 
     mutating func parseRecord(names: [[UInt8]], fieldNames: [String], into values: inout [JSONFieldValue?]) throws(JSONSyntaxError) {
+        try parseObject(names: names, fieldNames: fieldNames, into: &values)
+        skipWhitespace()
+        if position < count {
+            throw failure("unexpected \(describe(bytes[position])) after the JSON object")
+        }
+    }
+
+    /// One object, from `position` (after any whitespace) to just past its closing brace.
+    @inline(__always)
+    mutating func parseObject(names: [[UInt8]], fieldNames: [String], into values: inout [JSONFieldValue?]) throws(JSONSyntaxError) {
         skipWhitespace()
         guard position < count, bytes[position] == UInt8(ascii: "{") else {
             throw failure("expected '{' (a record must be a JSON object)")
@@ -143,10 +189,12 @@ private struct JSONLineScanner {
                 if try endOfContainer(closing: UInt8(ascii: "}")) { break }
             }
         }
+    }
+
+    /// Any one value, validated and passed over.
+    mutating func skipAnyValue() throws(JSONSyntaxError) {
         skipWhitespace()
-        if position < count {
-            throw failure("unexpected \(describe(bytes[position])) after the JSON object")
-        }
+        try skipValue(depth: 1)
     }
 
     private func nameMatches(_ name: [UInt8], _ fieldName: String, start: Int, end: Int, escaped: Bool) -> Bool {

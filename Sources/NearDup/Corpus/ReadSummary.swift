@@ -14,6 +14,9 @@ public struct ReadSummary: Sendable, Equatable {
         public internal(set) var invalidRecords = 0
         /// Documents of this input skipped because an earlier one had the same id.
         public internal(set) var duplicateIDs = 0
+        /// Files of this input read as one JSON document each (an object or an array of
+        /// objects) rather than as JSON Lines.
+        public internal(set) var jsonDocuments = 0
 
         public init(path: String, format: InputFormat, compression: InputCompression) {
             self.path = path
@@ -31,6 +34,35 @@ public struct ReadSummary: Sendable, Equatable {
     public internal(set) var invalidRecords: SkippedRecords
     /// Documents skipped as later duplicates of an id (under `DuplicateIDPolicy.skip`).
     public internal(set) var duplicateIDs: SkippedRecords
+    /// Documents whose text had bytes replaced with U+FFFD (under `InvalidTextPolicy.replace`).
+    public internal(set) var replacedText = ReplacedText()
+    /// Files below directory inputs that were not read as documents, by extension
+    /// (lowercased, with its dot; "" for a name without one).
+    public internal(set) var skippedFiles: [String: Int] = [:]
+
+    /// Bytes that were not valid in their encoding and became U+FFFD: in how many documents,
+    /// how many bytes, and the first document's place.
+    public struct ReplacedText: Sendable, Equatable {
+        public internal(set) var documents = 0
+        public internal(set) var bytes = 0
+        public internal(set) var first: SourceLocation?
+    }
+
+    /// Adds what a reader noticed to the summary of the input at `index`.
+    mutating func record(_ notice: ReadNotice, input index: Int) {
+        switch notice {
+        case .replacedBytes(let count, let location):
+            replacedText.documents += 1
+            replacedText.bytes += count
+            if replacedText.first == nil { replacedText.first = location }
+        case .skippedFile(let path):
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            let dot = name.lastIndex(of: ".").flatMap { $0 == name.startIndex ? nil : $0 }
+            skippedFiles[dot.map { String(name[$0...]).lowercased() } ?? "", default: 0] += 1
+        case .jsonDocument:
+            inputs[index].jsonDocuments += 1
+        }
+    }
 
     public init(exampleLimit: Int = SkippedRecords.defaultExampleLimit) {
         invalidRecords = SkippedRecords(exampleLimit: exampleLimit)

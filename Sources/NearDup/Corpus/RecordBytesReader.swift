@@ -10,10 +10,10 @@ public final class RecordBytesReader {
     public let path: String
     private let input: ChunkedFileReader
 
-    /// Opens `path` for reading back. Standard input cannot be read a second time, so "-"
-    /// is an error.
+    /// Opens `path` for reading back. Standard input ("-") can be read a second time only
+    /// when it is a regular file (see `StandardInputSpool`); a pipe is an error.
     public init(path: String, chunkSize: Int = 1 << 20) throws {
-        guard path != "-" else {
+        guard path != "-" || ChunkedFileReader.standardInputStart() != nil else {
             throw InputError("standard input cannot be read a second time; save it to a file first",
                              at: SourceLocation(file: ChunkedFileReader.standardInputName, line: 0))
         }

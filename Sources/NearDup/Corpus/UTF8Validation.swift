@@ -67,3 +67,31 @@ enum UTF8Validation {
         return line
     }
 }
+
+extension UTF8Validation {
+    /// `buffer` with every byte that does not belong to a well-formed sequence replaced by
+    /// U+FFFD, and how many bytes were replaced: the lossy reading `--invalid-utf8 replace`
+    /// asks for, taken only after a strict check has failed.
+    static func replacingInvalidBytes(in buffer: UnsafeRawBufferPointer) -> DecodedText {
+        guard let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return DecodedText(utf8: []) }
+        let count = buffer.count
+        var output: [UInt8] = []
+        output.reserveCapacity(count + 16)
+        var replaced = 0
+        var i = 0
+        while i < count {
+            if base[i] < 0x80 {
+                output.append(base[i])
+                i += 1
+            } else if let length = multibyteSequenceLength(base, at: i, count: count) {
+                output.append(contentsOf: UnsafeBufferPointer(start: base + i, count: length))
+                i += length
+            } else {
+                output += [0xEF, 0xBF, 0xBD]
+                replaced += 1
+                i += 1
+            }
+        }
+        return DecodedText(utf8: output, replacedBytes: replaced)
+    }
+}
