@@ -118,7 +118,7 @@ struct SynthHTMLCLITests {
         (["--labels", "L"], "give --output"),
         (["--pages-dir", "P", "--labels", "L", "--no-html"], "add --html"),
         (["--output", "C", "--labels", "L", "--agencies", "6"], "agencyCount must be between 1 and 5"),
-        (["--output", "C", "--labels", "L", "--pages-dir", "C"], "must be different paths"),
+        (["--output", "C", "--labels", "L", "--pages-dir", "C"], "name the same file"),
     ])
     func badOptionsExit64(_ options: [String], message: String) throws {
         let directory = try NeardupTool.temporaryDirectory()
