@@ -1,18 +1,21 @@
 /// Finds the paragraphs that pages carry around their stories (a site's footer and
-/// newsletter box, a network's weather widget, a wire photo's caption) from the corpus
+/// newsletter box, a network's weather widget, a photo caption used again) from the corpus
 /// itself, so that verification compares what is left.
 ///
-/// A paragraph is furniture where it recurs on several pages beside text of their own that
-/// differs from page to page. Recurring alone is not enough: a wire story's paragraphs recur
-/// on every page that reprints it. What tells the two apart is what surrounds them. Copies
-/// of a story are mostly that story; a page that carries furniture is mostly something else,
-/// and those somethings differ. So for each paragraph found on `minimumPages` pages or
+/// A paragraph is furniture where it recurs on several pages of one source (the source
+/// field, or a site's folder) beside text of their own that differs from page to page.
+/// Recurring alone is not enough: a wire story's paragraphs recur on every page that
+/// reprints it. What tells the two apart is what surrounds them. A page that is mostly the
+/// recurring text is a copy of it; a page that carries furniture has text of its own, and
+/// those texts differ. So for each paragraph found on `minimumPages` pages of a source or
 /// more, a sample of those pages is read by their paragraphs' fingerprints: the text common
-/// to at least half of them is set apart, and the paragraph is furniture when at least half
-/// of the pages have more text of their own than common text (and `minimumOwnWords` at
-/// least), in `minimumUnrelatedPages` or more pages whose own texts share no paragraphs.
-/// It is then left out of exactly those pages; a page that is mostly the recurring text
-/// keeps it (a short story that other pages carry in a box is still that story's copy).
+/// to at least half of them is set apart, and the paragraph is furniture when at least
+/// half of the pages have own text at least half as long as the common text (and
+/// `minimumOwnWords` at least), in `minimumUnrelatedPages` or more pages whose own texts
+/// neither share paragraphs nor agree in their signatures beyond what the common text
+/// explains. It is then left out of exactly those pages: a page that is mostly the
+/// recurring text keeps it (a short story that other pages carry in a box is still that
+/// story's copy). Documents whose source is unknown take no part.
 ///
 /// Only fingerprints are read, never text, so this runs once all documents are sketched,
 /// with memory for one 8-byte key per paragraph.
@@ -24,9 +27,9 @@ public struct LearnedFurniture: Sendable {
     public var sampleSize = 16
     /// Paragraphs shorter than this are ignored: too short to matter, too common to group.
     public var minimumParagraphWords = 3
-    /// Two pages whose signatures agree this much tell one story. Unrelated pages that share
-    /// furniture making up at most half of each agree on at most a third of their values.
-    public var relatedJaccard = 0.4
+    /// Two pages whose signatures agree this much more than their common text alone would
+    /// make them agree tell one story.
+    public var relatedMargin = 0.2
 
     public init() {}
 
@@ -156,8 +159,9 @@ public struct LearnedFurniture: Sendable {
             start = end
         }
 
-        /// The page's own paragraphs (sorted), when its own text outweighs the common text.
-        func ownParagraphs(of page: Int) -> [UInt32]? {
+        /// The page's own paragraphs (sorted) and the words of its own and of the common text,
+        /// when its own text is at least half as long as the common text.
+        func ownParagraphs(of page: Int) -> (own: [UInt32], ownWords: Int, commonWords: Int)? {
             var commonWords = 0
             var ownWords = 0
             var own: [UInt32] = []
@@ -169,23 +173,25 @@ public struct LearnedFurniture: Sendable {
                     own.append(fingerprint.hash)
                 }
             }
-            guard ownWords >= max(minimumOwnWords, commonWords) else { return nil }
+            guard ownWords >= max(minimumOwnWords, commonWords / 2) else { return nil }
             own.sort()
-            return own
+            return (own, ownWords, commonWords)
         }
 
         let sampled = sample.compactMap { page in ownParagraphs(of: page).map { (page, $0) } }
         guard 2 * sampled.count >= sample.count, sampled.count >= minimumUnrelatedPages else { return nil }
-        // Pages whose own texts share paragraphs, or whose signatures agree (copies edited
-        // apart keep few paragraphs whole), are one story told twice, not two stories. A page
-        // here is mostly its own text, so its signature speaks for that text.
+        // Pages whose own texts share paragraphs, or whose signatures agree clearly more than
+        // the common text alone makes them (copies edited apart keep few paragraphs whole), are
+        // one story told twice, not two stories.
         var groups = UnionFind(count: sampled.count)
         for first in sampled.indices {
             for second in sampled.indices where second > first {
-                let (a, b) = (sampled[first], sampled[second])
-                let shared = a.1.sortedIntersectionCount(with: b.1)
-                if shared > 0 && 2 * shared >= min(a.1.count, b.1.count)
-                    || MinHasher.estimatedJaccard(batch.signatures[a.0], batch.signatures[b.0]) >= relatedJaccard {
+                let (a, b) = (sampled[first].1, sampled[second].1)
+                let shared = a.own.sortedIntersectionCount(with: b.own)
+                let commonWords = Double(min(a.commonWords, b.commonWords))
+                let commonAlone = commonWords / max(commonWords + Double(a.ownWords + b.ownWords), 1)
+                let agreement = MinHasher.estimatedJaccard(batch.signatures[sampled[first].0], batch.signatures[sampled[second].0])
+                if shared > 0 && 2 * shared >= min(a.own.count, b.own.count) || agreement >= commonAlone + relatedMargin {
                     groups.union(first, second)
                 }
             }
