@@ -38,14 +38,16 @@ struct ScanReport: Sendable {
     var summary: String {
         Self.summary(
             documents: result.statistics.documents, clusters: result.clusters.count, copies: result.copyCount,
-            skippedBandRuns: result.statistics.skippedBandRuns)
+            skippedBandRuns: result.statistics.skippedBandRuns, noStoryPages: result.statistics.noStoryPages)
     }
 
     /// The summary line from its counts alone, so its wording can be checked without a run.
-    static func summary(documents: Int, clusters: Int, copies: Int, skippedBandRuns: Int) -> String {
+    static func summary(documents: Int, clusters: Int, copies: Int, skippedBandRuns: Int, noStoryPages: Int = 0) -> String {
         let skipped = skippedBandRuns > 0 ? ", \(counted(skippedBandRuns, "boilerplate band run")) skipped" : ""
+        let noStory = noStoryPages > 0
+            ? "; \(counted(noStoryPages, "page")) \(noStoryPages == 1 ? "has" : "have") no story text" : ""
         return "\(counted(documents, "document")) read, \(counted(clusters, "cluster")), "
-            + "\(counted(copies, "document")) \(copies == 1 ? "is a copy" : "are copies") (* = likely original)\(skipped)"
+            + "\(counted(copies, "document")) \(copies == 1 ? "is a copy" : "are copies") (* = likely original)\(skipped)\(noStory)"
     }
 
     private func label(of member: Int) -> String {
@@ -65,6 +67,7 @@ struct ScanReport: Sendable {
               ],
               "summary": {"documents": \(statistics.documents), "clusters": \(result.clusters.count), \
             "copies": \(result.copyCount), "empty_documents": \(statistics.emptyDocuments), \
+            "no_story_pages": \(statistics.noStoryPages), \
             "candidate_pairs": \(statistics.candidatePairs), "copy_edges": \(statistics.copyEdges), \
             "skipped_band_runs": \(statistics.skippedBandRuns), \
             "bands": \(statistics.bandLayout.bands), "rows": \(statistics.bandLayout.rows)}

@@ -137,8 +137,9 @@ public struct ThroughputBenchmark {
         }
 
         let pipeline = ClusteringPipeline(options: options)
-        let batch = pipeline.sketch(documents.map(\.utf8Text))
-        let facts = documents.map(DocumentFacts.init)
+        let batch = pipeline.sketch(documents.map(DocumentText.init))
+        var facts = documents.map(DocumentFacts.init)
+        batch.applyPublicationTimes(to: &facts)
         try measure("cluster", "-", items: pairs) {
             _ = try pipeline.resolve(facts, batch: batch)
         }
