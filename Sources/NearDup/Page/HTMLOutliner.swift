@@ -298,8 +298,14 @@ final class HTMLOutliner {
         }
         let inLink = linkDepth > 0
         let keepsLines = preDepth > 0
-        for byte in bytes {
-            if byte <= 0x20 && (byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C) {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            // A no-break space (`&nbsp;`, C2 A0) separates words like any other.
+            let isNoBreakSpace = byte == 0xC2 && index < bytes.count && bytes[index] == 0xA0
+            if isNoBreakSpace { index += 1 }
+            if isNoBreakSpace || byte <= 0x20 && (byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C) {
                 if keepsLines && byte == 0x0A {
                     pendingSpace = pendingSpace >= 2 ? 3 : 2
                 } else if pendingSpace == 0 {

@@ -124,7 +124,9 @@ public final class StoryExtractor {
         for (index, block) in blocks.enumerated()
         where subtree.contains(block.node) && block.furniture.isDisjoint(with: excluded) && !isCaption[index]
             && Int(block.linkBytes) * 2 <= block.count {
-            if block.isHeading && outline.text[block.range].elementsEqual(headline) { continue }
+            if block.isHeading && outline.text[block.range].elementsEqual(headline, by: { $0 == $1 || $0 == 0x0A && $1 == 0x20 }) {
+                continue
+            }
             chosen.append(index)
             if !block.isHeading { storyWords += Int(words[index]) }
         }
@@ -143,7 +145,8 @@ public final class StoryExtractor {
     /// The first `h1`, else `og:title`, else `<title>`.
     private func headlineBytes(_ outline: PageOutline) -> [UInt8] {
         if let heading = outline.firstHeading {
-            return Array(outline.text[outline.blocks[heading].range])
+            // One line, though a heading may hold preformatted text.
+            return outline.text[outline.blocks[heading].range].map { $0 == 0x0A ? 0x20 : $0 }
         }
         if let title = Self.trimmed(outline.openGraphTitle) { return Array(title) }
         if let title = Self.trimmed(outline.title) { return Array(title) }
@@ -175,10 +178,22 @@ public final class StoryExtractor {
         return Array(json[start..<end])
     }
 
+    /// Without surrounding whitespace, no-break spaces included.
     private static func trimmed(_ bytes: [UInt8]) -> ArraySlice<UInt8>? {
         var slice = bytes[...]
-        while let first = slice.first, TextBytes.isSpace(first) { slice = slice.dropFirst() }
-        while let last = slice.last, TextBytes.isSpace(last) { slice = slice.dropLast() }
+        while true {
+            if let first = slice.first, TextBytes.isSpace(first) {
+                slice = slice.dropFirst()
+            } else if slice.starts(with: [0xC2, 0xA0]) {
+                slice = slice.dropFirst(2)
+            } else if let last = slice.last, TextBytes.isSpace(last) {
+                slice = slice.dropLast()
+            } else if slice.count >= 2 && slice[slice.endIndex - 2] == 0xC2 && slice.last == 0xA0 {
+                slice = slice.dropLast(2)
+            } else {
+                break
+            }
+        }
         return slice.isEmpty ? nil : slice
     }
 }
