@@ -109,7 +109,7 @@ enum FurnitureMarkers {
         return hash.value == WordHash("main").value || hash.value == WordHash("article").value
     }
 
-    private enum Meaning { case furniture, storyBody }
+    private enum Meaning: Sendable { case furniture, storyBody }
 
     /// FNV-1a over lower-case bytes: a word of a class name costs a multiply a byte.
     struct WordHash: Equatable {
@@ -120,6 +120,12 @@ enum FurnitureMarkers {
 
         init(_ text: String) {
             for byte in text.utf8 { append(byte) }
+        }
+
+        /// A key of up to eight bytes packed in an integer, mixed so that its bits spread.
+        init(packed: UInt64) {
+            value = (packed ^ 0xCBF2_9CE4_8422_2325) &* 0xFF51_AFD7_ED55_8CCD
+            value ^= value >> 33
         }
 
         mutating func append(_ byte: UInt8) {
@@ -167,31 +173,26 @@ enum FurnitureMarkers {
         "post body", "post content", "entry content", "entry body", "body text", "article copy", "story copy",
     ]
 
-    private static let authorWords: Set<UInt64> = Set(["byline", "author"].map { WordHash($0).value })
+    private static let authorWords = wordSet(["byline", "author"])
 
     /// First words of class names that state a condition of the page, not what the element is.
-    private static let conditionWords: Set<UInt64> = Set(
-        ["has", "is", "with", "without", "no", "show", "hide", "enable", "enabled", "disable", "supports", "can"]
-            .map { WordHash($0).value })
+    private static let conditionWords = wordSet(
+        ["has", "is", "with", "without", "no", "show", "hide", "enable", "enabled", "disable", "supports", "can"])
 
     /// Of those, the ones that also start a condition in the middle of a name.
-    private static let midNameConditionWords: Set<UInt64> = Set(["with", "without", "has"].map { WordHash($0).value })
+    private static let midNameConditionWords = wordSet(["with", "without", "has"])
 
-    private static let furnitureRoles: Set<UInt64> = Set(
+    private static let furnitureRoles = wordSet(
         ["navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "toolbar", "tablist",
-         "dialog", "alertdialog", "alert", "tooltip", "form", "button"].map { WordHash($0).value })
+         "dialog", "alertdialog", "alert", "tooltip", "form", "button"])
 
-    private static let words: [UInt64: Meaning] = {
-        var table: [UInt64: Meaning] = [:]
-        for word in furnitureWords { table[WordHash(word).value] = .furniture }
-        for word in storyBodyWords { table[WordHash(word).value] = .storyBody }
-        return table
-    }()
+    private static let words = HashedWords(
+        furnitureWords.map { (WordHash($0).value, Meaning.furniture) } + storyBodyWords.map { (WordHash($0).value, Meaning.storyBody) })
 
-    private static let pairs: [UInt64: Meaning] = {
-        var table: [UInt64: Meaning] = [:]
-        for pair in furniturePairs { table[WordHash(pair).value] = .furniture }
-        for pair in storyBodyPairs { table[WordHash(pair).value] = .storyBody }
-        return table
-    }()
+    private static let pairs = HashedWords(
+        furniturePairs.map { (WordHash($0).value, Meaning.furniture) } + storyBodyPairs.map { (WordHash($0).value, Meaning.storyBody) })
+
+    private static func wordSet(_ words: [String]) -> HashedWords<Bool> {
+        HashedWords(words.map { (WordHash($0).value, true) })
+    }
 }

@@ -298,14 +298,18 @@ final class HTMLOutliner {
         }
         let inLink = linkDepth > 0
         let keepsLines = preDepth > 0
+        // The text is taken out of the outline while words are copied, so each append is
+        // not an access to this object's stored properties.
+        var text = outline.text
+        outline.text = []
+        defer { outline.text = text }
+        let count = bytes.count
         var index = 0
-        while index < bytes.count {
+        while index < count {
             let byte = bytes[index]
-            index += 1
-            // A no-break space (`&nbsp;`, C2 A0) separates words like any other.
-            let isNoBreakSpace = byte == 0xC2 && index < bytes.count && bytes[index] == 0xA0
-            if isNoBreakSpace { index += 1 }
-            if isNoBreakSpace || byte <= 0x20 && (byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C) {
+            if byte <= 0x20 && Self.isSpace(byte) || byte == 0xC2 && index + 1 < count && bytes[index + 1] == 0xA0 {
+                // A no-break space (`&nbsp;`, C2 A0) separates words like any other.
+                index += byte == 0xC2 ? 2 : 1
                 if keepsLines && byte == 0x0A {
                     pendingSpace = pendingSpace >= 2 ? 3 : 2
                 } else if pendingSpace == 0 {
@@ -313,30 +317,48 @@ final class HTMLOutliner {
                 }
                 continue
             }
+            // A word: up to the next space.
+            var end = index + 1
+            while end < count {
+                let next = bytes[end]
+                if next <= 0x20 && Self.isSpace(next) || next == 0xC2 && end + 1 < count && bytes[end + 1] == 0xA0 { break }
+                end += 1
+            }
             if blockStart < 0 {
-                blockStart = Int32(outline.text.count)
+                blockStart = Int32(text.count)
                 blockLinkBytes = 0
             } else if pendingSpace != 0 {
                 if pendingSpace == 3 {
-                    endBlock()
-                    blockStart = Int32(outline.text.count)
+                    endBlock(at: Int32(text.count))
+                    blockStart = Int32(text.count)
                     blockLinkBytes = 0
                 } else {
-                    outline.text.append(pendingSpace == 2 ? 0x0A : 0x20)
+                    text.append(pendingSpace == 2 ? 0x0A : 0x20)
                     if inLink { blockLinkBytes += 1 }
                 }
             }
             pendingSpace = 0
-            outline.text.append(byte == 0 ? 0x20 : byte)
-            if inLink { blockLinkBytes += 1 }
+            text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+            if inLink { blockLinkBytes += Int32(end - index) }
+            index = end
         }
+    }
+
+    /// ASCII whitespace, and NUL, which is no text.
+    @inline(__always)
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C || byte == 0
     }
 
     /// Ends the open block, if any, recording it.
     private func endBlock() {
+        endBlock(at: Int32(outline.text.count))
+    }
+
+    /// The same, with the text's length given (while `text` holds the text).
+    private func endBlock(at end: Int32) {
         pendingSpace = 0
         guard blockStart >= 0 else { return }
-        let end = Int32(outline.text.count)
         if end > blockStart {
             let isHeading = headingDepth > 0
             if inTopHeading && outline.firstHeading == nil { outline.firstHeading = outline.blocks.count }
@@ -386,17 +408,32 @@ final class HTMLOutliner {
         return value[end] == 0
     }
 
-    /// `display: none` or `visibility: hidden` in a style attribute.
-    private static func hidesElement(_ style: UnsafePointer<UInt8>) -> Bool {
-        var compact: [UInt8] = []
+    /// `display: none` or `visibility: hidden` in a style attribute (spaces and case ignored).
+    static func hidesElement(_ style: UnsafePointer<UInt8>) -> Bool {
         var index = 0
-        while style[index] != 0 && compact.count < 512 {
-            let byte = style[index]
-            if byte != 0x20 && byte != 0x09 { compact.append(byte &- 0x41 < 26 ? byte | 0x20 : byte) }
+        while style[index] != 0 {
+            if let end = Self.matchIgnoringSpaces(style, at: index, "display:none")
+                ?? Self.matchIgnoringSpaces(style, at: index, "visibility:hidden") {
+                // Not `display: none-ish`: the value ends there.
+                let next = style[end]
+                return next == 0 || next == 0x3B || next == 0x20 || next == 0x21
+            }
             index += 1
         }
-        return compact.firstRange(of: Array("display:none".utf8)) != nil
-            || compact.firstRange(of: Array("visibility:hidden".utf8)) != nil
+        return false
+    }
+
+    /// Where `literal` (lower case, no spaces) ends if it starts at `start`, spaces skipped.
+    private static func matchIgnoringSpaces(_ value: UnsafePointer<UInt8>, at start: Int, _ literal: StaticString) -> Int? {
+        let pattern = literal.utf8Start
+        var index = start
+        for offset in 0..<literal.utf8CodeUnitCount {
+            while offset > 0 && (value[index] == 0x20 || value[index] == 0x09) { index += 1 }
+            let byte = value[index]
+            guard byte != 0, (byte &- 0x41 < 26 ? byte | 0x20 : byte) == pattern[offset] else { return nil }
+            index += 1
+        }
+        return index
     }
 
     private static func appendCollapsed(_ value: UnsafePointer<UInt8>, to output: inout [UInt8], limit: Int) {

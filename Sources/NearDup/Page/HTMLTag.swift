@@ -51,7 +51,7 @@ enum HTMLTag: UInt8, Sendable {
             key |= UInt64(name[length]) << (8 * UInt64(length))
             length += 1
         }
-        return table[key] ?? .inline
+        return table[FurnitureMarkers.WordHash(packed: key).value] ?? .inline
     }
 
     /// Names of more than eight bytes.
@@ -73,9 +73,11 @@ enum HTMLTag: UInt8, Sendable {
         return name.utf8.enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
     }
 
-    private static let table: [UInt64: HTMLTag] = {
-        var table: [UInt64: HTMLTag] = [:]
-        func add(_ tag: HTMLTag, _ names: [String]) { for name in names { table[packed(name)] = tag } }
+    private static let table: HashedWords<HTMLTag> = {
+        var entries: [(UInt64, HTMLTag)] = []
+        func add(_ tag: HTMLTag, _ names: [String]) {
+            for name in names { entries.append((FurnitureMarkers.WordHash(packed: packed(name)).value, tag)) }
+        }
         add(.link, ["a"])
         add(.lineBreak, ["br"])
         add(.block, [
@@ -97,6 +99,6 @@ enum HTMLTag: UInt8, Sendable {
         add(.meta, ["meta"])
         add(.time, ["time"])
         add(.script, ["script"])
-        return table
+        return HashedWords(entries)
     }()
 }

@@ -1,7 +1,7 @@
 /// Photo captions, recognised by their grammar: a description that ends with a photo credit,
 /// "(AP Photo/Evan Vucci)", "(Photo by Jane Doe via AP)", "REUTERS/Kevin Lamarque",
 /// "AFP PHOTO / Mandel Ngan", "Chip Somodevilla/Getty Images", or a line that opens with
-/// "Credit:" or "Photograph:". A wire service's photo desk sends one caption to every outlet
+/// "Credit:" or "Photograph:" and does not end a sentence. A wire service's photo desk sends one caption to every outlet
 /// that runs the picture, beside unrelated stories too, so captions are furniture.
 ///
 /// Works on ASCII within UTF-8 bytes, like the other boilerplate rules.
@@ -17,40 +17,53 @@ enum CaptionRule {
         "photograph:", "photo credit", "image credit", "credit:", "/ap", "/afp", "/epa", "epa-efe", "shutterstock",
         "ap images", "pool photo", "file photo", "image:", "photo courtesy", "courtesy of", "afp/",
     ])
-    /// A credit's words at the end of a caption with no parentheses.
+    /// A credit's words at the end of a caption with no parentheses. Each holds a `/` or a
+    /// `:`, or one of `unmarkedCredits`.
     private static let trailingCredits = ASCIIPatterns([
         "reuters/", "afp photo", "ap photo/", "/getty images", "via getty images", "- getty images", "getty images for ",
         "/afp", "/ap images", "/epa", "epa-efe/", "photo: ", "photograph: ", "credit: ", "/shutterstock",
     ])
+    /// The trailing credits without a `/` or `:`: few enough to be looked for thirty-two bytes at a time.
+    private static let unmarkedCredits = ASCIIPatterns(["getty images", "afp photo"])
 
     /// The longest caption, in words: long AP captions run to about seventy.
     static let longestCaption = 90
     /// How far from the end a trailing credit may start, in bytes.
     private static let creditReach = 120
+    /// A caption's words, at most, take no more bytes than this.
+    private static let longestCaptionBytes = longestCaption * 16
 
     /// Whether the trimmed, non-empty `line` is a photo caption or credit line.
     static func isCaption(_ bytes: [UInt8], _ line: Range<Int>) -> Bool {
-        guard !line.isEmpty else { return false }
+        // A credit ends the caption: a line that ends a sentence, as story paragraphs do, has
+        // none. Asked first, so most paragraphs cost a look at their last byte.
+        var end = line.upperBound
+        while end > line.lowerBound && bytes[end - 1] == 0x20 { end -= 1 }
+        guard end > line.lowerBound, line.count <= Self.longestCaptionBytes,
+              !BoilerplateFilter.endsSentence(bytes, line.lowerBound..<end) || bytes[end - 1] == 0x29
+        else { return false }
         if creditPrefixes.matchPrefix(of: bytes, line) {
             return TextBytes.wordCount(bytes, line, limit: longestCaption + 1) <= longestCaption
         }
-        var end = line.upperBound
-        while end > line.lowerBound && (bytes[end - 1] == 0x2E || bytes[end - 1] == 0x20) { end -= 1 }
-        guard end > line.lowerBound else { return false }
         let reachStart = max(line.lowerBound, end - creditReach)
         let hasCredit: Bool
         if bytes[end - 1] == 0x29, let open = openingParenthesis(bytes, before: end - 1, from: reachStart) {
             // "(AP Photo/J. Scott Applewhite, File)": the last group names the picture's source.
             let group = (open + 1)..<(end - 1)
-            hasCredit = TextBytes.wordCount(bytes, group, limit: 16) <= 15 && groupCredits.occurs(in: bytes, group)
+            hasCredit = groupCredits.occurs(in: bytes, group) && TextBytes.wordCount(bytes, group, limit: 16) <= 15
         } else {
             // "... in Moscow. REUTERS/Maxim Shemetov": the credit follows the last sentence.
             var start = end - 1
-            while start > reachStart && bytes[start - 1] != 0x2E && bytes[start - 1] != 0x3F && bytes[start - 1] != 0x21 {
+            var isMarked = false
+            while start > reachStart {
+                let byte = bytes[start - 1]
+                if byte == 0x2E || byte == 0x3F || byte == 0x21 { break }
+                if byte == 0x2F || byte == 0x3A { isMarked = true }
                 start -= 1
             }
             let tail = start..<end
-            hasCredit = TextBytes.wordCount(bytes, tail, limit: 16) <= 15 && trailingCredits.occurs(in: bytes, tail)
+            hasCredit = (isMarked ? trailingCredits : unmarkedCredits).occurs(in: bytes, tail)
+                && TextBytes.wordCount(bytes, tail, limit: 16) <= 15
         }
         return hasCredit && TextBytes.wordCount(bytes, line, limit: longestCaption + 1) <= longestCaption
     }
