@@ -9,7 +9,8 @@ import NearDup
 // headline and byline are single trimmed lines. The text must then normalise like any
 // other, and the page detector and the pipeline's normalised text must not fail.
 
-private let extractor = StoryExtractor()
+// libFuzzer calls the harness on one thread.
+nonisolated(unsafe) private let extractor = StoryExtractor()
 private let normalizer = TextNormalizer()
 private let pipeline = ClusteringPipeline()
 
