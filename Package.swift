@@ -42,9 +42,14 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         .target(
             name: "NearDup",
-            dependencies: ["CXXHash", "CZlib"],
+            dependencies: ["CXXHash", "CZlib", "CLibXML2"],
             swiftSettings: vectorSettings
         ),
         .executableTarget(

@@ -1,7 +1,7 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// libFuzzer harnesses for NearDup's input readers and text normaliser.
+// libFuzzer harnesses for NearDup's input readers, text normaliser and HTML story extractor.
 // Build with the fuzzer and address sanitizers; libFuzzer supplies `main`:
 //   swift build -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --scratch-path .build-fuzz
 // or simply use ./run.sh TARGET SECONDS.
@@ -23,6 +23,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "FuzzNormalizer",
+            dependencies: ["CFuzzDriver", .product(name: "NearDup", package: "NearDup")]
+        ),
+        .executableTarget(
+            name: "FuzzHTML",
             dependencies: ["CFuzzDriver", .product(name: "NearDup", package: "NearDup")]
         ),
     ]

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Usage: Fuzz/run.sh TARGET SECONDS
-#   TARGET: FuzzJSONRecord | FuzzCSV | FuzzNormalizer
+#   TARGET: FuzzJSONRecord | FuzzCSV | FuzzNormalizer | FuzzHTML
 # Builds the harnesses (if needed) with the fuzzer and address sanitizers and runs one
 # of them for SECONDS. The committed seed corpus is copied into a temporary working
 # corpus, so Fuzz/Corpus is never grown; crash, timeout and leak inputs go to Fuzz/crashes/.
@@ -14,6 +14,7 @@ case "$target" in
     FuzzJSONRecord) kind=jsonl ;;
     FuzzCSV) kind=csv ;;
     FuzzNormalizer) kind=text ;;
+    FuzzHTML) kind=html ;;
     *) echo "unknown target: $target" >&2; exit 2 ;;
 esac
 

@@ -10,7 +10,9 @@ struct BenchCommand: ParsableCommand {
             Without --input, a news-like corpus of --megabytes is built from the real Reuters \
             stories in Data/reuters/reuters-sample.jsonl. Each stage runs once to warm up, then \
             --repetitions times; the median is reported. Per-stage rows run on one thread; \
-            end-to-end (read + whole pipeline) uses --threads.
+            end-to-end (read + whole pipeline) uses --threads. The html stage times HTML pages \
+            to story text (MB/s of HTML): the input's pages, or as many MB of pages built from \
+            the corpus in three site templates.
             """)
 
     @Option(help: "Corpus to measure on (any input NearDup reads).")
@@ -64,7 +66,11 @@ struct BenchCommand: ParsableCommand {
             }
             defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary) } }
             let benchmark = ThroughputBenchmark(options: pipeline.options, repetitions: repetitions)
-            let results = try benchmark.run(path: path, documents: documents)
+            let inputPages = documents.filter { HTMLDetection.isPage($0.utf8Text) }
+            let pages = inputPages.isEmpty
+                ? BenchPages.make(from: documents, bytes: documents.reduce(0) { $0 + $1.utf8Text.count })
+                : inputPages
+            let results = try benchmark.run(path: path, documents: documents, pages: pages)
             let megabytesRead = Double(documents.reduce(0) { $0 + $1.utf8Text.count }) / 1_000_000
             var sink = OutputFile(path: nil)
             switch format {

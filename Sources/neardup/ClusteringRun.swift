@@ -6,11 +6,13 @@ import NearDup
 ///
 /// Documents are sketched as they are read and their texts let go: `documents` keep their
 /// ids, fields and places in the input, with empty texts. A report that shows text asks
-/// for `previews` (each document's first words), taken while the text is at hand.
+/// for `previews` (each document's first words), taken while the text is at hand. A page's
+/// preview and, when the input gives none, its date are those of its story, which the
+/// sketching stage reads.
 /// Shingles wait for verification in memory while all of them fit a fixed budget, otherwise
 /// in a scratch file in the temporary folder (`TMPDIR`).
 struct ClusteringRun {
-    let corpus: Corpus
+    private(set) var corpus: Corpus
     let result: ClusteringResult
     /// First words of each document, by input position; empty unless asked for.
     let previews: [String]
@@ -38,6 +40,10 @@ struct ClusteringRun {
             return kept
         }
         result = try session.finish()
+        for page in result.pages {
+            if keepsPreviews { previews[page.document] = page.firstWords }
+            if corpus.documents[page.document].date == nil { corpus.documents[page.document].date = page.published }
+        }
         self.previews = previews
         dateField = input.dateField
         progress.finish()

@@ -57,11 +57,15 @@ struct PipelineArguments: ParsableArguments {
     @Flag(help: "Keep bylines, datelines, headlines, 'Related article:' lines and footers.")
     var keepBoilerplate = false
 
-    @Flag(help: "Keep HTML tags and entities as text.")
+    @Flag(help: "Keep HTML tags and entities as text (pages are not read for their story either).")
     var keepMarkup = false
 
     @Flag(help: "Do not learn page furniture (paragraphs that recur on pages beside unrelated text) from the corpus.")
     var noLearnedFurniture = false
+
+    @Flag(name: .customLong("no-html-extraction"),
+          help: "Read HTML pages as text with the tags stripped, menus, lists and captions included, instead of taking their story.")
+    var noHTMLExtraction = false
 
     func validate() throws {
         if let threshold, !(threshold > 0 && threshold < 1) { throw ValidationError("--threshold must be between 0 and 1") }
@@ -90,6 +94,7 @@ struct PipelineArguments: ParsableArguments {
         options.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
         if let bands, let rows { options.bandLayout = BandLayout(bands: bands, rows: rows) }
         options.normalization = .init(foldsText: !noNormalize, stripsMarkup: !keepMarkup, removesBoilerplate: !keepBoilerplate)
+        options.extractsHTMLStories = !noHTMLExtraction
         return options
     }
 

@@ -42,14 +42,16 @@ struct ScanReport: Sendable {
     func summary(marksOriginals: Bool) -> String {
         Self.summary(
             documents: result.statistics.documents, clusters: result.clusters.count, copies: result.copyCount,
-            marksOriginals: marksOriginals)
+            marksOriginals: marksOriginals, noStoryPages: result.statistics.noStoryPages)
     }
 
     /// The summary line from its counts alone, so its wording can be checked without a run.
-    static func summary(documents: Int, clusters: Int, copies: Int, marksOriginals: Bool) -> String {
+    static func summary(documents: Int, clusters: Int, copies: Int, marksOriginals: Bool, noStoryPages: Int = 0) -> String {
         let key = marksOriginals ? " (* = likely original)" : ""
+        let noStory = noStoryPages > 0
+            ? "; \(counted(noStoryPages, "page")) \(noStoryPages == 1 ? "has" : "have") no story text" : ""
         return "\(counted(documents, "document")) read, \(counted(clusters, "cluster")), "
-            + "\(counted(copies, "document")) \(copies == 1 ? "is a copy" : "are copies")\(key)"
+            + "\(counted(copies, "document")) \(copies == 1 ? "is a copy" : "are copies")\(key)\(noStory)"
     }
 
     private func label(of member: Int) -> String {
@@ -69,6 +71,7 @@ struct ScanReport: Sendable {
               ],
               "summary": {"documents": \(statistics.documents), "clusters": \(result.clusters.count), \
             "copies": \(result.copyCount), "empty_documents": \(statistics.emptyDocuments), \
+            "no_story_pages": \(statistics.noStoryPages), \
             "candidate_pairs": \(statistics.candidatePairs), "copy_edges": \(statistics.copyEdges), \
             "longest_band_run": \(statistics.longestBandRun), \
             "furniture_paragraphs": \(statistics.furniture.paragraphs), "furniture_documents": \(statistics.furniture.documents), \

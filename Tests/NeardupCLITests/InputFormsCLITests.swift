@@ -233,13 +233,13 @@ struct InputFormsCLITests {
         let gzipped = try DedupFiles.gzippedCopy(of: NeardupTool.fixture("corpus/sample.jsonl"), named: "sample.jsonl.gz", in: directory)
         let piped = try PipedTool.run(["scan", "-"], stdin: try DedupFiles.bytes(gzipped))
         #expect(piped.status == 0, "\(piped.stderr)")
-        #expect(piped.stdout.contains("4 documents read"), "\(piped.stdout)")
+        #expect(piped.stderr.contains("4 documents read"), "\(piped.stdout)")
         // A gzipped file without .gz in its name, too.
         let misnamed = directory + "/sample-really-gzipped.jsonl"
         try FileManager.default.moveItem(atPath: gzipped, toPath: misnamed)
         let named = try NeardupTool.run(["scan", misnamed])
         #expect(named.status == 0, "\(named.stderr)")
-        #expect(named.stdout.contains("4 documents read"))
+        #expect(named.stderr.contains("4 documents read"))
     }
 
     @Test func csvOnStandardInputWithInputFormat() throws {
@@ -295,7 +295,7 @@ struct InputFormsCLITests {
         try NeardupTool.write("hidden", to: directory + "/d/.DS_Store")
         let run = try NeardupTool.run(["scan", directory + "/d"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("0 documents read"))
+        #expect(run.stderr.contains("0 documents read"))
         #expect(run.stderr.contains("skipped 4 files that are not documents: 2 .pdf, 1 .png, 1 without an extension"), "\(run.stderr)")
     }
 
@@ -332,7 +332,7 @@ struct InputFormsCLITests {
         #expect(strict.stderr.contains("\(directory)/mixed.json:3: array element 2 is a number, expected an object"), "\(strict.stderr)")
         let skipping = try NeardupTool.run(["scan", "--skip-invalid", directory + "/mixed.json"])
         #expect(skipping.status == 0, "\(skipping.stderr)")
-        #expect(skipping.stdout.contains("2 documents read"))
+        #expect(skipping.stderr.contains("2 documents read"))
         #expect(skipping.stderr.contains("skipped 1 invalid record"))
         let broken = try NeardupTool.run(["scan", "--skip-invalid", directory + "/broken.json"])
         #expect(broken.status == 65)

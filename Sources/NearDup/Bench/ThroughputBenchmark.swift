@@ -28,7 +28,10 @@ public struct ThroughputBenchmark {
     }
 
     /// `path` is a JSONL file holding `documents` (read by the `read` and `end-to-end` stages).
-    public func run(path: String, documents: [Document], fields: FieldSelection = .init()) throws -> [Measurement] {
+    /// The `html` stage times `pages` (HTML documents; the MB/s are of their HTML): parsing
+    /// alone (`parse`, the parser's own ceiling) and parsing with the story's extraction
+    /// (`extract`). Without pages it is left out.
+    public func run(path: String, documents: [Document], pages: [Document] = [], fields: FieldSelection = .init()) throws -> [Measurement] {
         let bytes = documents.reduce(0) { $0 + $1.utf8Text.count }
         let count = documents.count
         var results: [Measurement] = []
@@ -51,6 +54,27 @@ public struct ThroughputBenchmark {
             var read = 0
             try reader.forEachDocument(in: path) { _ in read += 1 }
             precondition(read == count, "the benchmark file changed while it ran")
+        }
+
+        if !pages.isEmpty {
+            let htmlBytes = pages.reduce(0) { $0 + $1.utf8Text.count }
+            let html = pages.map(\.utf8Text)
+            func measurePages(_ variant: String, _ body: () -> Void) {
+                measure("html", variant, items: 0, body)
+                results[results.count - 1].documents = pages.count
+                results[results.count - 1].bytes = htmlBytes
+            }
+            measurePages("parse") {
+                for page in html { page.withUnsafeBufferPointer { HTMLOutliner.parseOnly($0) } }
+            }
+            let extractor = StoryExtractor()
+            var story: [UInt8] = []
+            var storyWords = 0
+            measurePages("extract") {
+                storyWords = 0
+                for page in html { storyWords += extractor.extract(page, into: &story).storyWords }
+            }
+            results[results.count - 1].items = storyWords
         }
 
         let normalizer = TextNormalizer(options: options.normalization)
@@ -137,9 +161,10 @@ public struct ThroughputBenchmark {
         }
 
         let pipeline = ClusteringPipeline(options: options)
-        let batch = pipeline.sketch(documents.map(\.utf8Text))
+        let batch = pipeline.sketch(documents.map(DocumentText.init))
         var dates = DateSummary()
-        let facts = documents.map { DocumentFacts($0, date: dates.read($0, format: options.dateFormat)) }
+        var facts = documents.map { DocumentFacts($0, date: dates.read($0, format: options.dateFormat)) }
+        batch.applyPublicationTimes(to: &facts)
         try measure("cluster", "-", items: pairs) {
             _ = try pipeline.resolve(facts, batch: batch)
         }

@@ -30,6 +30,12 @@ public struct DirectoryReader: Sendable {
         self.decoding = decoding
     }
 
+    /// Whether `path` names an `.html` or `.htm` file, read as a page whatever its content.
+    public static func isHTMLFile(_ path: String) -> Bool {
+        let pathExtension = (path as NSString).pathExtension.lowercased()
+        return pathExtension == "html" || pathExtension == "htm"
+    }
+
     /// Whether `path` names a file this reader takes as a document.
     public static func isDocumentFile(_ path: String) -> Bool {
         documentExtensions.contains((path as NSString).pathExtension.lowercased())

@@ -15,9 +15,10 @@ public struct ClusteringPipeline: Sendable {
 
     public func run(_ documents: [Document]) -> ClusteringResult {
         onStage?("sketching \(documents.count) documents")
-        let batch = sketch(documents.map(\.utf8Text))
+        let batch = sketch(documents.map(DocumentText.init))
         var dates = DateSummary()
-        let facts = documents.map { DocumentFacts($0, date: dates.read($0, format: options.dateFormat)) }
+        var facts = documents.map { DocumentFacts($0, date: dates.read($0, format: options.dateFormat)) }
+        batch.applyPublicationTimes(to: &facts)
         do {
             var result = try resolve(facts, batch: batch)
             result.dates = dates
@@ -82,12 +83,15 @@ public struct ClusteringPipeline: Sendable {
             }
             assignments[position].cluster = Int(numberOfRepresentative[representative])
         }
+        let noStoryPages = batch.pages.filter { !$0.hasStory }.count
         return ClusteringResult(
             clusters: clusters,
             assignments: assignments,
+            pages: batch.pages,
             statistics: .init(
                 documents: count,
-                emptyDocuments: (0..<count).filter { batch.shingleCount(of: $0) == 0 }.count,
+                emptyDocuments: (0..<count).filter { batch.shingleCount(of: $0) == 0 }.count - noStoryPages,
+                noStoryPages: noStoryPages,
                 candidatePairs: candidates.pairs.count,
                 copyEdges: verified.count,
                 longestBandRun: candidates.longestRun,
@@ -268,6 +272,10 @@ public struct ClusteringPipeline: Sendable {
     /// Normalises, shingles and sketches every text, in parallel chunks whose results are
     /// joined in input order, so the outcome does not depend on the thread count.
     func sketch(_ texts: [[UInt8]]) -> SketchBatch {
+        sketch(texts.map { DocumentText($0) })
+    }
+
+    func sketch(_ texts: [DocumentText]) -> SketchBatch {
         do {
             return try sketch(texts, spill: nil)
         } catch {
@@ -276,17 +284,17 @@ public struct ClusteringPipeline: Sendable {
     }
 
     /// With `spill`, each chunk's sets go to that scratch file as soon as they are made.
-    func sketch(_ texts: [[UInt8]], spill: ShingleSpill?) throws(ScratchFileError) -> SketchBatch {
+    func sketch(_ texts: [DocumentText], spill: ShingleSpill?) throws(ScratchFileError) -> SketchBatch {
         let options = self.options
         let batches = ParallelChunks(count: texts.count, chunkSize: 256, threads: options.threads).map { range in
             Result { () throws(ScratchFileError) -> SketchBatch in
                 var sketcher = DocumentSketcher(options: options)
                 // News text runs about six bytes a word, so a shingle per five bytes is room enough.
                 var batch = SketchBatch(
-                    reservingFor: range.count, shingles: texts[range].reduce(0) { $0 + $1.count } / 5,
+                    reservingFor: range.count, shingles: texts[range].reduce(0) { $0 + $1.utf8.count } / 5,
                     signatureLength: options.numPermutations,
                     leadSignatureLength: options.leadShingles > 0 ? PipelineOptions.leadPermutations : 0)
-                for index in range { sketcher.sketch(texts[index], into: &batch) }
+                for index in range { sketcher.sketch(texts[index], position: index - range.lowerBound, into: &batch) }
                 if let spill { try batch.spill(to: spill) } else { batch.shrinkToFit() }
                 return batch
             }
@@ -317,15 +325,26 @@ public struct ClusteringPipeline: Sendable {
         }
     }
 
-    /// The normalised text that shingling sees.
+    /// The normalised text that shingling sees (of the story, for a page).
     public func normalizedText(_ text: String) -> String {
-        TextNormalizer(options: options.normalization).normalize(text)
+        var normalization = options.normalization
+        guard options.readsPages && HTMLDetection.isPage(Array(text.utf8)) else {
+            return TextNormalizer(options: normalization).normalize(text)
+        }
+        let page = StoryExtractor().extract(text)
+        normalization.stripsMarkup = false
+        return TextNormalizer(options: normalization).normalize(page.hasStory ? page.text : "")
     }
 }
 
 /// Per-thread state for the per-document stages: reused buffers, no sharing.
 struct DocumentSketcher {
     private let normalizer: TextNormalizer
+    /// For story text taken from a page, which holds no markup to strip.
+    private let storyNormalizer: TextNormalizer
+    private let readsPages: Bool
+    private var extractor: StoryExtractor?
+    private var storyText: [UInt8] = []
     private var shingler: Shingler
     private let minHasher: MinHasher
     private var normalized: [UInt8] = []
@@ -343,6 +362,10 @@ struct DocumentSketcher {
     init(options: PipelineOptions) {
         normalizer = TextNormalizer(options: options.normalization)
         learnsFurniture = options.learnsFurniture
+        var storyNormalization = options.normalization
+        storyNormalization.stripsMarkup = false
+        storyNormalizer = TextNormalizer(options: storyNormalization)
+        readsPages = options.readsPages
         shingler = Shingler(kind: options.shingle, seed: options.seed, leadLength: options.leadShingles)
         leadHasher = MinHasher(numPermutations: PipelineOptions.leadPermutations, seed: options.seed &+ 0x1EAD)
         leadSignature = [UInt32](repeating: MinHasher.emptyValue, count: options.leadShingles > 0 ? PipelineOptions.leadPermutations : 0)
@@ -352,9 +375,26 @@ struct DocumentSketcher {
         signature = [UInt32](repeating: MinHasher.emptyValue, count: options.numPermutations)
     }
 
-    /// `text`: valid UTF-8.
-    mutating func sketch(_ text: [UInt8], into batch: inout SketchBatch) {
-        normalizer.normalize(utf8: text, into: &normalized, quotedWords: &quotedWords, paragraphStarts: &paragraphStarts)
+    /// `position`: the document's place in the batch being filled.
+    mutating func sketch(_ text: DocumentText, position: Int, into batch: inout SketchBatch) {
+        if readsPages && (text.isHTMLFile || HTMLDetection.isPage(text.utf8)) {
+            if extractor == nil { extractor = StoryExtractor() }
+            let page = extractor!.extract(text.utf8, into: &storyText)
+            batch.appendPage(PageReading(
+                document: position, published: page.published, headline: page.headline,
+                firstWords: DocumentPreview.firstWords(ofValidUTF8: storyText), hasStory: page.hasStory))
+            // A page with no story is never a copy: it gets no shingles.
+            if !page.hasStory { storyText.removeAll(keepingCapacity: true) }
+            storyNormalizer.normalize(
+                utf8: storyText, into: &normalized, quotedWords: &quotedWords, paragraphStarts: &paragraphStarts)
+        } else {
+            normalizer.normalize(utf8: text.utf8, into: &normalized, quotedWords: &quotedWords, paragraphStarts: &paragraphStarts)
+        }
+        sketchNormalized(into: &batch)
+    }
+
+    /// Shingles and sketches the normalised text.
+    private mutating func sketchNormalized(into batch: inout SketchBatch) {
         // MinHash takes the text's shingles as they come (repeats change no minimum); the
         // exact comparisons take the set of their entries.
         shingler.shingles(of: normalized, quotedWords: quotedWords, paragraphStarts: paragraphStarts, into: &hashes)

@@ -21,13 +21,18 @@ public struct ClusteringResult: Sendable {
     public var clusters: [Cluster]
     /// One per input document, by input position.
     public var assignments: [Assignment]
+    /// What reading each HTML page found, in input order; nothing for plain texts.
+    public var pages: [PageReading] = []
     public var statistics: Statistics
     /// The documents' dates: how many were read, missing or unreadable.
     public var dates = DateSummary()
 
     public struct Statistics: Sendable, Equatable {
         public var documents: Int
+        /// Documents with no words once normalised (pages with no story not counted).
         public var emptyDocuments: Int
+        /// HTML pages with almost no story text once furniture is gone: in no cluster.
+        public var noStoryPages: Int = 0
         public var candidatePairs: Int
         public var copyEdges: Int
         /// Documents in the longest run of one band key (see `CandidateFinder`).

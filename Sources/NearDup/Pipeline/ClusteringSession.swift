@@ -13,7 +13,8 @@ public struct ClusteringSession {
     private let chunkSize: Int
     private let spill: ShingleSpill?
     private let workers: SketchWorkers?
-    private var pendingTexts: [[UInt8]] = []
+    private var pendingTexts: [DocumentText] = []
+    private var pendingBytes = 0
     private var facts: [DocumentFacts] = []
     private var dates = DateSummary()
     private var batch = SketchBatch()
@@ -39,6 +40,9 @@ public struct ClusteringSession {
             : nil
     }
 
+    /// Text bytes after which a chunk is sketched, whatever its count of documents.
+    static let chunkBytes = 8 << 20
+
     /// 64 MiB: the sets of about 10,000 news articles, which then never touch the disk. A
     /// larger corpus keeps none in memory, so its peak memory does not grow by the budget.
     public static let defaultSetsInMemory = 64 << 20
@@ -55,8 +59,10 @@ public struct ClusteringSession {
 
     public mutating func add(_ document: Document) throws(ScratchFileError) {
         facts.append(DocumentFacts(document, date: dates.read(document, format: pipeline.options.dateFormat)))
-        pendingTexts.append(document.utf8Text)
-        if pendingTexts.count >= chunkSize { try sketchPending() }
+        pendingTexts.append(DocumentText(document))
+        pendingBytes += document.utf8Text.count
+        // A chunk of long pages is cut sooner: memory holds a few chunks' texts at a time.
+        if pendingTexts.count >= chunkSize || pendingBytes >= Self.chunkBytes { try sketchPending() }
     }
 
     /// Sketches what is left, then finds, verifies and clusters the copies among all documents.
@@ -69,7 +75,8 @@ public struct ClusteringSession {
         }
         try moveKeptSetsIfOverflowed()
         let sketched = batch
-        let documents = facts
+        var documents = facts
+        sketched.applyPublicationTimes(to: &documents)
         batch = SketchBatch()
         facts = []
         var result = try pipeline.resolve(documents, batch: consume sketched)
@@ -84,6 +91,7 @@ public struct ClusteringSession {
         guard !pendingTexts.isEmpty else { return }
         let texts = pendingTexts
         pendingTexts = []
+        pendingBytes = 0
         pendingTexts.reserveCapacity(chunkSize)
         if let workers {
             for sketched in try workers.submit(texts) { batch.append(sketched) }

@@ -22,6 +22,9 @@ struct SketchBatch: Sendable {
     /// Every document's paragraph fingerprints, back to back (see `LearnedFurniture`).
     private var fingerprints: [ParagraphFingerprint] = []
 
+    /// What reading each HTML page found, by document, in input order (texts have none).
+    private(set) var pages: [PageReading] = []
+
     /// A part's sets, and beside them each entry's paragraph.
     private struct PartSets: Sendable {
         var entries: [UInt32] = []
@@ -99,8 +102,28 @@ struct SketchBatch: Sendable {
         leadSignatures.append(leadSignature)
     }
 
+    /// Records what reading the document about to be appended as a page found; `page.document`
+    /// is its position in this batch.
+    mutating func appendPage(_ page: PageReading) {
+        pages.append(page)
+    }
+
+    /// Gives each undated document the publication time its page states, so that the earliest
+    /// copy can be the representative.
+    func applyPublicationTimes(to documents: inout [DocumentFacts]) {
+        for page in pages where documents[page.document].date == nil {
+            documents[page.document].date = page.published.flatMap { PublicationDate($0) }
+        }
+    }
+
     mutating func append(_ other: SketchBatch) {
         precondition(other.spill == nil || other.spill === spill || spill == nil)
+        let documentBase = locations.count
+        pages.append(contentsOf: other.pages.map { page in
+            var moved = page
+            moved.document += documentBase
+            return moved
+        })
         let base = UInt32(parts.count)
         let fingerprintBase = UInt32(fingerprints.count)
         parts.append(contentsOf: other.parts)

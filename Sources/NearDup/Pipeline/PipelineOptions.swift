@@ -2,6 +2,10 @@
 public struct PipelineOptions: Sendable, Equatable {
     public var shingle: ShingleKind = .default
     public var normalization = TextNormalizer.Options()
+    /// HTML pages (`.html` files, and texts that `HTMLDetection` finds to be whole pages) are
+    /// read for their story text (`StoryExtractor`) before normalisation. Off, or with markup
+    /// kept (`normalization.stripsMarkup` false), a page is text like any other.
+    public var extractsHTMLStories = true
     /// Signature length K.
     public var numPermutations = 128
     public var minHashScheme = MinHashScheme.onePermutation
@@ -55,6 +59,9 @@ public struct PipelineOptions: Sendable, Equatable {
         let shown = textShare + (1 - textShare) * kind.chanceShare
         return (shown * 100).rounded() / 100
     }
+
+    /// Whether pages are read for their story text under these options.
+    var readsPages: Bool { extractsHTMLStories && normalization.stripsMarkup }
 
     /// The Jaccard similarity of a copy that is `lengthRatio` of its original and overlaps
     /// it at exactly `threshold`: the lowest similarity candidate search must reach.

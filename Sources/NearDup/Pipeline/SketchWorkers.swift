@@ -9,14 +9,14 @@ import Foundation
 /// a few chunks of text, whatever the input's size. Chunks are the caller's, so the outcome
 /// does not depend on how many threads sketch them.
 final class SketchWorkers: @unchecked Sendable {
-    typealias Sketch = @Sendable ([[UInt8]]) throws(ScratchFileError) -> SketchBatch
+    typealias Sketch = @Sendable ([DocumentText]) throws(ScratchFileError) -> SketchBatch
 
     private let sketch: Sketch
     private let slots: DispatchSemaphore
     private let running = DispatchGroup()
     private let lock = NSLock()
     /// Sketched chunks not yet handed back, by submission number, with their texts.
-    private var finished: [Int: (result: Result<SketchBatch, ScratchFileError>, texts: [[UInt8]])] = [:]
+    private var finished: [Int: (result: Result<SketchBatch, ScratchFileError>, texts: [DocumentText])] = [:]
     private var submitted = 0
     private var handedBack = 0
 
@@ -28,7 +28,7 @@ final class SketchWorkers: @unchecked Sendable {
 
     /// Starts sketching `texts`, first waiting for a free slot, and returns the chunks
     /// finished since the last call, in order (rethrowing a chunk's failure in its place).
-    func submit(_ texts: [[UInt8]]) throws(ScratchFileError) -> [SketchBatch] {
+    func submit(_ texts: [DocumentText]) throws(ScratchFileError) -> [SketchBatch] {
         slots.wait()
         let number = submitted
         submitted += 1
@@ -61,11 +61,11 @@ final class SketchWorkers: @unchecked Sendable {
 /// Texts handed to a worker: it takes them out, so the closure that carried them does not
 /// hold the last reference when the worker lets go of it.
 private final class TextsInHand: @unchecked Sendable {
-    private var texts: [[UInt8]]
+    private var texts: [DocumentText]
 
-    init(_ texts: [[UInt8]]) { self.texts = texts }
+    init(_ texts: [DocumentText]) { self.texts = texts }
 
-    func take() -> [[UInt8]] {
+    func take() -> [DocumentText] {
         defer { texts = [] }
         return texts
     }

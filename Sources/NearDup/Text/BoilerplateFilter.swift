@@ -1,6 +1,6 @@
 /// Drops the parts of a page that one outlet adds to a syndicated story and another does not:
-/// headline, byline, dateline, photo credits, "Related article:" / "Read more" lines, wire credits
-/// and site footers. They carry no evidence of copying, and left in they lower the similarity
+/// headline, byline, dateline, photo captions and credits (`CaptionRule`), "Related article:" /
+/// "Read more" lines, wire credits and site footers. They carry no evidence of copying, and left in they lower the similarity
 /// of true copies and raise that of unrelated pages from the same site.
 ///
 /// Works on byte ranges of the UTF-8 text; every rule looks at ASCII only. Paragraphs are
@@ -29,6 +29,7 @@ struct BoilerplateFilter {
     private static let shortFurniturePrefixes = ASCIIPatterns([
         "sign up", "subscribe", "follow us", "follow @", "share this", "share on", "copyright", "©",
         "(c) ", "advertisement", "photo by", "ap photo", "getty images", "get the latest", "download the app",
+        "toggle caption", "hide caption",
     ])
     private static let furnitureFragments = ASCIIPatterns([
         "all rights reserved", "may not be published, broadcast, rewritten", "click here to",
@@ -79,7 +80,8 @@ struct BoilerplateFilter {
             return nil  // headline: every outlet writes its own
         }
         if Self.isFurniture(bytes, line, words: words) || Self.isByline(bytes, line, words: words)
-            || Self.isDateLine(bytes, line, words: words) || Self.isCredit(bytes, line, words: words, endsSentence: endsSentence) {
+            || Self.isDateLine(bytes, line, words: words) || Self.isCredit(bytes, line, words: words, endsSentence: endsSentence)
+            || CaptionRule.isCaption(bytes, line) {
             return nil
         }
         // A bare place ("WASHINGTON -") counts as a dateline only where a story opens;

@@ -21,6 +21,11 @@ public enum DocumentPreview {
         return text.withUnsafeBufferPointer { firstWords(inUTF8: $0, count: count) }
     }
 
+    /// The first words of text known to be valid UTF-8 and free of markup (a page's story text).
+    static func firstWords(ofValidUTF8 bytes: [UInt8], count: Int = 12) -> String {
+        bytes.withUnsafeBufferPointer { firstWords(inUTF8: $0, count: count) }
+    }
+
     /// Words within the first 2,000 scalars of valid UTF-8, read only as far as count + 1 words.
     private static func firstWords(inUTF8 bytes: UnsafeBufferPointer<UInt8>, count: Int) -> String {
         var shown: [UInt8] = []

@@ -1,0 +1,199 @@
+/// Turns a news page into its story text: the page is parsed once by a real HTML parser
+/// (`HTMLOutliner`), furniture is set aside by structure (`nav`, `header`, `footer`,
+/// `aside`, `figure`, `form`...), by what the template's class, id, role and aria-label
+/// words say (`FurnitureMarkers`), by link density and by caption grammar (`CaptionRule`),
+/// and the story is the text of the block that holds most of the page's paragraph text.
+///
+/// Choosing the block: a "paragraph" is a block of text of ten words or more, not furniture,
+/// at most a quarter link text and no caption. The story's block is the deepest element that
+/// holds four fifths of all paragraph text: a rail of headlines or a footer blurb lies outside
+/// it, a story split into several `div`s by ads lies inside. An element that says it is the
+/// story's body (`article`, `main`, `itemprop=articleBody`, a class such as `story-body`)
+/// inside that block, holding three fifths, is taken instead. Every non-furniture block in it
+/// is then story text, save link-dense ones (over half link text: lists of headlines) and
+/// captions. This works on `div`-only templates as on semantic ones, since only the
+/// amounts of text decide.
+///
+/// A page with fewer than `minimumStoryWords` words of story text has no story. Before
+/// saying so, the choice is made again without the furniture that a page may wrap its
+/// story in by accident (a `form` around the whole page, an over-broad class), in case that
+/// was all that hid it.
+///
+/// One extractor per thread: it reuses its buffers from page to page.
+public final class StoryExtractor {
+    /// Fewer words of story text make a page with no story.
+    public static let minimumStoryWords = 30
+
+    private let outliner = HTMLOutliner()
+    private var words: [Int32] = []
+    private var isCaption: [Bool] = []
+    private var goodText: [Int] = []
+    private var chosen: [Int] = []
+
+    public init() {}
+
+    /// The story of a page given as text.
+    public func extract(_ html: String) -> StoryPage {
+        extract(Array(html.utf8))
+    }
+
+    /// The story of a page given as UTF-8 bytes.
+    public func extract(_ html: [UInt8]) -> StoryPage {
+        var text: [UInt8] = []
+        var page = extract(html, into: &text)
+        page.text = String(decoding: text, as: UTF8.self)
+        return page
+    }
+
+    /// Writes the story text into `text` (replacing its contents) and returns the rest of the
+    /// page's facts, with an empty `text`.
+    func extract(_ html: [UInt8], into text: inout [UInt8]) -> StoryPage {
+        html.withUnsafeBufferPointer { outliner.read($0) }
+        let outline = outliner.outline
+        text.removeAll(keepingCapacity: true)
+        measureBlocks(outline)
+
+        let headline = headlineBytes(outline)
+        var storyWords = choose(outline, excluding: [.structure, .form, .marked, .hidden], headline: headline)
+        if storyWords < Self.minimumStoryWords {
+            let chosenBefore = chosen
+            let wordsWithout = choose(outline, excluding: [.structure, .hidden], headline: headline)
+            if wordsWithout >= Self.minimumStoryWords {
+                storyWords = wordsWithout
+            } else {
+                chosen = chosenBefore
+            }
+        }
+        if !headline.isEmpty {
+            text.append(contentsOf: headline)
+        }
+        for index in chosen {
+            if !text.isEmpty { text.append(contentsOf: [0x0A, 0x0A]) }
+            text.append(contentsOf: outline.text[outline.blocks[index].range])
+        }
+        return StoryPage(
+            text: "",
+            headline: headline.isEmpty ? nil : String(decoding: headline, as: UTF8.self),
+            byline: Self.trimmed(outline.author).map { String(decoding: $0, as: UTF8.self) },
+            published: publicationTime(outline),
+            hasStory: storyWords >= Self.minimumStoryWords,
+            storyWords: storyWords)
+    }
+
+    /// Words, and whether each block is a caption.
+    private func measureBlocks(_ outline: PageOutline) {
+        words.removeAll(keepingCapacity: true)
+        isCaption.removeAll(keepingCapacity: true)
+        for block in outline.blocks {
+            words.append(Int32(Self.words(outline.text, block.range)))
+            isCaption.append(CaptionRule.isCaption(outline.text, block.range))
+        }
+    }
+
+    /// Picks the story's blocks into `chosen`, setting aside blocks with any of the furniture
+    /// in `excluded`, and returns the story's words.
+    private func choose(_ outline: PageOutline, excluding excluded: PageOutline.Furniture, headline: [UInt8]) -> Int {
+        chosen.removeAll(keepingCapacity: true)
+        let nodes = outline.nodes
+        let blocks = outline.blocks
+        goodText.removeAll(keepingCapacity: true)
+        goodText.append(contentsOf: repeatElement(0, count: nodes.count))
+        for (index, block) in blocks.enumerated()
+        where block.furniture.isDisjoint(with: excluded) && !block.isHeading && !isCaption[index]
+            && words[index] >= 10 && Int(block.linkBytes) * 4 <= block.count {
+            goodText[Int(block.node)] += block.count
+        }
+        // Nodes come in document order, each after its parent.
+        for node in stride(from: nodes.count - 1, to: 0, by: -1) {
+            goodText[Int(nodes[node].parent)] += goodText[node]
+        }
+        let total = goodText[0]
+        guard total > 0 else { return 0 }
+        var pick = 0
+        for node in 1..<nodes.count where goodText[node] * 5 >= total * 4 && nodes[node].depth > nodes[pick].depth {
+            pick = node
+        }
+        var named = pick
+        for node in pick..<Int(nodes[pick].end)
+        where nodes[node].namesStoryBody && goodText[node] * 5 >= total * 3 && nodes[node].depth > nodes[named].depth {
+            named = node
+        }
+        pick = named
+        let subtree = Int32(pick)..<nodes[pick].end
+        var storyWords = 0
+        for (index, block) in blocks.enumerated()
+        where subtree.contains(block.node) && block.furniture.isDisjoint(with: excluded) && !isCaption[index]
+            && Int(block.linkBytes) * 2 <= block.count {
+            if block.isHeading && outline.text[block.range].elementsEqual(headline, by: { $0 == $1 || $0 == 0x0A && $1 == 0x20 }) {
+                continue
+            }
+            chosen.append(index)
+            if !block.isHeading { storyWords += Int(words[index]) }
+        }
+        return storyWords
+    }
+
+    /// Words separated by spaces, and each Chinese, Japanese or Korean character as one: those
+    /// scripts do not separate words, and a character carries about a word's meaning.
+    static func words(_ text: [UInt8], _ range: Range<Int>) -> Int {
+        var ideographs = 0
+        // Three-byte UTF-8 sequences led by E3...ED encode kana, CJK ideographs and Hangul.
+        for index in range where text[index] &- 0xE3 <= 0x0A { ideographs += 1 }
+        return TextBytes.wordCount(text, range) + ideographs
+    }
+
+    /// The first `h1`, else `og:title`, else `<title>`.
+    private func headlineBytes(_ outline: PageOutline) -> [UInt8] {
+        if let heading = outline.firstHeading {
+            // One line, though a heading may hold preformatted text.
+            return outline.text[outline.blocks[heading].range].map { $0 == 0x0A ? 0x20 : $0 }
+        }
+        if let title = Self.trimmed(outline.openGraphTitle) { return Array(title) }
+        if let title = Self.trimmed(outline.title) { return Array(title) }
+        return []
+    }
+
+    private func publicationTime(_ outline: PageOutline) -> String? {
+        var outline = outline
+        if let date = Self.jsonString(named: "\"datePublished\"", in: outline.linkedData) {
+            outline.offerPublished(date, from: .jsonLinkedData)
+        }
+        guard !outline.published.isEmpty else { return nil }
+        return PublicationTime.iso8601(outline.published)
+    }
+
+    /// The string value of the first member `name` (quoted) in JSON text, without decoding
+    /// escapes (dates have none).
+    private static func jsonString(named name: StaticString, in json: [UInt8]) -> [UInt8]? {
+        let key = Array(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        guard json.count > key.count, let found = json.firstRange(of: key) else { return nil }
+        var index = found.upperBound
+        while index < json.count && TextBytes.isSpace(json[index]) { index += 1 }
+        guard index < json.count, json[index] == 0x3A else { return nil }
+        index += 1
+        while index < json.count && TextBytes.isSpace(json[index]) { index += 1 }
+        guard index < json.count, json[index] == 0x22 else { return nil }
+        let start = index + 1
+        guard let end = json[start...].prefix(64).firstIndex(of: 0x22) else { return nil }
+        return Array(json[start..<end])
+    }
+
+    /// Without surrounding whitespace, no-break spaces included.
+    private static func trimmed(_ bytes: [UInt8]) -> ArraySlice<UInt8>? {
+        var slice = bytes[...]
+        while true {
+            if let first = slice.first, TextBytes.isSpace(first) {
+                slice = slice.dropFirst()
+            } else if slice.starts(with: [0xC2, 0xA0]) {
+                slice = slice.dropFirst(2)
+            } else if let last = slice.last, TextBytes.isSpace(last) {
+                slice = slice.dropLast()
+            } else if slice.count >= 2 && slice[slice.endIndex - 2] == 0xC2 && slice.last == 0xA0 {
+                slice = slice.dropLast(2)
+            } else {
+                break
+            }
+        }
+        return slice.isEmpty ? nil : slice
+    }
+}

@@ -1,0 +1,27 @@
+/// What a news page holds once its furniture is gone: the story's text and what the page
+/// states about it.
+public struct StoryPage: Sendable, Equatable {
+    /// The headline, then the story's paragraphs, separated by blank lines.
+    public var text: String
+    /// From the page's `h1`, else `og:title`, else `<title>`.
+    public var headline: String?
+    /// From `<meta name="author">` or the first byline element (`rel=author`, `itemprop=author`,
+    /// a class naming the byline or author).
+    public var byline: String?
+    /// The publication time in ISO 8601 (see `PublicationTime`), when the page states one.
+    public var published: String?
+    /// False for a page with almost no story text once furniture is gone (a section front,
+    /// a gallery, a video page): such a page is never a copy of a story.
+    public var hasStory: Bool
+    /// Words of story text, headline not counted.
+    public var storyWords: Int
+
+    public init(text: String, headline: String?, byline: String?, published: String?, hasStory: Bool, storyWords: Int) {
+        self.text = text
+        self.headline = headline
+        self.byline = byline
+        self.published = published
+        self.hasStory = hasStory
+        self.storyWords = storyWords
+    }
+}
