@@ -60,8 +60,11 @@ struct PipelineArguments: ParsableArguments {
     @Flag(help: "Keep HTML tags and entities as text (pages are not read for their story either).")
     var keepMarkup = false
 
-    @Flag(help: "Do not learn page furniture (paragraphs that recur on pages beside unrelated text) from the corpus.")
-    var noLearnedFurniture = false
+    @Option(help: ArgumentHelp("""
+        Learn page furniture (paragraphs that recur on pages of one source beside unrelated text) from the corpus \
+        and leave it out: pages (documents read as HTML pages), all (also plain text with a source), or off.
+        """, valueName: "which"))
+    var learnFurniture: FurnitureLearning = .pages
 
     @Flag(name: .customLong("no-html-extraction"),
           help: "Read HTML pages as text with the tags stripped, menus, lists and captions included, instead of taking their story.")
@@ -89,7 +92,7 @@ struct PipelineArguments: ParsableArguments {
         options.minimumSharedWords = minSharedWords
         options.lengthRatio = lengthRatio
         options.judgesParagraphs = paragraphTest
-        options.learnsFurniture = !noLearnedFurniture
+        options.furnitureLearning = learnFurniture
         options.seed = seed
         options.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
         if let bands, let rows { options.bandLayout = BandLayout(bands: bands, rows: rows) }
@@ -113,3 +116,5 @@ struct PipelineArguments: ParsableArguments {
         return "\(shingle) shingles: threshold \(options.threshold) (\(thresholdSource)), at least \(shingles) (--min-shared-words \(minSharedWords): \(words) of text)"
     }
 }
+
+extension FurnitureLearning: ExpressibleByArgument {}

@@ -30,12 +30,13 @@ struct LearnedFurnitureTests {
         }
         var options = PipelineOptions()
         options.minimumSharedWords = 20
+        options.furnitureLearning = .all
         let learned = ClusteringPipeline(options: options).run(documents)
         #expect(learned.clusters.isEmpty, "\(learned.clusters.map(\.members))")
         #expect(learned.statistics.furniture.documents == 6)
         #expect(learned.statistics.furniture.paragraphs >= 2)
 
-        options.learnsFurniture = false
+        options.furnitureLearning = .off
         let unlearned = ClusteringPipeline(options: options).run(documents)
         #expect(unlearned.clusters.count == 1, "the footer alone makes them copies")
     }
@@ -48,7 +49,9 @@ struct LearnedFurnitureTests {
             document("update-\(index)", source: "Gazette", story + ["Updated \(index) hours ago with more reporting."])
         }
         documents += (0..<2).map { document("other-\($0)", source: "Gazette", [Self.prose("other\($0)x", words: 200)]) }
-        let result = ClusteringPipeline().run(documents)
+        var options = PipelineOptions()
+        options.furnitureLearning = .all
+        let result = ClusteringPipeline(options: options).run(documents)
         #expect(result.clusters.count == 1)
         #expect(result.clusters.first?.members == [0, 1, 2])
         #expect(result.statistics.furniture.paragraphs == 0)
@@ -59,8 +62,17 @@ struct LearnedFurnitureTests {
             Document(id: "\(index)", text: Self.prose("s\(index)x", words: 60) + "\n\n" + Self.footer,
                      origin: SourceLocation(file: "t", line: 0))
         }
-        let result = ClusteringPipeline().run(documents)
+        var options = PipelineOptions()
+        options.furnitureLearning = .all
+        let result = ClusteringPipeline(options: options).run(documents)
         #expect(result.statistics.furniture.paragraphs == 0)
+    }
+
+    @Test func plainTextTakesPartOnlyWhenAskedFor() {
+        let documents = (0..<6).map { index in
+            document("gazette-\(index)", source: "Gazette", [Self.prose("s\(index)x", words: 45), Self.footer])
+        }
+        #expect(ClusteringPipeline().run(documents).statistics.furniture.paragraphs == 0, "by default only HTML pages take part")
     }
 
     @Test func theFilterKernelAndItsTwinAgree() {

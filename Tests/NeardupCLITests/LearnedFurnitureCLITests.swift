@@ -33,7 +33,7 @@ struct LearnedFurnitureCLITests {
         let folder = try NeardupTool.temporaryDirectory()
         try NeardupTool.write(lines.joined(separator: "\n") + "\n", to: folder + "/site.jsonl")
 
-        let run = try NeardupTool.run(["cluster", folder + "/site.jsonl"])
+        let run = try NeardupTool.run(["cluster", folder + "/site.jsonl", "--learn-furniture", "all"])
         #expect(run.status == 0, "\(run.stderr)")
         var clusterOf: [String: String] = [:]
         for line in run.stdout.split(separator: "\n") {
@@ -44,10 +44,13 @@ struct LearnedFurnitureCLITests {
         #expect(ledgerClusters.count == 8, "unrelated stories of one site were joined: \(clusterOf)")
         #expect(clusterOf["courier-0"] == clusterOf["ledger-0"] && clusterOf["post-0"] == clusterOf["ledger-0"], "\(clusterOf)")
 
-        let timings = try NeardupTool.run(["cluster", folder + "/site.jsonl", "--output", folder + "/a.jsonl", "--timings"])
+        let timings = try NeardupTool.run(["cluster", folder + "/site.jsonl", "--output", folder + "/a.jsonl", "--timings", "--learn-furniture", "all"])
         #expect(timings.stderr.contains("learned furniture: 4 paragraphs left out of 8 pages"), "\(timings.stderr)")
-        let off = try NeardupTool.run(["cluster", folder + "/site.jsonl", "--no-learned-furniture"])
-        #expect(off.stderr.contains("documents are copies") && !off.stderr.contains(" 2 documents are copies"), "\(off.stderr)")
+        // Plain text takes part only when asked for; off is off.
+        for choice in [[], ["--learn-furniture", "off"]] {
+            let off = try NeardupTool.run(["cluster", folder + "/site.jsonl"] + choice)
+            #expect(off.stderr.contains("documents are copies") && !off.stderr.contains(" 2 documents are copies"), "\(off.stderr)")
+        }
     }
 
     private func record(id: String, source: String, text: String) throws -> String {

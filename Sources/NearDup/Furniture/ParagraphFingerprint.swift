@@ -7,6 +7,9 @@ public struct ParagraphFingerprint: Sendable, Hashable {
     public var words: UInt16
     /// The paragraph's number in its document, as shingle entries mark it.
     public var paragraph: UInt8
+    /// Entries of the document's set that stand in this paragraph (saturating): what
+    /// leaving it out takes from the set, known without reading the set again.
+    public var entries: UInt16 = 0
 
     public init(hash: UInt32, words: UInt16, paragraph: UInt8) {
         self.hash = hash

@@ -35,7 +35,7 @@ public struct ClusteringPipeline: Sendable {
     func resolve(_ documents: [DocumentFacts], batch: consuming SketchBatch) throws(ScratchFileError) -> ClusteringResult {
         let count = documents.count
         var furniture = FurnitureStatistics()
-        if options.learnsFurniture {
+        if options.furnitureLearning != .off {
             onStage?("finding page furniture")
             let found = LearnedFurniture().find(in: batch, sources: documents.map(\.source), threads: options.threads)
             try batch.leaveOut(found.paragraphsByDocument)
@@ -354,14 +354,14 @@ struct DocumentSketcher {
     private var entries: [UInt32] = []
     private var paragraphs: [UInt8] = []
     private var fingerprints: [ParagraphFingerprint] = []
-    private let learnsFurniture: Bool
+    private let furnitureLearning: FurnitureLearning
     private var signature: [UInt32]
     private let leadHasher: MinHasher
     private var leadSignature: [UInt32]
 
     init(options: PipelineOptions) {
         normalizer = TextNormalizer(options: options.normalization)
-        learnsFurniture = options.learnsFurniture
+        furnitureLearning = options.furnitureLearning
         var storyNormalization = options.normalization
         storyNormalization.stripsMarkup = false
         storyNormalizer = TextNormalizer(options: storyNormalization)
@@ -387,21 +387,33 @@ struct DocumentSketcher {
             if !page.hasStory { storyText.removeAll(keepingCapacity: true) }
             storyNormalizer.normalize(
                 utf8: storyText, into: &normalized, quotedWords: &quotedWords, paragraphStarts: &paragraphStarts)
+            sketchNormalized(into: &batch, fingerprints: furnitureLearning != .off)
         } else {
             normalizer.normalize(utf8: text.utf8, into: &normalized, quotedWords: &quotedWords, paragraphStarts: &paragraphStarts)
+            sketchNormalized(into: &batch, fingerprints: furnitureLearning == .all)
         }
-        sketchNormalized(into: &batch)
     }
 
-    /// Shingles and sketches the normalised text.
-    private mutating func sketchNormalized(into batch: inout SketchBatch) {
+    /// Shingles and sketches the normalised text; with `fingerprints`, its paragraphs take
+    /// part in the furniture search.
+    private mutating func sketchNormalized(into batch: inout SketchBatch, fingerprints takesPart: Bool) {
         // MinHash takes the text's shingles as they come (repeats change no minimum); the
         // exact comparisons take the set of their entries.
         shingler.shingles(of: normalized, quotedWords: quotedWords, paragraphStarts: paragraphStarts, into: &hashes)
         if !leadSignature.isEmpty { leadHasher.sketch(shingler.lead, into: &leadSignature) }
         let filledBins = minHasher.sketch(hashes, into: &signature)
         shingler.entrySet(of: hashes, into: &entries, paragraphs: &paragraphs)
-        if learnsFurniture { shingler.paragraphFingerprints(paragraphStarts: paragraphStarts, into: &fingerprints) }
+        fingerprints.removeAll(keepingCapacity: true)
+        if takesPart {
+            shingler.paragraphFingerprints(paragraphStarts: paragraphStarts, into: &fingerprints)
+            if !fingerprints.isEmpty {
+                var entriesPerParagraph = [UInt16](repeating: 0, count: ShingleEntry.lastParagraph + 1)
+                for paragraph in paragraphs { entriesPerParagraph[Int(paragraph)] &+= 1 }
+                for index in fingerprints.indices {
+                    fingerprints[index].entries = entriesPerParagraph[Int(fingerprints[index].paragraph)]
+                }
+            }
+        }
         batch.append(
             shingles: entries, paragraphs: paragraphs, signature: signature, filledBins: filledBins, leadSignature: leadSignature,
             fingerprints: fingerprints)

@@ -21,6 +21,8 @@ struct SketchBatch: Sendable {
     private(set) var keptParts = 0
     /// Every document's paragraph fingerprints, back to back (see `LearnedFurniture`).
     private var fingerprints: [ParagraphFingerprint] = []
+    /// For sets in the scratch file that have furniture: which paragraph numbers to leave out.
+    private var spilledFurniture: [Int: [Bool]] = [:]
 
     /// What reading each HTML page found, by document, in input order (texts have none).
     private(set) var pages: [PageReading] = []
@@ -57,6 +59,9 @@ struct SketchBatch: Sendable {
         var quoted: UInt32
         var firstFingerprint: UInt32
         var fingerprintCount: UInt8
+        /// The set lies in the scratch file with its furniture (`signedCount` entries), which
+        /// is left out as it is read (`spilledFurniture`).
+        var filtersOnRead = false
     }
 
     init() {}
@@ -199,18 +204,45 @@ struct SketchBatch: Sendable {
     /// copy, else read from the scratch file into `buffer`. The slice shares `buffer`'s storage
     /// then, so a caller lets go of it before reading into the same buffer again.
     func shingleSet(of document: Int, readingInto buffer: inout [UInt32]) throws(ScratchFileError) -> ArraySlice<UInt32> {
-        try column(of: document, { $0.entries }, spilledAt: { entries, _ in entries }, readingInto: &buffer)
+        if locations[document].filtersOnRead {
+            var paragraphs: [UInt8] = []
+            try readFiltered(document, entries: &buffer, paragraphs: &paragraphs)
+            return buffer[...]
+        }
+        return try column(of: document, { $0.entries }, spilledAt: { entries, _ in entries }, readingInto: &buffer)
     }
 
     /// The paragraph of each entry of the document's set, as `shingleSet` gives the set.
     func paragraphs(of document: Int, readingInto buffer: inout [UInt8]) throws(ScratchFileError) -> ArraySlice<UInt8> {
-        try column(of: document, { $0.paragraphs }, spilledAt: { _, paragraphs in paragraphs }, readingInto: &buffer)
+        if locations[document].filtersOnRead {
+            var entries: [UInt32] = []
+            try readFiltered(document, entries: &entries, paragraphs: &buffer)
+            return buffer[...]
+        }
+        return try column(of: document, { $0.paragraphs }, spilledAt: { _, paragraphs in paragraphs }, readingInto: &buffer)
+    }
+
+    /// A set in the scratch file as it was written, furniture and all, then filtered: reading
+    /// is a copy already, so leaving entries out costs little more.
+    private func readFiltered(_ document: Int, entries: inout [UInt32], paragraphs: inout [UInt8]) throws(ScratchFileError) {
+        let location = locations[document]
+        guard case .spilled(let entryOffset, let paragraphOffset) = parts[Int(location.part)],
+              let isLeftOut = spilledFurniture[document] else {
+            preconditionFailure("only sets in the scratch file are filtered as they are read")
+        }
+        let start = Int(location.start)
+        let count = Int(location.signedCount)
+        try spill!.read(count: count, at: entryOffset + start * MemoryLayout<UInt32>.stride, into: &entries)
+        try spill!.read(count: count, at: paragraphOffset + start, into: &paragraphs)
+        let (kept, _) = FurnitureFilterKernel.compact(
+            entries: &entries, paragraphs: &paragraphs, range: 0..<count, isLeftOut: isLeftOut)
+        entries.removeLast(count - kept)
+        paragraphs.removeLast(count - kept)
     }
 
     /// Leaves the given paragraphs of each document out of its set from now on (its signature
     /// keeps them). Called once, when every document is in the batch. A set in memory is
-    /// compacted where it lies; the sets of spilled parts are written again, filtered, as a
-    /// part of their own.
+    /// compacted where it lies; a set in the scratch file is filtered each time it is read.
     mutating func leaveOut(_ furnitureParagraphs: [Int: [UInt8]]) throws(ScratchFileError) {
         var byPart: [Int: [(document: Int, paragraphs: [UInt8])]] = [:]
         for (document, paragraphs) in furnitureParagraphs where !paragraphs.isEmpty {
@@ -218,10 +250,6 @@ struct SketchBatch: Sendable {
         }
         // Whether each paragraph number is left out, for the document at hand.
         var isLeftOut = [Bool](repeating: false, count: ShingleEntry.lastParagraph + 1)
-        var rewritten = PartSets()
-        var rewrittenDocuments: [(document: Int, start: Int, count: Int)] = []
-        var entryBuffer: [UInt32] = []
-        var paragraphBuffer: [UInt8] = []
         for (partIndex, documents) in byPart.sorted(by: { $0.key < $1.key }) {
             var held: PartSets?
             var isKept = false
@@ -247,30 +275,19 @@ struct SketchBatch: Sendable {
                 }
                 parts[partIndex] = isKept ? .kept(sets) : .inMemory(sets)
             } else {
-                for (document, paragraphs) in documents.sorted(by: { $0.document < $1.document }) {
-                    for paragraph in paragraphs { isLeftOut[Int(paragraph)] = true }
-                    defer { for paragraph in paragraphs { isLeftOut[Int(paragraph)] = false } }
-                    let entries = try shingleSet(of: document, readingInto: &entryBuffer)
-                    let documentParagraphs = try self.paragraphs(of: document, readingInto: &paragraphBuffer)
-                    let start = rewritten.entries.count
-                    var quoted = 0
-                    for (entry, paragraph) in zip(entries, documentParagraphs) where !isLeftOut[Int(paragraph)] {
-                        rewritten.entries.append(entry)
-                        rewritten.paragraphs.append(paragraph)
-                        if ShingleEntry.isQuoted(entry) { quoted += 1 }
+                // Left out as the set is read; its kept size follows from the fingerprints.
+                for (document, paragraphs) in documents {
+                    var table = [Bool](repeating: false, count: ShingleEntry.lastParagraph + 1)
+                    for paragraph in paragraphs { table[Int(paragraph)] = true }
+                    var leftOut = 0
+                    for fingerprint in self.fingerprints(of: document) where table[Int(fingerprint.paragraph)] {
+                        leftOut += Int(fingerprint.entries)
                     }
-                    rewrittenDocuments.append((document, start, rewritten.entries.count - start))
-                    locations[document].quoted = UInt32(quoted)
+                    spilledFurniture[document] = table
+                    locations[document].filtersOnRead = true
+                    locations[document].count = UInt32(max(0, Int(locations[document].signedCount) - leftOut))
                 }
             }
-        }
-        guard !rewrittenDocuments.isEmpty, let spill else { return }
-        let part = UInt32(parts.count)
-        parts.append(.spilled(entries: try spill.append(rewritten.entries), paragraphs: try spill.append(rewritten.paragraphs)))
-        for (document, start, count) in rewrittenDocuments {
-            locations[document].part = part
-            locations[document].start = UInt32(start)
-            locations[document].count = UInt32(count)
         }
     }
 

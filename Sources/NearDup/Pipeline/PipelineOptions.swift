@@ -32,9 +32,9 @@ public struct PipelineOptions: Sendable, Equatable {
     /// are near-identical, so a short signature and bands of two rows find them.
     public static let leadPermutations = 16
     public static let leadBandLayout = BandLayout(bands: 8, rows: 2)
-    /// Paragraphs that recur on pages beside unrelated text are left out of verification
-    /// (`LearnedFurniture`; word shingles only).
-    public var learnsFurniture = true
+    /// Which documents' paragraphs that recur on pages beside unrelated text are left out of
+    /// verification (`LearnedFurniture`; word shingles only).
+    public var furnitureLearning = FurnitureLearning.pages
     /// Band layout override; chosen from the thresholds when nil.
     public var bandLayout: BandLayout?
     /// Worker threads for the per-document stages.
