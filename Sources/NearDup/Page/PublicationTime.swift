@@ -27,7 +27,7 @@ enum PublicationTime {
         reader.skipSpaces()
         guard let year = reader.number(digits: 4), reader.take(0x2D), let month = reader.number(digits: 2),
               reader.take(0x2D), let day = reader.number(digits: 2),
-              (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
+              (1...12).contains(month), (1...PublicationDate.daysInMonth(month, of: year)).contains(day)
         else { return nil }
         guard reader.take(0x54) || reader.take(0x74) || reader.take(0x20),
               let hour = reader.number(digits: 2), reader.take(0x3A), let minute = reader.number(digits: 2),
@@ -55,10 +55,10 @@ enum PublicationTime {
             return format(year, month, day) + "T" + twoDigits(hour) + ":" + twoDigits(minute) + ":" + twoDigits(second)
         }
         // To UTC: minutes since the epoch day, less the offset, back to a civil date.
-        let total = (daysFromCivil(year, month, day) * 1_440 + hour * 60 + minute) - offsetMinutes
+        let total = (PublicationDate.daysSince1970(year: year, month: month, day: day) * 1_440 + hour * 60 + minute) - offsetMinutes
         let days = total >= 0 ? total / 1_440 : (total - 1_439) / 1_440
         let minutesOfDay = total - days * 1_440
-        let (utcYear, utcMonth, utcDay) = civilFromDays(days)
+        let (utcYear, utcMonth, utcDay) = PublicationDate.civilDate(daysSince1970: days)
         return format(utcYear, utcMonth, utcDay) + "T" + twoDigits(minutesOfDay / 60) + ":"
             + twoDigits(minutesOfDay % 60) + ":" + twoDigits(second) + "Z"
     }
@@ -89,36 +89,6 @@ enum PublicationTime {
             index += digits
             return value
         }
-    }
-
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-    private static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    private static func civilFromDays(_ days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex + (monthIndex < 10 ? 3 : -9)
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     private static func format(_ year: Int, _ month: Int, _ day: Int) -> String {
