@@ -35,7 +35,8 @@ public struct ClusteringPipeline: Sendable {
     func resolve(_ documents: [DocumentFacts], batch: consuming SketchBatch) throws(ScratchFileError) -> ClusteringResult {
         let count = documents.count
         var furniture = FurnitureStatistics()
-        if options.furnitureLearning != .off {
+        // Only documents with fingerprints take part (see `FurnitureLearning`).
+        if options.furnitureLearning != .off && batch.hasFingerprints {
             onStage?("finding page furniture")
             let found = LearnedFurniture().find(in: batch, sources: documents.map(\.source), threads: options.threads)
             try batch.leaveOut(found.paragraphsByDocument)

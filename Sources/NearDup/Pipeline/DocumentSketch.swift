@@ -193,6 +193,9 @@ struct SketchBatch: Sendable {
 
     func quotedShingleCount(of document: Int) -> Int { Int(locations[document].quoted) }
 
+    /// Whether any document's paragraphs take part in the furniture search.
+    var hasFingerprints: Bool { !fingerprints.isEmpty }
+
     /// The fingerprints of the document's paragraphs, in order.
     func fingerprints(of document: Int) -> ArraySlice<ParagraphFingerprint> {
         let location = locations[document]
