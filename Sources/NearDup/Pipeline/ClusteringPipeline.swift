@@ -355,6 +355,8 @@ struct DocumentSketcher {
     private var entries: [UInt32] = []
     private var paragraphs: [UInt8] = []
     private var fingerprints: [ParagraphFingerprint] = []
+    /// Set entries per paragraph number, for the fingerprints (all zero between documents).
+    private var entriesPerParagraph = [UInt16](repeating: 0, count: ShingleEntry.lastParagraph + 1)
     private let furnitureLearning: FurnitureLearning
     private var signature: [UInt32]
     private let leadHasher: MinHasher
@@ -408,11 +410,11 @@ struct DocumentSketcher {
         if takesPart {
             shingler.paragraphFingerprints(paragraphStarts: paragraphStarts, into: &fingerprints)
             if !fingerprints.isEmpty {
-                var entriesPerParagraph = [UInt16](repeating: 0, count: ShingleEntry.lastParagraph + 1)
                 for paragraph in paragraphs { entriesPerParagraph[Int(paragraph)] &+= 1 }
                 for index in fingerprints.indices {
                     fingerprints[index].entries = entriesPerParagraph[Int(fingerprints[index].paragraph)]
                 }
+                for paragraph in paragraphs { entriesPerParagraph[Int(paragraph)] = 0 }
             }
         }
         batch.append(

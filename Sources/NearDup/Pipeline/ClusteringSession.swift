@@ -129,6 +129,6 @@ struct DocumentFacts: Sendable {
     }
 
     private static func key(_ name: String) -> UInt32 {
-        UInt32(truncatingIfNeeded: XXH3.hash(Array(name.utf8), seed: 0x5EED_50C3) >> 32)
+        UInt32(truncatingIfNeeded: XXH3.hash(name, seed: 0x5EED_50C3) >> 32)
     }
 }
