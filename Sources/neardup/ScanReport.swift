@@ -71,7 +71,7 @@ struct ScanReport: Sendable {
               ],
               "summary": {"documents": \(statistics.documents), "clusters": \(result.clusters.count), \
             "copies": \(result.copyCount), "empty_documents": \(statistics.emptyDocuments), \
-            "no_story_pages": \(statistics.noStoryPages), \
+            "no_story_pages": \(statistics.noStoryPages), "bundles": \(statistics.bundles), \
             "candidate_pairs": \(statistics.candidatePairs), "copy_edges": \(statistics.copyEdges), \
             "longest_band_run": \(statistics.longestBandRun), \
             "furniture_paragraphs": \(statistics.furniture.paragraphs), "furniture_documents": \(statistics.furniture.documents), \

@@ -63,7 +63,7 @@ public struct CopyRule: Sendable, Equatable {
         return sharesEnough(similarity) && coverage.isMostlyReproduced
     }
 
-    private func sharesEnough(_ similarity: PairSimilarity) -> Bool {
+    func sharesEnough(_ similarity: PairSimilarity) -> Bool {
         similarity.shared >= minimumShared && similarity.sharedQuoted * 2 <= similarity.shared
     }
 

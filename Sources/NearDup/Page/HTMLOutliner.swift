@@ -25,11 +25,15 @@ final class HTMLOutliner {
         var preDepth: Int32
         var headingDepth: Int32
         var inTopHeading: Bool
+        var markingNode: Int32
     }
 
     private var frames: [Frame] = []
     private var node: Int32 = 0
     private var furniture: PageOutline.Furniture = []
+    /// The innermost block element whose class, id, role or aria-label marks furniture; -1
+    /// none, -2 an inline element.
+    private var markingNode: Int32 = -1
     /// Inside an element whose text is never read.
     private var isHidden = false
     private var linkDepth: Int32 = 0
@@ -58,6 +62,7 @@ final class HTMLOutliner {
         frames.removeAll(keepingCapacity: true)
         node = 0
         furniture = []
+        markingNode = -1
         isHidden = false
         linkDepth = 0
         preDepth = 0
@@ -125,7 +130,7 @@ final class HTMLOutliner {
         let tag = HTMLTag.of(name)
         var frame = Frame(
             key: Self.key(name), tag: tag, node: -1, furniture: furniture, hiddenDepth: isHidden, linkDepth: linkDepth,
-            preDepth: preDepth, headingDepth: headingDepth, inTopHeading: inTopHeading)
+            preDepth: preDepth, headingDepth: headingDepth, inTopHeading: inTopHeading, markingNode: markingNode)
         var own: PageOutline.Furniture = []
         var namesStoryBody = tag == .mainContent
         var isLinkedData = false
@@ -232,11 +237,16 @@ final class HTMLOutliner {
             let parent = outline.nodes[Int(node)]
             frame.node = Int32(outline.nodes.count)
             outline.nodes.append(PageOutline.Node(
-                parent: node, end: frame.node + 1, depth: parent.depth + 1, namesStoryBody: namesStoryBody))
+                parent: node, end: frame.node + 1, depth: parent.depth + 1, namesStoryBody: namesStoryBody,
+                marksFurniture: own.contains(.marked)))
             node = frame.node
-        } else if namesStoryBody {
-            // An inline element named as the story's body still marks its block.
-            outline.nodes[Int(node)].namesStoryBody = true
+            if own.contains(.marked) { markingNode = frame.node }
+        } else {
+            if namesStoryBody {
+                // An inline element named as the story's body still marks its block.
+                outline.nodes[Int(node)].namesStoryBody = true
+            }
+            if own.contains(.marked) { markingNode = -2 }
         }
         frames.append(frame)
     }
@@ -260,6 +270,7 @@ final class HTMLOutliner {
         if frame.tag == .title { inTitle = false }
         if frame.tag == .script { inLinkedData = false }
         furniture = frame.furniture
+        markingNode = frame.markingNode
         isHidden = frame.hiddenDepth
         linkDepth = frame.linkDepth
         preDepth = frame.preDepth
@@ -364,7 +375,7 @@ final class HTMLOutliner {
             if inTopHeading && outline.firstHeading == nil { outline.firstHeading = outline.blocks.count }
             outline.blocks.append(PageOutline.Block(
                 start: blockStart, end: end, node: node, linkBytes: min(blockLinkBytes, end - blockStart),
-                furniture: furniture, isHeading: isHeading))
+                furniture: furniture, markedBy: markingNode, isHeading: isHeading))
         }
         blockStart = -1
         blockLinkBytes = 0

@@ -16,6 +16,8 @@ struct PageOutline {
         var depth: Int32
         /// `article`, `main`, `role=main`, `itemprop=articleBody`, or a class such as `story-body`.
         var namesStoryBody: Bool
+        /// Its own class, id, role or aria-label names furniture.
+        var marksFurniture = false
     }
 
     /// Why a block's text is furniture (none when empty).
@@ -39,6 +41,9 @@ struct PageOutline {
         /// Bytes of the text that lie inside links.
         var linkBytes: Int32
         var furniture: Furniture
+        /// The innermost block element that marks the text as furniture (`Furniture.marked`);
+        /// -1 none, -2 an inline element.
+        var markedBy: Int32 = -1
         var isHeading: Bool
 
         var count: Int { Int(end - start) }

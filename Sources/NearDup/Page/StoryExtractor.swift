@@ -14,10 +14,11 @@
 /// captions. This works on `div`-only templates as on semantic ones, since only the
 /// amounts of text decide.
 ///
+/// A class that names furniture is overruled on an element beside the headline that holds
+/// most of the prose (`overruleMarks`): generated class names can say "footer" of a story.
 /// A page with fewer than `minimumStoryWords` words of story text has no story. Before
-/// saying so, the choice is made again without the furniture that a page may wrap its
-/// story in by accident (a `form` around the whole page, an over-broad class), in case that
-/// was all that hid it.
+/// saying so, the choice is made again without a `form` around the whole page, in case
+/// that was all that hid it.
 ///
 /// One extractor per thread: it reuses its buffers from page to page.
 public final class StoryExtractor {
@@ -27,6 +28,8 @@ public final class StoryExtractor {
     private let outliner = HTMLOutliner()
     private var words: [Int32] = []
     private var isCaption: [Bool] = []
+    /// Each block's furniture, less the marks `overruleMarks` found wrong.
+    private var furniture: [PageOutline.Furniture] = []
     private var goodText: [Int] = []
     private var chosen: [Int] = []
 
@@ -52,12 +55,13 @@ public final class StoryExtractor {
         let outline = outliner.outline
         text.removeAll(keepingCapacity: true)
         measureBlocks(outline)
+        overruleMarks(outline)
 
         let headline = headlineBytes(outline)
         var storyWords = choose(outline, excluding: [.structure, .form, .marked, .hidden], headline: headline)
         if storyWords < Self.minimumStoryWords {
             let chosenBefore = chosen
-            let wordsWithout = choose(outline, excluding: [.structure, .hidden], headline: headline)
+            let wordsWithout = choose(outline, excluding: [.structure, .marked, .hidden], headline: headline)
             if wordsWithout >= Self.minimumStoryWords {
                 storyWords = wordsWithout
             } else {
@@ -90,6 +94,52 @@ public final class StoryExtractor {
         }
     }
 
+    /// A class or id that names furniture ("footer", "promo", "related") is taken at its word,
+    /// save on an element beside the headline (holding the `h1`, or inside the `h1`'s
+    /// grandparent) that holds most of the paragraph text beside the headline: that much prose
+    /// next to the headline is the story, whatever a template's generated class names say. A
+    /// site footer below a page of photo captions lies away from the headline and stays furniture.
+    private func overruleMarks(_ outline: PageOutline) {
+        let nodes = outline.nodes
+        furniture.removeAll(keepingCapacity: true)
+        furniture.append(contentsOf: outline.blocks.lazy.map(\.furniture))
+        guard let heading = outline.firstHeading else { return }
+        let headingNode = Int(outline.blocks[heading].node)
+        var near = headingNode
+        for _ in 0..<2 where nodes[near].parent > 0 { near = Int(nodes[near].parent) }
+        let nearby = near..<Int(nodes[near].end)
+        goodText.removeAll(keepingCapacity: true)
+        goodText.append(contentsOf: repeatElement(0, count: nodes.count))
+        for (index, block) in outline.blocks.enumerated() where isParagraph(index, block, excluding: [.structure, .form, .hidden]) {
+            goodText[Int(block.node)] += block.count
+        }
+        for node in stride(from: nodes.count - 1, to: 0, by: -1) {
+            goodText[Int(nodes[node].parent)] += goodText[node]
+        }
+        let besideHeadline = goodText[near]
+        guard besideHeadline > 0 else { return }
+        for (index, block) in outline.blocks.enumerated() where block.furniture.contains(.marked) && block.markedBy >= 0 {
+            // The innermost marking element decides: any outer one holds at least as much text.
+            // A class on a lone paragraph of prose (an element with no blocks inside) styles the
+            // paragraph; its container is judged instead.
+            var judged = Int(block.markedBy)
+            if nodes[judged].end == judged + 1 && goodText[judged] > 0 && nodes[judged].parent > 0 {
+                judged = Int(nodes[judged].parent)
+            }
+            let isBeside = nearby.contains(judged) || judged < headingNode && headingNode < Int(nodes[judged].end)
+            if isBeside && goodText[judged] * 2 > besideHeadline {
+                furniture[index].remove(.marked)
+            }
+        }
+    }
+
+    /// A block of prose that can be the story's: ten words or more, none of the furniture in
+    /// `excluded`, no heading, no caption, at most a quarter link text.
+    private func isParagraph(_ index: Int, _ block: PageOutline.Block, excluding excluded: PageOutline.Furniture) -> Bool {
+        block.furniture.isDisjoint(with: excluded) && !block.isHeading && !isCaption[index]
+            && words[index] >= 10 && Int(block.linkBytes) * 4 <= block.count
+    }
+
     /// Picks the story's blocks into `chosen`, setting aside blocks with any of the furniture
     /// in `excluded`, and returns the story's words.
     private func choose(_ outline: PageOutline, excluding excluded: PageOutline.Furniture, headline: [UInt8]) -> Int {
@@ -99,7 +149,7 @@ public final class StoryExtractor {
         goodText.removeAll(keepingCapacity: true)
         goodText.append(contentsOf: repeatElement(0, count: nodes.count))
         for (index, block) in blocks.enumerated()
-        where block.furniture.isDisjoint(with: excluded) && !block.isHeading && !isCaption[index]
+        where furniture[index].isDisjoint(with: excluded) && !block.isHeading && !isCaption[index]
             && words[index] >= 10 && Int(block.linkBytes) * 4 <= block.count {
             goodText[Int(block.node)] += block.count
         }
@@ -122,7 +172,7 @@ public final class StoryExtractor {
         let subtree = Int32(pick)..<nodes[pick].end
         var storyWords = 0
         for (index, block) in blocks.enumerated()
-        where subtree.contains(block.node) && block.furniture.isDisjoint(with: excluded) && !isCaption[index]
+        where subtree.contains(block.node) && furniture[index].isDisjoint(with: excluded) && !isCaption[index]
             && Int(block.linkBytes) * 2 <= block.count {
             if block.isHeading && outline.text[block.range].elementsEqual(headline, by: { $0 == $1 || $0 == 0x0A && $1 == 0x20 }) {
                 continue

@@ -93,11 +93,13 @@ public struct ClusteringPipeline: Sendable {
                 documents: count,
                 emptyDocuments: (0..<count).filter { batch.shingleCount(of: $0) == 0 }.count - noStoryPages,
                 noStoryPages: noStoryPages,
+                bundles: (0..<count).count(where: batch.isBundle),
                 candidatePairs: candidates.pairs.count,
                 copyEdges: verified.count,
                 longestBandRun: candidates.longestRun,
                 furniture: furniture,
-                bandLayout: layout))
+                bandLayout: layout),
+            bundledCopies: verification.bundledCopies)
     }
 
     /// Clusters without chaining, one component of copy edges at a time (in parallel), each
@@ -388,18 +390,19 @@ struct DocumentSketcher {
                 firstWords: DocumentPreview.firstWords(ofValidUTF8: storyText), hasStory: page.hasStory))
             // A page with no story is never a copy: it gets no shingles.
             if !page.hasStory { storyText.removeAll(keepingCapacity: true) }
-            storyNormalizer.normalize(
+            let stamped = storyNormalizer.normalize(
                 utf8: storyText, into: &normalized, quotedWords: &quotedWords, paragraphStarts: &paragraphStarts)
-            sketchNormalized(into: &batch, fingerprints: furnitureLearning != .off)
+            sketchNormalized(into: &batch, fingerprints: furnitureLearning != .off, isBundle: BundleRule.isBundle(stampedParagraphs: stamped))
         } else {
-            normalizer.normalize(utf8: text.utf8, into: &normalized, quotedWords: &quotedWords, paragraphStarts: &paragraphStarts)
-            sketchNormalized(into: &batch, fingerprints: furnitureLearning == .all)
+            let stamped = normalizer.normalize(
+                utf8: text.utf8, into: &normalized, quotedWords: &quotedWords, paragraphStarts: &paragraphStarts)
+            sketchNormalized(into: &batch, fingerprints: furnitureLearning == .all, isBundle: BundleRule.isBundle(stampedParagraphs: stamped))
         }
     }
 
     /// Shingles and sketches the normalised text; with `fingerprints`, its paragraphs take
     /// part in the furniture search.
-    private mutating func sketchNormalized(into batch: inout SketchBatch, fingerprints takesPart: Bool) {
+    private mutating func sketchNormalized(into batch: inout SketchBatch, fingerprints takesPart: Bool, isBundle: Bool) {
         // MinHash takes the text's shingles as they come (repeats change no minimum); the
         // exact comparisons take the set of their entries.
         shingler.shingles(of: normalized, quotedWords: quotedWords, paragraphStarts: paragraphStarts, into: &hashes)
@@ -419,6 +422,6 @@ struct DocumentSketcher {
         }
         batch.append(
             shingles: entries, paragraphs: paragraphs, signature: signature, filledBins: filledBins, leadSignature: leadSignature,
-            fingerprints: fingerprints)
+            fingerprints: fingerprints, isBundle: isBundle)
     }
 }

@@ -17,6 +17,16 @@ public struct ClusteringResult: Sendable {
         public var similarity: Double
     }
 
+    /// A bundle (live blog, digest: see `BundleRule`) that holds a copy of a document's text:
+    /// a relation of its own, since the bundle is no copy of the document's story.
+    public struct BundledCopy: Sendable, Equatable {
+        /// Input positions.
+        public var bundle: Int
+        public var document: Int
+        /// The share of the document's text found in the bundle.
+        public var containment: Double
+    }
+
     /// Clusters of two or more documents, ordered by their first member's input position.
     public var clusters: [Cluster]
     /// One per input document, by input position.
@@ -24,6 +34,9 @@ public struct ClusteringResult: Sendable {
     /// What reading each HTML page found, in input order; nothing for plain texts.
     public var pages: [PageReading] = []
     public var statistics: Statistics
+    /// Bundles holding copies of other documents, by bundle then document; each document
+    /// stands for its cluster, so a story's copies in one bundle may be named once or more.
+    public var bundledCopies: [BundledCopy] = []
     /// The documents' dates: how many were read, missing or unreadable.
     public var dates = DateSummary()
 
@@ -33,6 +46,8 @@ public struct ClusteringResult: Sendable {
         public var emptyDocuments: Int
         /// HTML pages with almost no story text once furniture is gone: in no cluster.
         public var noStoryPages: Int = 0
+        /// Documents that bundle several stamped items (`BundleRule`).
+        public var bundles: Int = 0
         public var candidatePairs: Int
         public var copyEdges: Int
         /// Documents in the longest run of one band key (see `CandidateFinder`).

@@ -30,6 +30,8 @@ struct CopyVerification {
         var copies: [Copy]
         /// The pairs left unchecked because copies already joined their documents, in pair order.
         var skipped: [DocumentPair]
+        /// Bundles found to hold a copy of another document's text (`BundleRule`), in pair order.
+        var bundledCopies: [ClusteringResult.BundledCopy] = []
     }
 
     /// Checks `pairs` (sorted).
@@ -41,6 +43,7 @@ struct CopyVerification {
         var groups = UnionFind(count: documentCount)
         var copies: [Copy] = []
         var skipped: [DocumentPair] = []
+        var bundledCopies: [ClusteringResult.BundledCopy] = []
         var unsure: [DocumentPair] = []
         for (pair, verdict) in zip(pairs, decided) {
             switch verdict {
@@ -69,10 +72,12 @@ struct CopyVerification {
                     groups.union(copy.pair.first, copy.pair.second)
                 }
                 skipped += outcome.skipped
+                bundledCopies += outcome.bundledCopies
             }
         }
         copies.sort { $0.pair < $1.pair }
-        return Outcome(copies: copies, skipped: skipped)
+        bundledCopies.sort { ($0.bundle, $0.document) < ($1.bundle, $1.document) }
+        return Outcome(copies: copies, skipped: skipped, bundledCopies: bundledCopies)
     }
 
     /// Compares one chunk's pairs on their sets, skipping those already joined. Pairs come
@@ -90,6 +95,7 @@ struct CopyVerification {
         var loadedFirst = -1
         var copies: [Copy] = []
         var skipped: [DocumentPair] = []
+        var bundledCopies: [ClusteringResult.BundledCopy] = []
         for (pair, (firstGroup, secondGroup)) in zip(pairs, groups) {
             if joined.areJoined(firstGroup, secondGroup) {
                 skipped.append(pair)
@@ -110,15 +116,27 @@ struct CopyVerification {
             } else {
                 similarity = PairSimilarity(firstSet, secondSet)
             }
-            let isCopy = try rule.isCopy(similarity, first: firstSet, second: secondSet) { ofFirst throws(ScratchFileError) in
+            let paragraphs = { (ofFirst: Bool) throws(ScratchFileError) in
                 try batch.paragraphs(of: ofFirst ? pair.first : pair.second, readingInto: &paragraphBuffer)
+            }
+            let isCopy: Bool
+            if batch.pairsBundleWithStory(pair.first, pair.second) {
+                let bundleIsFirst = batch.isBundle(pair.first)
+                isCopy = try rule.isCopy(similarity, bundleIsFirst: bundleIsFirst, first: firstSet, second: secondSet, paragraphs: paragraphs)
+                if !isCopy && rule.bundleHoldsCopy(similarity, bundleIsFirst: bundleIsFirst) {
+                    bundledCopies.append(.init(
+                        bundle: bundleIsFirst ? pair.first : pair.second, document: bundleIsFirst ? pair.second : pair.first,
+                        containment: bundleIsFirst ? similarity.containmentOfSecond : similarity.containmentOfFirst))
+                }
+            } else {
+                isCopy = try rule.isCopy(similarity, first: firstSet, second: secondSet, paragraphs: paragraphs)
             }
             if isCopy {
                 copies.append((pair, similarity.overlap))
                 joined.join(firstGroup, secondGroup)
             }
         }
-        return Outcome(copies: copies, skipped: skipped)
+        return Outcome(copies: copies, skipped: skipped, bundledCopies: bundledCopies)
     }
 }
 

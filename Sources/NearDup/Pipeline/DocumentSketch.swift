@@ -62,6 +62,8 @@ struct SketchBatch: Sendable {
         /// The set lies in the scratch file with its furniture (`signedCount` entries), which
         /// is left out as it is read (`spilledFurniture`).
         var filtersOnRead = false
+        /// The text bundles several stamped items (`BundleRule`).
+        var isBundle = false
     }
 
     init() {}
@@ -84,7 +86,7 @@ struct SketchBatch: Sendable {
     /// paragraph of each; `fingerprints`: one per paragraph.
     mutating func append(
         shingles documentShingles: [UInt32], paragraphs: [UInt8], signature: [UInt32], filledBins: Int, leadSignature: [UInt32],
-        fingerprints documentFingerprints: [ParagraphFingerprint] = []
+        fingerprints documentFingerprints: [ParagraphFingerprint] = [], isBundle: Bool = false
     ) {
         precondition(paragraphs.count == documentShingles.count)
         let quoted = documentShingles.count(where: ShingleEntry.isQuoted)
@@ -101,7 +103,8 @@ struct SketchBatch: Sendable {
         locations.append(.init(
             part: UInt32(parts.count - 1), start: UInt32(start), count: UInt32(documentShingles.count),
             signedCount: UInt32(documentShingles.count), filledBins: UInt32(filledBins), quoted: UInt32(quoted),
-            firstFingerprint: UInt32(fingerprints.count), fingerprintCount: UInt8(clamping: documentFingerprints.count)))
+            firstFingerprint: UInt32(fingerprints.count), fingerprintCount: UInt8(clamping: documentFingerprints.count),
+            isBundle: isBundle))
         fingerprints.append(contentsOf: documentFingerprints.prefix(Int(UInt8.max)))
         signatures.append(signature)
         leadSignatures.append(leadSignature)
@@ -192,6 +195,12 @@ struct SketchBatch: Sendable {
     func hasFurniture(_ document: Int) -> Bool { locations[document].signedCount != locations[document].count }
 
     func quotedShingleCount(of document: Int) -> Int { Int(locations[document].quoted) }
+
+    /// Whether the document bundles several stamped items (`BundleRule`).
+    func isBundle(_ document: Int) -> Bool { locations[document].isBundle }
+
+    /// Whether exactly one of the two is a bundle: the pair is then judged from the bundle's side.
+    func pairsBundleWithStory(_ first: Int, _ second: Int) -> Bool { locations[first].isBundle != locations[second].isBundle }
 
     /// Whether any document's paragraphs take part in the furniture search.
     var hasFingerprints: Bool { !fingerprints.isEmpty }

@@ -100,6 +100,11 @@ struct SignatureVerdict: Sendable {
         }
         let a = Double(batch.shingleCount(of: first))
         let b = Double(batch.shingleCount(of: second))
+        if batch.pairsBundleWithStory(first, second) {
+            // Judged from the bundle's side on the sets (`BundleRule`), which also tell
+            // whether the bundle holds a copy of the story: only a clear difference is decided here.
+            return isClearlyDifferent(a, b, upperJaccard: upperJaccard[index]) ? .different : .unsure
+        }
 
         let lowest = lowerJaccard[index]
         if lowest >= threshold { return .copy }
@@ -109,12 +114,15 @@ struct SignatureVerdict: Sendable {
             && 2 * mostQuoted <= fewestShared {
             return .copy
         }
-        let highest = upperJaccard[index]
+        return isClearlyDifferent(a, b, upperJaccard: upperJaccard[index]) ? .different : .unsure
+    }
+
+    /// Whether, at the top of the range, Jaccard stays below the threshold and either the
+    /// overlap stays below the least a copy needs or the shared shingles stay below the minimum.
+    private func isClearlyDifferent(_ a: Double, _ b: Double, upperJaccard highest: Double) -> Bool {
         let mostShared = highest * (a + b) / (1 + highest)
-        if highest < threshold && (mostShared / min(a, b) < rule.lowestCopyOverlap || mostShared < Double(rule.minimumShared)) {
-            return .different
-        }
-        return .unsure
+        return highest < rule.threshold
+            && (mostShared / min(a, b) < rule.lowestCopyOverlap || mostShared < Double(rule.minimumShared))
     }
 
     /// A signature made with furniture that the sets have since left out can only bound what

@@ -55,8 +55,10 @@ public struct TextNormalizer: Sendable {
         normalize(utf8: Array(text.utf8), into: &output, quotedWords: &quotedWords, paragraphStarts: &paragraphStarts)
     }
 
-    /// The same for text given as valid UTF-8 (as `Document.utf8Text` holds it).
-    func normalize(utf8 text: [UInt8], into output: inout [UInt8], quotedWords: inout [Bool], paragraphStarts: inout [Int32]) {
+    /// The same for text given as valid UTF-8 (as `Document.utf8Text` holds it). Returns how
+    /// many paragraphs open with a live item's time stamp (`ItemStamp`), read on the way.
+    @discardableResult
+    func normalize(utf8 text: [UInt8], into output: inout [UInt8], quotedWords: inout [Bool], paragraphStarts: inout [Int32]) -> Int {
         output.removeAll(keepingCapacity: true)
         quotedWords.removeAll(keepingCapacity: true)
         paragraphStarts.removeAll(keepingCapacity: true)
@@ -68,8 +70,10 @@ public struct TextNormalizer: Sendable {
         var paragraphs = Paragraphs(bytes)
         var filter = BoilerplateFilter()
         var upcoming = paragraphs.next()
+        var stampedParagraphs = 0
         while let paragraph = upcoming {
             upcoming = paragraphs.next()
+            if ItemStamp.opens(bytes, paragraph) { stampedParagraphs += 1 }
             var kept = paragraph
             if options.removesBoilerplate {
                 guard let story = filter.storyText(of: paragraph, in: bytes, isLast: upcoming == nil) else { continue }
@@ -84,6 +88,7 @@ public struct TextNormalizer: Sendable {
             if wordsBefore > 0 && quotedWords.count > wordsBefore { paragraphStarts.append(Int32(truncatingIfNeeded: wordsBefore)) }
         }
         if output.last == UInt8(ascii: " ") { output.removeLast() }
+        return stampedParagraphs
     }
 
     /// Without folding, words are the text's own whitespace-separated runs, case and punctuation kept.

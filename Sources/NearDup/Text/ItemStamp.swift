@@ -1,0 +1,89 @@
+/// The time stamp that opens an item of a live blog or running story: "11:09", "2:05 p.m.",
+/// "14.05 GMT", "9:30 - ...", "5 mins ago". One story's paragraphs do not open with clock
+/// times; a page whose paragraphs do, several times over, is a bundle of items (see
+/// `BundleRule`), whatever its markup, so the sign is read from the text alone.
+enum ItemStamp {
+    /// Whether the paragraph at `range` of `bytes` opens with an item's time stamp.
+    static func opens(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        var index = range.lowerBound
+        let end = range.upperBound
+        while index < end && TextBytes.isSpace(bytes[index]) { index += 1 }
+        guard let (hour, afterHour) = number(bytes, from: index, end: end, maximumDigits: 2) else { return false }
+        index = afterHour
+        if index < end && (bytes[index] == 0x3A || bytes[index] == 0x2E) {
+            // A clock: hours, then two digits of minutes.
+            guard hour <= 24, let (minute, afterMinute) = number(bytes, from: index + 1, end: end, maximumDigits: 2),
+                  afterMinute - index == 3, minute < 60
+            else { return false }
+            return endsClock(bytes, from: afterMinute, end: end)
+        }
+        return endsAge(bytes, from: index, end: end)
+    }
+
+    /// After a clock: the paragraph's end, a line break, a.m./p.m., a zone in capitals, or a
+    /// separator before the item's text.
+    private static func endsClock(_ bytes: [UInt8], from start: Int, end: Int) -> Bool {
+        var index = start
+        guard index < end else { return true }
+        let first = bytes[index]
+        if isLetter(first) || isDigit(first) {
+            // "2:05pm"; anything else glued to the clock is not one.
+            return isMeridiem(bytes, from: index, end: end)
+        }
+        while index < end && bytes[index] == 0x20 { index += 1 }
+        guard index < end else { return true }
+        switch bytes[index] {
+        case 0x0A, 0x0D, 0x2D, 0x7C, 0x3A: return true  // line break, "-", "|", ":"
+        case 0xE2:
+            // En dash, em dash, bullet.
+            return index + 2 < end && bytes[index + 1] == 0x80 && [0x93, 0x94, 0xA2].contains(bytes[index + 2])
+        default:
+            if isMeridiem(bytes, from: index, end: end) { return true }
+            var letters = index
+            while letters < end && bytes[letters] >= 0x41 && bytes[letters] <= 0x5A { letters += 1 }
+            let zoneLength = letters - index
+            return (2...5).contains(zoneLength) && (letters == end || !isLetter(bytes[letters]))
+        }
+    }
+
+    /// "am", "pm", "a.m.", "p.m." in either case, not followed by a letter.
+    private static func isMeridiem(_ bytes: [UInt8], from start: Int, end: Int) -> Bool {
+        var index = start
+        guard index < end, [0x61, 0x70].contains(bytes[index] | 0x20) else { return false }
+        index += 1
+        if index < end && bytes[index] == 0x2E { index += 1 }
+        guard index < end, bytes[index] | 0x20 == 0x6D else { return false }
+        index += 1
+        return index == end || !isLetter(bytes[index])
+    }
+
+    /// "5 mins ago", "2 hours ago", "1h ago".
+    private static func endsAge(_ bytes: [UInt8], from start: Int, end: Int) -> Bool {
+        var index = start
+        if index < end && bytes[index] == 0x20 { index += 1 }
+        let unitStart = index
+        while index < end && isLetter(bytes[index]) { index += 1 }
+        let unit = bytes[unitStart..<index].map { $0 | 0x20 }
+        guard Self.ageUnits.contains(where: { $0.elementsEqual(unit) }) else { return false }
+        let ago: [UInt8] = Array(" ago".utf8)
+        return end - index >= ago.count && bytes[index..<index + ago.count].map { $0 | 0x20 }.elementsEqual(ago.map { $0 | 0x20 })
+    }
+
+    private static let ageUnits: [[UInt8]] = ["m", "min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour", "hours"]
+        .map { Array($0.utf8) }
+
+    /// The decimal number of one to `maximumDigits` digits at `start`, not followed by another digit.
+    private static func number(_ bytes: [UInt8], from start: Int, end: Int, maximumDigits: Int) -> (Int, Int)? {
+        var value = 0
+        var index = start
+        while index < end && isDigit(bytes[index]) {
+            guard index - start < maximumDigits else { return nil }
+            value = value * 10 + Int(bytes[index] - 0x30)
+            index += 1
+        }
+        return index > start ? (value, index) : nil
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+    private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
+}
