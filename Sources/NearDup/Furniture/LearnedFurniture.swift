@@ -15,7 +15,11 @@
 /// neither share paragraphs nor agree in their signatures beyond what the common text
 /// explains. It is then left out of exactly those pages: a page that is mostly the
 /// recurring text keeps it (a short story that other pages carry in a box is still that
-/// story's copy). Documents whose source is unknown take no part.
+/// story's copy), unless that text was not found beside the page's headline (a site footer
+/// is all a page of photos has left). Text that `minimumPages` pages of a source or more all
+/// hold away from their headlines is furniture on those pages too, with no page of its own
+/// text beside it: a story's copies on one site are found beside their headlines. Documents
+/// whose source is unknown take no part.
 ///
 /// Only fingerprints are read, never text, so this runs once all documents are sketched,
 /// with memory for one 8-byte key per paragraph.
@@ -138,6 +142,12 @@ public struct LearnedFurniture: Sendable {
     /// is part of the text common to them), so a story's paragraphs, which recur on the same
     /// pages, are decided once.
     private func decideCarriers(on pages: [Int], in batch: SketchBatch) -> [Int]? {
+        if let carriers = decideCarriersBesideOwnText(on: pages, in: batch) { return carriers }
+        let away = pages.filter(batch.isAwayFromHeadline)
+        return away.count >= minimumPages ? away : nil
+    }
+
+    private func decideCarriersBesideOwnText(on pages: [Int], in batch: SketchBatch) -> [Int]? {
         let sample = pages.prefix(sampleSize)
         // Text common to at least half of the sample: the paragraph and whatever comes with it.
         // Keys: a paragraph's hash above its page's place in the sample, so a page counts once.
@@ -198,7 +208,7 @@ public struct LearnedFurniture: Sendable {
         }
         let unrelated = Set(sampled.indices.map { groups.find($0) }).count
         guard unrelated >= minimumUnrelatedPages else { return nil }
-        return pages.filter { ownParagraphs(of: $0) != nil }
+        return pages.filter { ownParagraphs(of: $0) != nil || batch.isAwayFromHeadline($0) }
     }
 }
 

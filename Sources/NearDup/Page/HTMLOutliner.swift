@@ -82,6 +82,8 @@ final class HTMLOutliner {
         }
         endBlock()
         while let frame = frames.popLast() { close(frame) }
+        // The page itself holds every node.
+        outline.nodes[0].end = Int32(outline.nodes.count)
     }
 
     /// libxml2's global state, set up once before any thread parses.

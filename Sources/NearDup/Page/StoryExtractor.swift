@@ -32,6 +32,11 @@ public final class StoryExtractor {
     private var furniture: [PageOutline.Furniture] = []
     private var goodText: [Int] = []
     private var chosen: [Int] = []
+    /// The `h1`'s node, and the nodes beside it (its grandparent's), when the page has one.
+    private var headingNode = -1
+    private var nearby = 0..<0
+    /// The element the story was taken from.
+    private var picked = 0
 
     public init() {}
 
@@ -81,6 +86,7 @@ public final class StoryExtractor {
             byline: Self.trimmed(outline.author).map { String(decoding: $0, as: UTF8.self) },
             published: publicationTime(outline),
             hasStory: storyWords >= Self.minimumStoryWords,
+            isBesideHeadline: isBesideHeadline(picked, outline),
             storyWords: storyWords)
     }
 
@@ -103,11 +109,13 @@ public final class StoryExtractor {
         let nodes = outline.nodes
         furniture.removeAll(keepingCapacity: true)
         furniture.append(contentsOf: outline.blocks.lazy.map(\.furniture))
+        headingNode = -1
+        nearby = 0..<0
         guard let heading = outline.firstHeading else { return }
-        let headingNode = Int(outline.blocks[heading].node)
+        headingNode = Int(outline.blocks[heading].node)
         var near = headingNode
         for _ in 0..<2 where nodes[near].parent > 0 { near = Int(nodes[near].parent) }
-        let nearby = near..<Int(nodes[near].end)
+        nearby = near..<Int(nodes[near].end)
         goodText.removeAll(keepingCapacity: true)
         goodText.append(contentsOf: repeatElement(0, count: nodes.count))
         for (index, block) in outline.blocks.enumerated() where isParagraph(index, block, excluding: [.structure, .form, .hidden]) {
@@ -126,11 +134,15 @@ public final class StoryExtractor {
             if nodes[judged].end == judged + 1 && goodText[judged] > 0 && nodes[judged].parent > 0 {
                 judged = Int(nodes[judged].parent)
             }
-            let isBeside = nearby.contains(judged) || judged < headingNode && headingNode < Int(nodes[judged].end)
-            if isBeside && goodText[judged] * 2 > besideHeadline {
+            if isBesideHeadline(judged, outline) && goodText[judged] * 2 > besideHeadline {
                 furniture[index].remove(.marked)
             }
         }
+    }
+
+    /// Whether `node` holds the `h1` or lies inside its grandparent; true on a page without one.
+    private func isBesideHeadline(_ node: Int, _ outline: PageOutline) -> Bool {
+        headingNode < 0 || nearby.contains(node) || node < headingNode && headingNode < Int(outline.nodes[node].end)
     }
 
     /// A block of prose that can be the story's: ten words or more, none of the furniture in
@@ -144,6 +156,7 @@ public final class StoryExtractor {
     /// in `excluded`, and returns the story's words.
     private func choose(_ outline: PageOutline, excluding excluded: PageOutline.Furniture, headline: [UInt8]) -> Int {
         chosen.removeAll(keepingCapacity: true)
+        picked = 0
         let nodes = outline.nodes
         let blocks = outline.blocks
         goodText.removeAll(keepingCapacity: true)
@@ -157,10 +170,18 @@ public final class StoryExtractor {
         for node in stride(from: nodes.count - 1, to: 0, by: -1) {
             goodText[Int(nodes[node].parent)] += goodText[node]
         }
-        let total = goodText[0]
-        guard total > 0 else { return 0 }
-        var pick = 0
-        for node in 1..<nodes.count where goodText[node] * 5 >= total * 4 && nodes[node].depth > nodes[pick].depth {
+        guard goodText[0] > 0 else { return 0 }
+        // The story is looked for beside the headline first: from the h1's grandparent up to
+        // the first element holding half the page's paragraph text, so a site footer as long
+        // as a short story is no part of it.
+        var scope = 0
+        if headingNode >= 0 {
+            scope = nearby.lowerBound
+            while scope > 0 && goodText[scope] * 2 < goodText[0] { scope = Int(nodes[scope].parent) }
+        }
+        let total = goodText[scope]
+        var pick = scope
+        for node in scope + 1..<Int(nodes[scope].end) where goodText[node] * 5 >= total * 4 && nodes[node].depth > nodes[pick].depth {
             pick = node
         }
         var named = pick
@@ -169,6 +190,7 @@ public final class StoryExtractor {
             named = node
         }
         pick = named
+        picked = pick
         let subtree = Int32(pick)..<nodes[pick].end
         var storyWords = 0
         for (index, block) in blocks.enumerated()

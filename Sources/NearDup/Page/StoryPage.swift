@@ -15,13 +15,19 @@ public struct StoryPage: Sendable, Equatable {
     public var hasStory: Bool
     /// Words of story text, headline not counted.
     public var storyWords: Int
+    /// Whether the story text was taken from beside the page's `h1` (true without one). Text
+    /// taken from elsewhere, such as a site footer on a page of photos, is what the page had
+    /// left once its furniture was gone, and learned furniture may take it too.
+    public var isBesideHeadline: Bool
 
-    public init(text: String, headline: String?, byline: String?, published: String?, hasStory: Bool, storyWords: Int) {
+    public init(text: String, headline: String?, byline: String?, published: String?, hasStory: Bool,
+                isBesideHeadline: Bool = true, storyWords: Int) {
         self.text = text
         self.headline = headline
         self.byline = byline
         self.published = published
         self.hasStory = hasStory
+        self.isBesideHeadline = isBesideHeadline
         self.storyWords = storyWords
     }
 }

@@ -392,7 +392,9 @@ struct DocumentSketcher {
             if !page.hasStory { storyText.removeAll(keepingCapacity: true) }
             let stamped = storyNormalizer.normalize(
                 utf8: storyText, into: &normalized, quotedWords: &quotedWords, paragraphStarts: &paragraphStarts)
-            sketchNormalized(into: &batch, fingerprints: furnitureLearning != .off, isBundle: BundleRule.isBundle(stampedParagraphs: stamped))
+            sketchNormalized(
+                into: &batch, fingerprints: furnitureLearning != .off, isBundle: BundleRule.isBundle(stampedParagraphs: stamped),
+                isAwayFromHeadline: !page.isBesideHeadline)
         } else {
             let stamped = normalizer.normalize(
                 utf8: text.utf8, into: &normalized, quotedWords: &quotedWords, paragraphStarts: &paragraphStarts)
@@ -402,7 +404,9 @@ struct DocumentSketcher {
 
     /// Shingles and sketches the normalised text; with `fingerprints`, its paragraphs take
     /// part in the furniture search.
-    private mutating func sketchNormalized(into batch: inout SketchBatch, fingerprints takesPart: Bool, isBundle: Bool) {
+    private mutating func sketchNormalized(
+        into batch: inout SketchBatch, fingerprints takesPart: Bool, isBundle: Bool, isAwayFromHeadline: Bool = false
+    ) {
         // MinHash takes the text's shingles as they come (repeats change no minimum); the
         // exact comparisons take the set of their entries.
         shingler.shingles(of: normalized, quotedWords: quotedWords, paragraphStarts: paragraphStarts, into: &hashes)
@@ -422,6 +426,6 @@ struct DocumentSketcher {
         }
         batch.append(
             shingles: entries, paragraphs: paragraphs, signature: signature, filledBins: filledBins, leadSignature: leadSignature,
-            fingerprints: fingerprints, isBundle: isBundle)
+            fingerprints: fingerprints, isBundle: isBundle, isAwayFromHeadline: isAwayFromHeadline)
     }
 }

@@ -64,6 +64,8 @@ struct SketchBatch: Sendable {
         var filtersOnRead = false
         /// The text bundles several stamped items (`BundleRule`).
         var isBundle = false
+        /// A page whose story text lies away from its headline (`StoryPage.isBesideHeadline`).
+        var isAwayFromHeadline = false
     }
 
     init() {}
@@ -86,7 +88,8 @@ struct SketchBatch: Sendable {
     /// paragraph of each; `fingerprints`: one per paragraph.
     mutating func append(
         shingles documentShingles: [UInt32], paragraphs: [UInt8], signature: [UInt32], filledBins: Int, leadSignature: [UInt32],
-        fingerprints documentFingerprints: [ParagraphFingerprint] = [], isBundle: Bool = false
+        fingerprints documentFingerprints: [ParagraphFingerprint] = [], isBundle: Bool = false,
+        isAwayFromHeadline: Bool = false
     ) {
         precondition(paragraphs.count == documentShingles.count)
         let quoted = documentShingles.count(where: ShingleEntry.isQuoted)
@@ -104,7 +107,7 @@ struct SketchBatch: Sendable {
             part: UInt32(parts.count - 1), start: UInt32(start), count: UInt32(documentShingles.count),
             signedCount: UInt32(documentShingles.count), filledBins: UInt32(filledBins), quoted: UInt32(quoted),
             firstFingerprint: UInt32(fingerprints.count), fingerprintCount: UInt8(clamping: documentFingerprints.count),
-            isBundle: isBundle))
+            isBundle: isBundle, isAwayFromHeadline: isAwayFromHeadline))
         fingerprints.append(contentsOf: documentFingerprints.prefix(Int(UInt8.max)))
         signatures.append(signature)
         leadSignatures.append(leadSignature)
@@ -195,6 +198,10 @@ struct SketchBatch: Sendable {
     func hasFurniture(_ document: Int) -> Bool { locations[document].signedCount != locations[document].count }
 
     func quotedShingleCount(of document: Int) -> Int { Int(locations[document].quoted) }
+
+    /// Whether the document is a page whose story text lies away from its headline: all its
+    /// text may be furniture (see `LearnedFurniture`).
+    func isAwayFromHeadline(_ document: Int) -> Bool { locations[document].isAwayFromHeadline }
 
     /// Whether the document bundles several stamped items (`BundleRule`).
     func isBundle(_ document: Int) -> Bool { locations[document].isBundle }
