@@ -32,6 +32,33 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Longest passage shown, in words (text format).")
     var passageWords = 40
 
+    @Option(help: "Blocks shown of what was left out of a web page as furniture (text format).")
+    var droppedLines = 8
+
+    /// What was left out of a page: counts by reason, then the first blocks.
+    static func droppedText(_ dropped: [DroppedText], of name: String, lines: Int) -> String {
+        let words = dropped.reduce(0) { $0 + $1.words }
+        let reasons = DroppedText.Reason.allCases.compactMap { reason -> String? in
+            let count = dropped.count(where: { $0.reason == reason })
+            return count > 0 ? "\(count) \(reason.rawValue)" : nil
+        }
+        var text = "left out of \(name) as furniture: \(counted(dropped.count, "block")), \(counted(words, "word")) "
+            + "(\(reasons.joined(separator: ", ")))\n"
+        for block in dropped.prefix(lines) {
+            let shown = block.text.split(whereSeparator: \.isWhitespace)
+            let excerpt = shown.count > 12 ? shown.prefix(12).joined(separator: " ") + " …" : shown.joined(separator: " ")
+            text += "  [\(block.reason.rawValue)] \(excerpt)\n"
+        }
+        if dropped.count > lines { text += "  … \(dropped.count - lines) more (--dropped-lines)\n" }
+        return text
+    }
+
+    static func droppedJSON(_ dropped: [DroppedText]) -> String {
+        "[" + dropped.map { block in
+            "{\"reason\": \(JSONText.quoted(block.reason.rawValue)), \"words\": \(block.words), \"text\": \(JSONText.quoted(block.text))}"
+        }.joined(separator: ", ") + "]"
+    }
+
     func run() throws {
         try ExitStatus.reporting {
             let (first, second) = try loadDocuments()
@@ -51,7 +78,10 @@ struct CompareCommand: ParsableCommand {
                     "second_shingles": \(similarity.secondCount), \
                     "paragraphs_of_shorter": \(comparison.coverage.paragraphs), \
                     "paragraphs_found": \(comparison.coverage.found), "paragraphs_kept": \(comparison.coverage.kept), "copies": \(comparison.isCopy), \
-                    "shared_passages": [\(passages)]}
+                    "shared_passages": [\(passages)], \
+                    "first_is_bundle": \(comparison.isBundle[0]), "second_is_bundle": \(comparison.isBundle[1]), \
+                    "dropped_from_first": \(Self.droppedJSON(comparison.dropped[0])), \
+                    "dropped_from_second": \(Self.droppedJSON(comparison.dropped[1]))}
 
                     """)
             case .text:
@@ -66,6 +96,13 @@ struct CompareCommand: ParsableCommand {
                     verdict                 \(comparison.isCopy ? "copies" : "not copies") (threshold \(pipeline.options.threshold))
 
                     """)
+                for (name, isBundle) in zip(["A", "B"], comparison.isBundle) where isBundle {
+                    sink.write("\(name) is a bundle of time-stamped items (live blog, running story): judged from its own side, "
+                        + "it is a copy only of a page that holds most of it\n")
+                }
+                for (name, dropped) in zip(["A", "B"], comparison.dropped) where !dropped.isEmpty {
+                    sink.write(Self.droppedText(dropped, of: name, lines: droppedLines))
+                }
                 let passages = comparison.sharedPassages
                 sink.write("\(passages.count) shared passages (normalised text):\n")
                 for passage in passages {

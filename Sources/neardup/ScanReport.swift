@@ -13,7 +13,29 @@ struct ScanReport: Sendable {
     /// on up to `threads` threads, in order, so the bytes do not depend on the thread count.
     /// The summary goes to standard error (`summary(marksOriginals:)`), as for every command.
     func text(threads: Int = 1) -> [[UInt8]] {
-        ParallelChunks(count: result.clusters.count, chunkSize: 2_048, threads: threads).map(clustersText)
+        ParallelChunks(count: result.clusters.count, chunkSize: 2_048, threads: threads).map(clustersText) + [bundlesText()]
+    }
+
+    /// Each bundle's copies of stories: its own relation, apart from the clusters.
+    private func bundlesText() -> [UInt8] {
+        guard !result.bundledCopies.isEmpty else { return [] }
+        var lines = ["Bundles (live blogs, running stories) that hold copies of stories, and are no copy of them:"]
+        var index = 0
+        while index < result.bundledCopies.count {
+            let bundle = result.bundledCopies[index].bundle
+            lines.append("  \(label(of: bundle))  \(previews[bundle])")
+            var named = Set<Int>()
+            while index < result.bundledCopies.count && result.bundledCopies[index].bundle == bundle {
+                let copy = result.bundledCopies[index]
+                let assignment = result.assignments[copy.document]
+                if named.insert(assignment.cluster).inserted {
+                    lines.append("      holds a copy of \(label(of: assignment.representative)) (cluster \(assignment.cluster))  "
+                        + "\(fixed(copy.containment, digits: 2))")
+                }
+                index += 1
+            }
+        }
+        return Array((lines.joined(separator: "\n") + "\n\n").utf8)
     }
 
     /// The clusters at `positions`, each followed by a blank line.
@@ -72,6 +94,7 @@ struct ScanReport: Sendable {
               "summary": {"documents": \(statistics.documents), "clusters": \(result.clusters.count), \
             "copies": \(result.copyCount), "empty_documents": \(statistics.emptyDocuments), \
             "no_story_pages": \(statistics.noStoryPages), "bundles": \(statistics.bundles), \
+            "bundled_copies": \(result.bundledCopies.count), \
             "candidate_pairs": \(statistics.candidatePairs), "copy_edges": \(statistics.copyEdges), \
             "longest_band_run": \(statistics.longestBandRun), \
             "furniture_paragraphs": \(statistics.furniture.paragraphs), "furniture_documents": \(statistics.furniture.documents), \
@@ -81,7 +104,26 @@ struct ScanReport: Sendable {
             """
         return [Array("{\n  \"clusters\": [\n".utf8)]
             + ParallelChunks(count: result.clusters.count, chunkSize: 2_048, threads: threads).map(clustersJSON)
-            + [Array(summary.utf8)]
+            + [bundlesJSON(), Array(summary.utf8)]
+    }
+
+    /// `"bundled_copies"`: each bundle that holds a copy of a document, with the document's
+    /// cluster (by its representative) and the share of the document found in the bundle.
+    private func bundlesJSON() -> [UInt8] {
+        var bytes = Array("\n  ],\n  \"bundled_copies\": [".utf8)
+        for (index, copy) in result.bundledCopies.enumerated() {
+            let assignment = result.assignments[copy.document]
+            bytes.append(contentsOf: Array((index == 0 ? "\n    " : ",\n    ").utf8) + Array("{\"bundle\": ".utf8))
+            JSONText.appendQuoted(documents[copy.bundle].id, to: &bytes)
+            bytes.append(contentsOf: Array(", \"document\": ".utf8))
+            JSONText.appendQuoted(documents[copy.document].id, to: &bytes)
+            bytes.append(contentsOf: Array(", \"cluster\": \(assignment.cluster), \"representative\": ".utf8))
+            JSONText.appendQuoted(documents[assignment.representative].id, to: &bytes)
+            bytes.append(contentsOf: Array(", \"containment\": ".utf8))
+            JSONText.appendNumber(copy.containment, to: &bytes)
+            bytes.append(0x7D)
+        }
+        return bytes
     }
 
     /// The clusters at `positions`, each but the first of the report after a comma.

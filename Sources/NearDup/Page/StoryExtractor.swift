@@ -17,8 +17,8 @@
 /// A class that names furniture is overruled on an element beside the headline that holds
 /// most of the prose (`overruleMarks`): generated class names can say "footer" of a story.
 /// A page with fewer than `minimumStoryWords` words of story text has no story. Before
-/// saying so, the choice is made again without a `form` around the whole page, in case
-/// that was all that hid it.
+/// saying so, the choice is made again without a `form` around the whole page and with
+/// marked text beside the headline, in case that was all that hid it.
 ///
 /// One extractor per thread: it reuses its buffers from page to page.
 public final class StoryExtractor {
@@ -66,7 +66,7 @@ public final class StoryExtractor {
         var storyWords = choose(outline, excluding: [.structure, .form, .marked, .hidden], headline: headline)
         if storyWords < Self.minimumStoryWords {
             let chosenBefore = chosen
-            let wordsWithout = choose(outline, excluding: [.structure, .marked, .hidden], headline: headline)
+            let wordsWithout = choose(outline, excluding: [.structure, .marked, .hidden], marksBesideHeadline: true, headline: headline)
             if wordsWithout >= Self.minimumStoryWords {
                 storyWords = wordsWithout
             } else {
@@ -88,6 +88,40 @@ public final class StoryExtractor {
             hasStory: storyWords >= Self.minimumStoryWords,
             isBesideHeadline: isBesideHeadline(picked, outline),
             storyWords: storyWords)
+    }
+
+    /// The story of a page and every block of text left out of it, with the reason.
+    public func explain(_ html: String) -> (page: StoryPage, dropped: [DroppedText]) {
+        var text: [UInt8] = []
+        var page = extract(Array(html.utf8), into: &text)
+        page.text = String(decoding: text, as: UTF8.self)
+        let outline = outliner.outline
+        let kept = Set(chosen)
+        let subtree = Int32(picked)..<outline.nodes[picked].end
+        var dropped: [DroppedText] = []
+        for (index, block) in outline.blocks.enumerated() where !kept.contains(index) && index != outline.firstHeading {
+            let reason: DroppedText.Reason
+            if block.furniture.contains(.hidden) {
+                reason = .hidden
+            } else if block.furniture.contains(.structure) {
+                reason = .pageStructure
+            } else if block.furniture.contains(.form) {
+                reason = .form
+            } else if furniture[index].contains(.marked) {
+                reason = .templateMarker
+            } else if isCaption[index] {
+                reason = .caption
+            } else if Int(block.linkBytes) * 2 > block.count {
+                reason = .links
+            } else if !subtree.contains(block.node) {
+                reason = .outsideStory
+            } else {
+                continue  // a heading repeating the headline
+            }
+            dropped.append(DroppedText(
+                reason: reason, text: String(decoding: outline.text[block.range], as: UTF8.self), words: Int(words[index])))
+        }
+        return (page, dropped)
     }
 
     /// Words, and whether each block is a caption.
@@ -154,7 +188,16 @@ public final class StoryExtractor {
 
     /// Picks the story's blocks into `chosen`, setting aside blocks with any of the furniture
     /// in `excluded`, and returns the story's words.
-    private func choose(_ outline: PageOutline, excluding excluded: PageOutline.Furniture, headline: [UInt8]) -> Int {
+    /// With `marksBesideHeadline`, text that a class marks as furniture is taken beside the
+    /// headline all the same (an over-broad class on the story's own elements), never away from it.
+    private func choose(
+        _ outline: PageOutline, excluding excluded: PageOutline.Furniture, marksBesideHeadline: Bool = false, headline: [UInt8]
+    ) -> Int {
+        func isExcluded(_ index: Int) -> Bool {
+            let found = furniture[index].intersection(excluded)
+            return !found.isEmpty
+                && !(marksBesideHeadline && found == .marked && isBesideHeadline(Int(outline.blocks[index].node), outline))
+        }
         chosen.removeAll(keepingCapacity: true)
         picked = 0
         let nodes = outline.nodes
@@ -162,7 +205,7 @@ public final class StoryExtractor {
         goodText.removeAll(keepingCapacity: true)
         goodText.append(contentsOf: repeatElement(0, count: nodes.count))
         for (index, block) in blocks.enumerated()
-        where furniture[index].isDisjoint(with: excluded) && !block.isHeading && !isCaption[index]
+        where !isExcluded(index) && !block.isHeading && !isCaption[index]
             && words[index] >= 10 && Int(block.linkBytes) * 4 <= block.count {
             goodText[Int(block.node)] += block.count
         }
@@ -194,7 +237,7 @@ public final class StoryExtractor {
         let subtree = Int32(pick)..<nodes[pick].end
         var storyWords = 0
         for (index, block) in blocks.enumerated()
-        where subtree.contains(block.node) && furniture[index].isDisjoint(with: excluded) && !isCaption[index]
+        where subtree.contains(block.node) && !isExcluded(index) && !isCaption[index]
             && Int(block.linkBytes) * 2 <= block.count {
             if block.isHeading && outline.text[block.range].elementsEqual(headline, by: { $0 == $1 || $0 == 0x0A && $1 == 0x20 }) {
                 continue

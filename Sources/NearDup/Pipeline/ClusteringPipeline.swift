@@ -314,7 +314,10 @@ public struct ClusteringPipeline: Sendable {
 
     /// Exact similarity, the coverage of the shorter text's paragraphs by the longer, and the
     /// copy rule's verdict on the sets, as verification gives it.
-    public func exactComparison(_ first: String, _ second: String) -> (similarity: PairSimilarity, coverage: ParagraphCoverage, isCopy: Bool) {
+    /// `isBundle`: whether each text bundles stamped items (`BundleRule`), which changes the rule.
+    public func exactComparison(
+        _ first: String, _ second: String
+    ) -> (similarity: PairSimilarity, coverage: ParagraphCoverage, isCopy: Bool, isBundle: [Bool]) {
         let batch = sketch([Array(first.utf8), Array(second.utf8)])
         do {
             let compared = try ComparedDocuments([0, 1], batch: batch)
@@ -322,7 +325,13 @@ public struct ClusteringPipeline: Sendable {
             let similarity = PairSimilarity(a, b)
             let paragraphs = { (ofFirst: Bool) throws(ScratchFileError) in try compared.paragraphs(of: ofFirst ? 0 : 1) }
             let coverage = try ParagraphCoverage.ofShorter(a, b, paragraphs: paragraphs)
-            return (similarity, coverage, try options.copyRule.isCopy(similarity, first: a, second: b, paragraphs: paragraphs))
+            if batch.pairsBundleWithStory(0, 1) {
+                let isCopy = try options.copyRule.isCopy(
+                    similarity, bundleIsFirst: batch.isBundle(0), first: a, second: b, paragraphs: paragraphs)
+                return (similarity, coverage, isCopy, [batch.isBundle(0), batch.isBundle(1)])
+            }
+            return (similarity, coverage, try options.copyRule.isCopy(similarity, first: a, second: b, paragraphs: paragraphs),
+                    [batch.isBundle(0), batch.isBundle(1)])
         } catch {
             preconditionFailure("shingles held in memory cannot fail to be read: \(error)")
         }

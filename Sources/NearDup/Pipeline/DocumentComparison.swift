@@ -5,13 +5,22 @@ public struct DocumentComparison: Sendable {
     public var coverage: ParagraphCoverage
     /// Whether the copy rule joins them.
     public var isCopy: Bool
+    /// Whether each text bundles several time-stamped items (`BundleRule`): a bundle and a text
+    /// that is none are judged from the bundle's side.
+    public var isBundle: [Bool]
+    /// What was left out of each text read as a web page, and why; empty for plain text.
+    public var dropped: [[DroppedText]]
     /// Maximal runs of normalised words of the first document whose every word k-gram also
     /// occurs in the second, in the first document's order.
     public var sharedPassages: [String]
 
     public init(_ first: String, _ second: String, options: PipelineOptions = .init()) {
         let pipeline = ClusteringPipeline(options: options)
-        (similarity, coverage, isCopy) = pipeline.exactComparison(first, second)
+        (similarity, coverage, isCopy, isBundle) = pipeline.exactComparison(first, second)
+        dropped = [first, second].map { text in
+            guard options.readsPages && HTMLDetection.isPage(Array(text.utf8)) else { return [] }
+            return StoryExtractor().explain(text).dropped
+        }
         let size: Int
         if case .words(let words) = options.shingle { size = words } else { size = 5 }
         let firstWords = pipeline.normalizedText(first).split(separator: " ")
