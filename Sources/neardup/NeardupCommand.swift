@@ -13,7 +13,7 @@ struct NeardupCommand: ParsableCommand {
             Exit codes: 0 success; 64 bad command line; 65 bad input data (the message names \
             FILE:LINE); 66 an input cannot be opened; 70 internal error; 73 an output or the scratch file cannot be written.
             """,
-        version: "0.8.8",
+        version: "0.8.9",
         subcommands: [ScanCommand.self, ClusterCommand.self, EvalCommand.self, CompareCommand.self, BenchCommand.self, DedupCommand.self, SynthCommand.self],
         defaultSubcommand: nil
     )

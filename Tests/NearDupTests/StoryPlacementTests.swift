@@ -47,11 +47,12 @@ struct StoryPlacementTests {
 
     @Test func aClassOnEachParagraphIsJudgedByTheirContainer() {
         let page = """
-            <html><body><div class="story"><h1>Brazil Anti-Inflation Plan Limps To Anniversary</h1>
+            <html><body><div class="page"><div class="content"><div class="story">
+            <h1>Brazil Anti-Inflation Plan Limps To Anniversary</h1>
             <div class="c-footer__caption">
             \(Self.story.map { "<div class=\"c-footer__title\">\($0)</div>" }.joined(separator: "\n"))
-            </div></div>
-            <div class="l-main">\(Self.paragraphs([Self.about]))</div></body></html>
+            </div></div></div>
+            <div class="l-main">\(Self.paragraphs([Self.about]))</div></div></body></html>
             """
         let extracted = extractor.extract(page)
         for paragraph in Self.story { #expect(extracted.text.contains(paragraph)) }

@@ -25,6 +25,7 @@ struct BundleCLITests {
     @Test func scanNamesTheStoryABundleHoldsAndKeepsItOutOfTheCluster() throws {
         let folder = try NeardupTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (story, items) = (Self.story, Self.items)
         let blog = ["Live: markets and company news through the day",
                     "10:31", items[2], "10:05", items[1], "09:40"] + story + ["09:12", items[0]]
         let files = [
