@@ -97,8 +97,8 @@ struct CompareCommand: ParsableCommand {
 
                     """)
                 for (name, isBundle) in zip(["A", "B"], comparison.isBundle) where isBundle {
-                    sink.write("\(name) is a bundle of time-stamped items (live blog, running story): judged from its own side, "
-                        + "it is a copy only of a page that holds most of it\n")
+                    sink.write("\(name) is a bundle of time-stamped items (live blog, running story): it is a copy "
+                        + "only of another bundle, never of a story it carries\n")
                 }
                 for (name, dropped) in zip(["A", "B"], comparison.dropped) where !dropped.isEmpty {
                     sink.write(Self.droppedText(dropped, of: name, lines: droppedLines))

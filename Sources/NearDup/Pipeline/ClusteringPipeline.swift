@@ -326,9 +326,7 @@ public struct ClusteringPipeline: Sendable {
             let paragraphs = { (ofFirst: Bool) throws(ScratchFileError) in try compared.paragraphs(of: ofFirst ? 0 : 1) }
             let coverage = try ParagraphCoverage.ofShorter(a, b, paragraphs: paragraphs)
             if batch.pairsBundleWithStory(0, 1) {
-                let isCopy = try options.copyRule.isCopy(
-                    similarity, bundleIsFirst: batch.isBundle(0), first: a, second: b, paragraphs: paragraphs)
-                return (similarity, coverage, isCopy, [batch.isBundle(0), batch.isBundle(1)])
+                return (similarity, coverage, false, [batch.isBundle(0), batch.isBundle(1)])
             }
             return (similarity, coverage, try options.copyRule.isCopy(similarity, first: a, second: b, paragraphs: paragraphs),
                     [batch.isBundle(0), batch.isBundle(1)])

@@ -122,8 +122,8 @@ struct CopyVerification {
             let isCopy: Bool
             if batch.pairsBundleWithStory(pair.first, pair.second) {
                 let bundleIsFirst = batch.isBundle(pair.first)
-                isCopy = try rule.isCopy(similarity, bundleIsFirst: bundleIsFirst, first: firstSet, second: secondSet, paragraphs: paragraphs)
-                if !isCopy && rule.bundleHoldsCopy(similarity, bundleIsFirst: bundleIsFirst) {
+                isCopy = false
+                if rule.bundleHoldsCopy(similarity, bundleIsFirst: bundleIsFirst) {
                     bundledCopies.append(.init(
                         bundle: bundleIsFirst ? pair.first : pair.second, document: bundleIsFirst ? pair.second : pair.first,
                         containment: bundleIsFirst ? similarity.containmentOfSecond : similarity.containmentOfFirst))
