@@ -128,8 +128,42 @@ public struct LearnedFurniture: Sendable {
                 }
             }
         }
+        leaveOutPagesOfFurniture(&found, recurring: recurring, decided: pageSetOfRecurring.map { decisions[$0] != nil },
+                                 in: batch, sources: sources)
         found.statistics.documents = found.paragraphsByDocument.count
         return found
+    }
+
+    /// A page whose text is nine tenths or more paragraphs found to be its source's furniture
+    /// is a page of furniture (a gallery or section front that kept only the site's footer and
+    /// newsletter box): they are left out of it too, whatever `decideCarriers` kept.
+    private func leaveOutPagesOfFurniture(
+        _ found: inout Found, recurring: [(hash: UInt32, pages: [Int])], decided: [Bool], in batch: SketchBatch, sources: [UInt32?]
+    ) {
+        var furniture = Set<UInt64>()
+        for ((hash, pages), isFurniture) in zip(recurring, decided) where isFurniture {
+            guard let source = sources[pages[0]] else { continue }
+            furniture.insert(UInt64(source) << 32 | UInt64(hash))
+        }
+        guard !furniture.isEmpty else { return }
+        for document in 0..<batch.count {
+            guard let source = sources[document] else { continue }
+            let fingerprints = batch.fingerprints(of: document)
+            var words = 0
+            var furnitureWords = 0
+            for fingerprint in fingerprints {
+                words += Int(fingerprint.words)
+                if furniture.contains(UInt64(source) << 32 | UInt64(fingerprint.hash)) { furnitureWords += Int(fingerprint.words) }
+            }
+            guard furnitureWords > 0 && furnitureWords * 10 >= words * 9 else { continue }
+            var leftOut = found.paragraphsByDocument[document] ?? []
+            for fingerprint in fingerprints
+            where furniture.contains(UInt64(source) << 32 | UInt64(fingerprint.hash)) && !leftOut.contains(fingerprint.paragraph) {
+                leftOut.append(fingerprint.paragraph)
+                found.statistics.droppedWords += Int(fingerprint.words)
+            }
+            found.paragraphsByDocument[document] = leftOut
+        }
     }
 
     private struct SourceParagraph: Hashable {

@@ -87,6 +87,7 @@ public final class StoryExtractor {
             published: publicationTime(outline),
             hasStory: storyWords >= Self.minimumStoryWords,
             isBesideHeadline: isBesideHeadline(picked, outline),
+            stampedItems: stampedItems(outline),
             storyWords: storyWords)
     }
 
@@ -172,6 +173,19 @@ public final class StoryExtractor {
                 furniture[index].remove(.marked)
             }
         }
+    }
+
+    /// Blocks beside the headline, marked or not, that open with an item's time stamp
+    /// (`ItemStamp`): a live blog's items are often all marked by its template's classes, and
+    /// only the story among them kept.
+    private func stampedItems(_ outline: PageOutline) -> Int {
+        var count = 0
+        for block in outline.blocks
+        where block.furniture.isDisjoint(with: [.structure, .hidden]) && isBesideHeadline(Int(block.node), outline)
+            && ItemStamp.opens(outline.text, block.range) {
+            count += 1
+        }
+        return count
     }
 
     /// Whether `node` holds the `h1` or lies inside its grandparent; true on a page without one.

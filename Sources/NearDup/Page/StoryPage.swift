@@ -19,15 +19,19 @@ public struct StoryPage: Sendable, Equatable {
     /// taken from elsewhere, such as a site footer on a page of photos, is what the page had
     /// left once its furniture was gone, and learned furniture may take it too.
     public var isBesideHeadline: Bool
+    /// Blocks beside the headline that open with a live item's time stamp (`ItemStamp`),
+    /// furniture or not: with `BundleRule.minimumStampedItems`, the page is a bundle.
+    public var stampedItems: Int
 
     public init(text: String, headline: String?, byline: String?, published: String?, hasStory: Bool,
-                isBesideHeadline: Bool = true, storyWords: Int) {
+                isBesideHeadline: Bool = true, stampedItems: Int = 0, storyWords: Int) {
         self.text = text
         self.headline = headline
         self.byline = byline
         self.published = published
         self.hasStory = hasStory
         self.isBesideHeadline = isBesideHeadline
+        self.stampedItems = stampedItems
         self.storyWords = storyWords
     }
 }

@@ -400,7 +400,8 @@ struct DocumentSketcher {
             let stamped = storyNormalizer.normalize(
                 utf8: storyText, into: &normalized, quotedWords: &quotedWords, paragraphStarts: &paragraphStarts)
             sketchNormalized(
-                into: &batch, fingerprints: furnitureLearning != .off, isBundle: BundleRule.isBundle(stampedParagraphs: stamped),
+                into: &batch, fingerprints: furnitureLearning != .off,
+                isBundle: BundleRule.isBundle(stampedParagraphs: max(stamped, page.stampedItems)),
                 isAwayFromHeadline: !page.isBesideHeadline)
         } else {
             let stamped = normalizer.normalize(
