@@ -24,6 +24,8 @@
 public final class StoryExtractor {
     /// Fewer words of story text make a page with no story.
     public static let minimumStoryWords = 30
+    /// About `minimumStoryWords` words of news text, in bytes.
+    private static let storyBytes = minimumStoryWords * 6
 
     private let outliner = HTMLOutliner()
     private var words: [Int32] = []
@@ -161,11 +163,15 @@ public final class StoryExtractor {
         }
         let besideHeadline = goodText[near]
         guard besideHeadline > 0 else { return }
-        for (index, block) in outline.blocks.enumerated() where block.furniture.contains(.marked) && block.markedBy >= 0 {
+        for (index, block) in outline.blocks.enumerated() where block.furniture.contains(.marked) && block.markedBy != -1 {
             // The innermost marking element decides: any outer one holds at least as much text.
-            // A class on a lone paragraph of prose (an element with no blocks inside) styles the
-            // paragraph; its container is judged instead.
+            // A class on a lone paragraph of prose (an element with no blocks inside), or on an
+            // inline element within it, styles the paragraph; its container is judged instead.
             var judged = Int(block.markedBy)
+            if judged < 0 {
+                guard nodes[Int(block.node)].end == block.node + 1 else { continue }
+                judged = Int(block.node)
+            }
             if nodes[judged].end == judged + 1 && goodText[judged] > 0 && nodes[judged].parent > 0 {
                 judged = Int(nodes[judged].parent)
             }
@@ -228,13 +234,26 @@ public final class StoryExtractor {
             goodText[Int(nodes[node].parent)] += goodText[node]
         }
         guard goodText[0] > 0 else { return 0 }
-        // The story is looked for beside the headline first: from the h1's grandparent up to
-        // the first element holding half the page's paragraph text, so a site footer as long
-        // as a short story is no part of it.
+        // The story is looked for beside the headline first: in the element beside it that
+        // says it is the story's body (`article`, `itemprop=articleBody`...) and holds a
+        // story's worth of text and most of what lies beside the headline, else from the h1's
+        // grandparent up to the first element holding half the page's paragraph text; so a
+        // site footer as long as a short story is no part of it.
         var scope = 0
         if headingNode >= 0 {
-            scope = nearby.lowerBound
-            while scope > 0 && goodText[scope] * 2 < goodText[0] { scope = Int(nodes[scope].parent) }
+            let besideHeadline = goodText[nearby.lowerBound]
+            var named = -1
+            for node in 1..<nodes.count
+            where nodes[node].namesStoryBody && goodText[node] >= Self.storyBytes && goodText[node] * 2 >= besideHeadline
+                && isBesideHeadline(node, outline) && (named < 0 || goodText[node] > goodText[named]) {
+                named = node
+            }
+            if named > 0 {
+                scope = named
+            } else {
+                scope = nearby.lowerBound
+                while scope > 0 && goodText[scope] * 2 < goodText[0] { scope = Int(nodes[scope].parent) }
+            }
         }
         let total = goodText[scope]
         var pick = scope
