@@ -153,6 +153,7 @@ public final class StoryExtractor {
         var near = headingNode
         for _ in 0..<2 where nodes[near].parent > 0 { near = Int(nodes[near].parent) }
         nearby = near..<Int(nodes[near].end)
+        guard outline.blocks.contains(where: { $0.furniture.contains(.marked) && $0.markedBy != -1 }) else { return }
         goodText.removeAll(keepingCapacity: true)
         goodText.append(contentsOf: repeatElement(0, count: nodes.count))
         for (index, block) in outline.blocks.enumerated() where isParagraph(index, block, excluding: [.structure, .form, .hidden]) {
@@ -187,8 +188,8 @@ public final class StoryExtractor {
     private func stampedItems(_ outline: PageOutline) -> Int {
         var count = 0
         for block in outline.blocks
-        where block.furniture.isDisjoint(with: [.structure, .hidden]) && isBesideHeadline(Int(block.node), outline)
-            && ItemStamp.opens(outline.text, block.range) {
+        where ItemStamp.opens(outline.text, block.range) && block.furniture.isDisjoint(with: [.structure, .hidden])
+            && isBesideHeadline(Int(block.node), outline) {
             count += 1
         }
         return count

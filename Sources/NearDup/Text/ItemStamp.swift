@@ -36,7 +36,9 @@ enum ItemStamp {
         case 0x0A, 0x0D, 0x2D, 0x7C, 0x3A: return true  // line break, "-", "|", ":"
         case 0xE2:
             // En dash, em dash, bullet.
-            return index + 2 < end && bytes[index + 1] == 0x80 && [0x93, 0x94, 0xA2].contains(bytes[index + 2])
+            guard index + 2 < end && bytes[index + 1] == 0x80 else { return false }
+            let last = bytes[index + 2]
+            return last == 0x93 || last == 0x94 || last == 0xA2
         default:
             if isMeridiem(bytes, from: index, end: end) { return true }
             var letters = index
@@ -49,7 +51,7 @@ enum ItemStamp {
     /// "am", "pm", "a.m.", "p.m." in either case, not followed by a letter.
     private static func isMeridiem(_ bytes: [UInt8], from start: Int, end: Int) -> Bool {
         var index = start
-        guard index < end, [0x61, 0x70].contains(bytes[index] | 0x20) else { return false }
+        guard index < end, bytes[index] | 0x20 == 0x61 || bytes[index] | 0x20 == 0x70 else { return false }
         index += 1
         if index < end && bytes[index] == 0x2E { index += 1 }
         guard index < end, bytes[index] | 0x20 == 0x6D else { return false }
@@ -63,14 +65,19 @@ enum ItemStamp {
         if index < end && bytes[index] == 0x20 { index += 1 }
         let unitStart = index
         while index < end && isLetter(bytes[index]) { index += 1 }
-        let unit = bytes[unitStart..<index].map { $0 | 0x20 }
-        guard Self.ageUnits.contains(where: { $0.elementsEqual(unit) }) else { return false }
-        let ago: [UInt8] = Array(" ago".utf8)
-        return end - index >= ago.count && bytes[index..<index + ago.count].map { $0 | 0x20 }.elementsEqual(ago.map { $0 | 0x20 })
+        guard ageUnits.contains(where: { equalsIgnoringCase(bytes, unitStart..<index, $0) }) else { return false }
+        return index + 4 <= end && equalsIgnoringCase(bytes, index..<index + 4, " ago")
     }
 
-    private static let ageUnits: [[UInt8]] = ["m", "min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour", "hours"]
-        .map { Array($0.utf8) }
+    private static let ageUnits: [StaticString] = ["m", "min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour", "hours"]
+
+    /// Whether `bytes[range]` spells `word` (lower-case ASCII) in either case, without copying.
+    private static func equalsIgnoringCase(_ bytes: [UInt8], _ range: Range<Int>, _ word: StaticString) -> Bool {
+        guard range.count == word.utf8CodeUnitCount else { return false }
+        let letters = word.utf8Start
+        for (offset, index) in range.enumerated() where bytes[index] | 0x20 != letters[offset] | 0x20 { return false }
+        return true
+    }
 
     /// The decimal number of one to `maximumDigits` digits at `start`, not followed by another digit.
     private static func number(_ bytes: [UInt8], from start: Int, end: Int, maximumDigits: Int) -> (Int, Int)? {
