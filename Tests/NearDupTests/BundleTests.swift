@@ -58,6 +58,17 @@ struct BundleTests {
         #expect(result.bundledCopies.allSatisfy { $0.containment >= 0.5 })
     }
 
+    @Test func anEarlySnapshotThatIsMostlyTheStoryIsStillNoCopyOfIt() {
+        let documents = [
+            Self.document("story", "Canada Industrial Prices Up 3.3 Pct\n\n" + Self.story.joined(separator: "\n\n"), line: 1),
+            Self.document("blog-first", Self.snapshot(upTo: 3), line: 2),
+        ]
+        let result = ClusteringPipeline().run(documents)
+        #expect(result.statistics.bundles == 1)
+        #expect(result.clusters.isEmpty)
+        #expect(result.bundledCopies.map(\.bundle) == [1])
+    }
+
     @Test func withoutItsStampsTheSameTextJoinsTheStory() {
         // What the rule prevents: unstamped, the blog contains the story and joins it.
         let unstamped = Self.snapshot(upTo: 4).split(separator: "\n\n").filter { !$0.contains(":") || $0.count > 8 }

@@ -41,6 +41,21 @@ struct LearnedFurnitureTests {
         #expect(unlearned.clusters.count == 1, "the footer alone makes them copies")
     }
 
+    @Test func pagesOfNothingButTheSitesFurnitureAreCopiesOfNothing() {
+        // Five stories under the footer teach it; three galleries whose captions were set
+        // aside kept only the footer, and without this rule would be copies of each other.
+        var documents = (0..<5).map { index in
+            document("story-\(index)", source: "Gazette", [Self.prose("s\(index)x", words: 120), Self.footer])
+        }
+        documents += (0..<3).map { document("gallery-\($0)", source: "Gazette", [Self.footer]) }
+        var options = PipelineOptions()
+        options.minimumSharedWords = 20
+        options.furnitureLearning = .all
+        let result = ClusteringPipeline(options: options).run(documents)
+        #expect(result.clusters.isEmpty, "\(result.clusters.map(\.members))")
+        #expect(result.statistics.furniture.documents == 8)
+    }
+
     @Test func copiesOfOneStoryOnOneSiteStayCopies() {
         // One story run three times by one site (updates) beside two unrelated stories: the
         // story's paragraphs recur, but on pages that are mostly that story.

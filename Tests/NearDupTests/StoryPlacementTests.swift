@@ -72,6 +72,35 @@ struct StoryPlacementTests {
         #expect(!extracted.text.contains("All rights reserved"))
     }
 
+    @Test func theStorysNamedBodyBesideTheHeadlineKeepsALongerFooterOut() {
+        // A two-paragraph story above a footer longer than itself: from the headline's
+        // grandparent up, the first element with half the page's text holds both.
+        let page = """
+            <html><body><div class="page"><div class="main"><div class="article">
+            <h1>Brazil Anti-Inflation Plan Limps To Anniversary</h1>
+            <div itemprop="articleBody">\(Self.paragraphs(Array(Self.story.prefix(2))))</div>
+            </div></div>
+            <div class="bottom">\(Self.paragraphs([Self.about, Self.copyright, Self.about.uppercased()]))</div>
+            </div></body></html>
+            """
+        let extracted = extractor.extract(page)
+        #expect(extracted.text.contains(Self.story[1]))
+        #expect(!extracted.text.contains("About The Valley Ledger"))
+    }
+
+    @Test func aClassOnAnInlineElementOfEachParagraphIsJudgedByTheirContainer() {
+        let page = """
+            <html><body><div class="page"><div class="content"><div class="story">
+            <h1>Brazil Anti-Inflation Plan Limps To Anniversary</h1>
+            <div class="body">\(Self.story.map { "<p><span class=\"m-widget__wrap\">\($0)</span></p>" }.joined(separator: "\n"))</div>
+            </div></div>
+            <div class="l-main">\(Self.paragraphs([Self.about]))</div></div></body></html>
+            """
+        let extracted = extractor.extract(page)
+        for paragraph in Self.story { #expect(extracted.text.contains(paragraph)) }
+        #expect(!extracted.text.contains("About The Valley Ledger"))
+    }
+
     @Test func aFooterBelowAPageOfCaptionsLiesAwayFromTheHeadline() {
         let captions = (1...6).map { "<figure><img src=\"p\($0).jpg\"><figcaption>Delegates wait in line at a bank branch in Brussels, January 5, 1987. (AP Photo/Jane Doe)</figcaption></figure>" }
         let page = """
