@@ -1,7 +1,8 @@
 /// Bundles: live blogs, "The Latest" running files, digests, news in brief. A bundle holds
-/// several separately stamped items, and one of them is often a short story also published
-/// on its own; measured from the story's side, the bundle contains it and would join its
-/// cluster, then bring in the bundle's other snapshots and the stories of their items.
+/// several separately stamped or headlined items, and one of them is often a short story
+/// also published on its own; measured from the story's side, the bundle contains it and
+/// would join its cluster, then bring in the bundle's other snapshots and the stories of
+/// their items.
 ///
 /// So a bundle is a copy only of another bundle (a snapshot of the same live blog): never of
 /// a text that is none, not even when an early snapshot is mostly the one story it carries.
@@ -12,7 +13,13 @@ public enum BundleRule {
     /// can be a story's timeline of an event.
     public static let minimumStampedItems = 3
 
-    static func isBundle(stampedParagraphs: Int) -> Bool { stampedParagraphs >= minimumStampedItems }
+    /// Headlined items of a paragraph or two (`StoryPage.headedItems`) that make a page a
+    /// bundle (a digest, "news in brief"): a feature has fewer such short sections.
+    public static let minimumHeadedItems = 4
+
+    static func isBundle(stampedParagraphs: Int, headedItems: Int = 0) -> Bool {
+        stampedParagraphs >= minimumStampedItems || headedItems >= minimumHeadedItems
+    }
 }
 
 extension CopyRule {

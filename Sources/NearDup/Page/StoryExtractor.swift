@@ -90,6 +90,7 @@ public final class StoryExtractor {
             hasStory: storyWords >= Self.minimumStoryWords,
             isBesideHeadline: isBesideHeadline(picked, outline),
             stampedItems: stampedItems(outline),
+            headedItems: headedItems(outline),
             storyWords: storyWords)
     }
 
@@ -193,6 +194,27 @@ public final class StoryExtractor {
             count += 1
         }
         return count
+    }
+
+    /// Headings in the story, each over one or two paragraphs, when such short sections are
+    /// three in four of its sections: a digest or "news in brief" page, whose items are
+    /// headlined stories of a paragraph or two. A feature's subheadings stand over longer
+    /// sections; 0 when the short ones are fewer.
+    private func headedItems(_ outline: PageOutline) -> Int {
+        var sections = 0
+        var short = 0
+        var paragraphs = -1
+        for index in chosen {
+            if outline.blocks[index].isHeading {
+                if (1...2).contains(paragraphs) { short += 1 }
+                sections += 1
+                paragraphs = 0
+            } else if paragraphs >= 0 {
+                paragraphs += 1
+            }
+        }
+        if (1...2).contains(paragraphs) { short += 1 }
+        return short * 4 >= sections * 3 ? short : 0
     }
 
     /// Whether `node` holds the `h1` or lies inside its grandparent; true on a page without one.

@@ -22,9 +22,12 @@ public struct StoryPage: Sendable, Equatable {
     /// Blocks beside the headline that open with a live item's time stamp (`ItemStamp`),
     /// furniture or not: with `BundleRule.minimumStampedItems`, the page is a bundle.
     public var stampedItems: Int
+    /// Headlined items of a paragraph or two in the story (a digest's), when they make most
+    /// of its sections: with `BundleRule.minimumHeadedItems`, the page is a bundle.
+    public var headedItems: Int
 
     public init(text: String, headline: String?, byline: String?, published: String?, hasStory: Bool,
-                isBesideHeadline: Bool = true, stampedItems: Int = 0, storyWords: Int) {
+                isBesideHeadline: Bool = true, stampedItems: Int = 0, headedItems: Int = 0, storyWords: Int) {
         self.text = text
         self.headline = headline
         self.byline = byline
@@ -32,6 +35,7 @@ public struct StoryPage: Sendable, Equatable {
         self.hasStory = hasStory
         self.isBesideHeadline = isBesideHeadline
         self.stampedItems = stampedItems
+        self.headedItems = headedItems
         self.storyWords = storyWords
     }
 }

@@ -401,7 +401,7 @@ struct DocumentSketcher {
                 utf8: storyText, into: &normalized, quotedWords: &quotedWords, paragraphStarts: &paragraphStarts)
             sketchNormalized(
                 into: &batch, fingerprints: furnitureLearning != .off,
-                isBundle: BundleRule.isBundle(stampedParagraphs: max(stamped, page.stampedItems)),
+                isBundle: BundleRule.isBundle(stampedParagraphs: max(stamped, page.stampedItems), headedItems: page.headedItems),
                 isAwayFromHeadline: !page.isBesideHeadline)
         } else {
             let stamped = normalizer.normalize(
