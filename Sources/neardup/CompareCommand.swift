@@ -24,6 +24,9 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "JSONL/CSV field holding the text.")
     var textField = "text"
 
+    @Option(help: "Field naming the publisher or source, whose pages teach furniture with --input (default: 'source' or 'publisher' when present).")
+    var sourceField: String?
+
     @OptionGroup var pipeline: PipelineArguments
 
     @Option(help: "Report format: text or json.")
@@ -61,9 +64,9 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         try ExitStatus.reporting {
-            let (first, second) = try loadDocuments()
+            let (first, second, furniture) = try loadDocuments()
             if let note = pipeline.shingleDefaultsNote { printError(note) }
-            let comparison = DocumentComparison(first.text, second.text, options: pipeline.options)
+            let comparison = DocumentComparison(first.text, second.text, options: pipeline.options, furniture: furniture)
             let similarity = comparison.similarity
             var sink = OutputFile(path: nil)
             switch format {
@@ -81,7 +84,9 @@ struct CompareCommand: ParsableCommand {
                     "shared_passages": [\(passages)], \
                     "first_is_bundle": \(comparison.isBundle[0]), "second_is_bundle": \(comparison.isBundle[1]), \
                     "dropped_from_first": \(Self.droppedJSON(comparison.dropped[0])), \
-                    "dropped_from_second": \(Self.droppedJSON(comparison.dropped[1]))}
+                    "dropped_from_second": \(Self.droppedJSON(comparison.dropped[1])), \
+                    "learned_furniture_of_first": [\(comparison.learnedFurniture[0].map(JSONText.quoted).joined(separator: ", "))], \
+                    "learned_furniture_of_second": [\(comparison.learnedFurniture[1].map(JSONText.quoted).joined(separator: ", "))]}
 
                     """)
             case .text:
@@ -103,6 +108,14 @@ struct CompareCommand: ParsableCommand {
                 for (name, dropped) in zip(["A", "B"], comparison.dropped) where !dropped.isEmpty {
                     sink.write(Self.droppedText(dropped, of: name, lines: droppedLines))
                 }
+                for (name, paragraphs) in zip(["A", "B"], comparison.learnedFurniture) where !paragraphs.isEmpty {
+                    sink.write("left out of \(name) as furniture learned from the archive (it recurs on its source's pages "
+                        + "beside unrelated text): \(counted(paragraphs.count, "paragraph"))\n")
+                    for paragraph in paragraphs.prefix(droppedLines) {
+                        let words = paragraph.split(separator: " ")
+                        sink.write("  [learned] \(words.count > 12 ? words.prefix(12).joined(separator: " ") + " …" : paragraph)\n")
+                    }
+                }
                 let passages = comparison.sharedPassages
                 sink.write("\(passages.count) shared passages (normalised text):\n")
                 for passage in passages {
@@ -117,8 +130,10 @@ struct CompareCommand: ParsableCommand {
         }
     }
 
-    private func loadDocuments() throws -> (Document, Document) {
-        let fields = FieldSelection(id: idField, text: textField)
+    /// The two documents and, with `--input`, the paragraphs of each that the archive's pages
+    /// teach to be furniture.
+    private func loadDocuments() throws -> (Document, Document, [[UInt8]]) {
+        let fields = FieldSelection(id: idField, text: textField, source: sourceField)
         let reader = CorpusReader(fields: fields)
         guard let input else {
             let first = try reader.readDocuments(from: [documents[0]])
@@ -126,15 +141,18 @@ struct CompareCommand: ParsableCommand {
             guard first.count == 1, second.count == 1 else {
                 throw ValidationError("each path must hold one document; to compare records of an archive use --input ARCHIVE ID1 ID2")
             }
-            return (first[0], second[0])
+            return (first[0], second[0], [[], []])
         }
-        var found: [String: Document] = [:]
-        try reader.forEachDocument(in: input) { document in
-            if documents.contains(document.id) && found[document.id] == nil { found[document.id] = document }
+        let archive = try reader.readDocuments(from: [input])
+        var found: [String: Int] = [:]
+        for (index, document) in archive.enumerated() where documents.contains(document.id) && found[document.id] == nil {
+            found[document.id] = index
         }
         for id in documents where found[id] == nil {
             throw InputError("no document with id \"\(id)\"", at: SourceLocation(file: input, line: 0))
         }
-        return (found[documents[0]]!, found[documents[1]]!)
+        let (first, second) = (found[documents[0]]!, found[documents[1]]!)
+        let furniture = ClusteringPipeline(options: pipeline.options).learnedFurniture(of: archive)
+        return (archive[first], archive[second], [furniture[first] ?? [], furniture[second] ?? []])
     }
 }

@@ -312,14 +312,52 @@ public struct ClusteringPipeline: Sendable {
         exactComparison(first, second).similarity
     }
 
+    /// The paragraphs found to be furniture in each document (by paragraph number, as
+    /// `normalizedParagraphs` numbers them), as `cluster` leaves them out (`LearnedFurniture`).
+    public func learnedFurniture(of documents: [Document]) -> [Int: [UInt8]] {
+        guard options.furnitureLearning != .off else { return [:] }
+        let batch = sketch(documents.map(DocumentText.init))
+        guard batch.hasFingerprints else { return [:] }
+        var dates = DateSummary()
+        let sources = documents.map { DocumentFacts($0, date: dates.read($0, format: options.dateFormat)).source }
+        return LearnedFurniture().find(in: batch, sources: sources, threads: options.threads).paragraphsByDocument
+    }
+
+    /// The normalised text's paragraphs as shingling numbers them (for `compare`); a
+    /// paragraph number past the last the sets record is the last.
+    public func normalizedParagraphs(_ text: String) -> [String] {
+        var normalization = options.normalization
+        var bytes = Array(text.utf8)
+        if options.readsPages && HTMLDetection.isPage(bytes) {
+            let page = StoryExtractor().extract(text)
+            bytes = page.hasStory ? Array(page.text.utf8) : []
+            normalization.stripsMarkup = false
+        }
+        var normalized: [UInt8] = []
+        var quoted: [Bool] = []
+        var starts: [Int32] = []
+        TextNormalizer(options: normalization).normalize(utf8: bytes, into: &normalized, quotedWords: &quoted, paragraphStarts: &starts)
+        let words = normalized.split(separator: 0x20)
+        var paragraphs: [String] = []
+        var start = 0
+        for end in starts.map(Int.init) + [words.count] {
+            let end = min(end, words.count)
+            paragraphs.append(words[min(start, end)..<end].map { String(decoding: $0, as: UTF8.self) }.joined(separator: " "))
+            start = end
+        }
+        return paragraphs
+    }
+
     /// Exact similarity, the coverage of the shorter text's paragraphs by the longer, and the
-    /// copy rule's verdict on the sets, as verification gives it.
+    /// copy rule's verdict on the sets, as verification gives it; `furniture`: each text's
+    /// paragraphs to leave out first (`learnedFurniture`).
     /// `isBundle`: whether each text bundles stamped items (`BundleRule`), which changes the rule.
     public func exactComparison(
-        _ first: String, _ second: String
+        _ first: String, _ second: String, leavingOut furniture: [[UInt8]] = [[], []]
     ) -> (similarity: PairSimilarity, coverage: ParagraphCoverage, isCopy: Bool, isBundle: [Bool]) {
-        let batch = sketch([Array(first.utf8), Array(second.utf8)])
+        var batch = sketch([Array(first.utf8), Array(second.utf8)])
         do {
+            try batch.leaveOut([0: furniture[0], 1: furniture[1]])
             let compared = try ComparedDocuments([0, 1], batch: batch)
             let (a, b) = (compared.shingles(of: 0), compared.shingles(of: 1))
             let similarity = PairSimilarity(a, b)

@@ -10,21 +10,33 @@ public struct DocumentComparison: Sendable {
     public var isBundle: [Bool]
     /// What was left out of each text read as a web page, and why; empty for plain text.
     public var dropped: [[DroppedText]]
+    /// Each text's paragraphs (normalised) left out as furniture learned from its archive.
+    public var learnedFurniture: [[String]]
     /// Maximal runs of normalised words of the first document whose every word k-gram also
     /// occurs in the second, in the first document's order.
     public var sharedPassages: [String]
 
-    public init(_ first: String, _ second: String, options: PipelineOptions = .init()) {
+    /// `furniture`: each text's paragraph numbers found to be furniture in its archive
+    /// (`ClusteringPipeline.learnedFurniture`), left out as `cluster` leaves them out.
+    public init(_ first: String, _ second: String, options: PipelineOptions = .init(), furniture: [[UInt8]] = [[], []]) {
         let pipeline = ClusteringPipeline(options: options)
-        (similarity, coverage, isCopy, isBundle) = pipeline.exactComparison(first, second)
+        (similarity, coverage, isCopy, isBundle) = pipeline.exactComparison(first, second, leavingOut: furniture)
         dropped = [first, second].map { text in
             guard options.readsPages && HTMLDetection.isPage(Array(text.utf8)) else { return [] }
             return StoryExtractor().explain(text).dropped
         }
         let size: Int
         if case .words(let words) = options.shingle { size = words } else { size = 5 }
-        let firstWords = pipeline.normalizedText(first).split(separator: " ")
-        let secondWords = pipeline.normalizedText(second).split(separator: " ")
+        let paragraphs = [first, second].map(pipeline.normalizedParagraphs)
+        learnedFurniture = zip(paragraphs, furniture).map { paragraphs, numbers in
+            Set(numbers).sorted().compactMap { Int($0) < paragraphs.count ? paragraphs[Int($0)] : nil }.filter { !$0.isEmpty }
+        }
+        // Passages are looked for in what verification compares.
+        let kept = zip(paragraphs, furniture).map { paragraphs, numbers in
+            paragraphs.enumerated().filter { !numbers.contains(UInt8(clamping: $0.offset)) }.map(\.element).joined(separator: " ")
+        }
+        let firstWords = kept[0].split(separator: " ")
+        let secondWords = kept[1].split(separator: " ")
         sharedPassages = Self.passages(of: firstWords, in: secondWords, size: size)
     }
 
