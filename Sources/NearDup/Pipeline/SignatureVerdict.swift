@@ -101,8 +101,8 @@ struct SignatureVerdict: Sendable {
         let a = Double(batch.shingleCount(of: first))
         let b = Double(batch.shingleCount(of: second))
         if batch.pairsBundleWithStory(first, second) {
-            // Judged from the bundle's side on the sets (`BundleRule`), which also tell
-            // whether the bundle holds a copy of the story: only a clear difference is decided here.
+            // A bundle is no copy of a story (`BundleRule`); the sets are read only to tell
+            // whether it holds a copy of it, unless the signatures already rule that out.
             return isClearlyDifferent(a, b, upperJaccard: upperJaccard[index]) ? .different : .unsure
         }
 
