@@ -27,7 +27,60 @@ struct ItemStampTests {
     }
 
     @Test func aTextIsABundleFromThreeStampedItems() {
-        #expect(!BundleRule.isBundle(stampedParagraphs: 2))
-        #expect(BundleRule.isBundle(stampedParagraphs: 3))
+        #expect(!BundleRule.isBundle(stampedItems: 2))
+        #expect(BundleRule.isBundle(stampedItems: 3))
+        #expect(BundleRule.isBundle(stampedItems: 0, headedItems: 4))
+    }
+
+    @Test func onlyItemsWithTextCount() {
+        var ticker = StampedItems()
+        for _ in 0..<4 {
+            ticker.read(opensItem: true, words: 2)  // "15m ago"
+            ticker.read(opensItem: false, words: 10)  // a headline
+        }
+        #expect(ticker.count == 0)
+        ticker.read(opensItem: false, words: 400)  // the story after the last one
+        #expect(ticker.count == 1)
+
+        var blog = StampedItems()
+        blog.read(opensItem: false, words: 30)  // the summary before the first item
+        for _ in 0..<3 {
+            blog.read(opensItem: true, words: 1)
+            blog.read(opensItem: false, words: 25)
+        }
+        #expect(blog.count == 3)
+
+        var shortPosts = StampedItems()
+        for _ in 0..<3 {
+            shortPosts.read(opensItem: true, words: 1)
+            shortPosts.read(opensItem: false, words: 9, endsSentence: true)  // "NOTE: Share data restated to reflect the split."
+        }
+        #expect(shortPosts.count == 3, "a post of one short sentence is still a post")
+    }
+
+    @Test(arguments: [("He resigned.", true), ("He said \"no.\"", true), ("He said \u{201C}no.\u{201D}", true),
+                      ("The best smart LED light bulbs", false), ("Can Nikon ever catch up?", false)])
+    func aFullStopEndsASentence(paragraph: String, ends: Bool) {
+        let bytes = Array(paragraph.utf8)
+        #expect(StampedItems.endsSentence(bytes, 0..<bytes.count) == ends)
+    }
+
+    /// A scraped article whose text opens with a site's "latest news" ticker, as extractors
+    /// leave it: four stamped headlines, then the story.
+    @Test func aTickerOfStampedHeadlinesDoesNotMakeAStoryABundle() {
+        let ticker = [
+            "15m ago", "Can Nikon and Canon ever catch up with the mirrorless cameras of their rivals?",
+            "24m ago", "Gogoro puts its hot-swappable batteries in two new speedy scooters",
+            "40m ago", "The best smart LED light bulbs for every room of the house",
+            "54m ago",
+        ].joined(separator: " ### ")
+        let story = BundleTests.story.joined(separator: " ### ")
+        let documents = [
+            Document(id: "article", text: ticker + " ### " + story, origin: SourceLocation(file: "t", line: 1)),
+            Document(id: "copy", text: story, origin: SourceLocation(file: "t", line: 2)),
+        ]
+        let result = ClusteringPipeline().run(documents)
+        #expect(result.statistics.bundles == 0)
+        #expect(result.clusters.count == 1)
     }
 }

@@ -9,16 +9,16 @@
 /// That a bundle holds a copy of a story is a relation of its own
 /// (`ClusteringResult.BundledCopy`), never membership.
 public enum BundleRule {
-    /// Paragraphs opening with a time stamp (`ItemStamp`) that make a text a bundle: fewer
-    /// can be a story's timeline of an event.
+    /// Items opening with a time stamp and holding text (`StampedItems`) that make a text a
+    /// bundle: fewer can be a story's timeline of an event.
     public static let minimumStampedItems = 3
 
     /// Headlined items of a paragraph or two (`StoryPage.headedItems`) that make a page a
     /// bundle (a digest, "news in brief"): a feature has fewer such short sections.
     public static let minimumHeadedItems = 4
 
-    static func isBundle(stampedParagraphs: Int, headedItems: Int = 0) -> Bool {
-        stampedParagraphs >= minimumStampedItems || headedItems >= minimumHeadedItems
+    static func isBundle(stampedItems: Int, headedItems: Int = 0) -> Bool {
+        stampedItems >= minimumStampedItems || headedItems >= minimumHeadedItems
     }
 }
 

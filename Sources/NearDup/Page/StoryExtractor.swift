@@ -183,17 +183,17 @@ public final class StoryExtractor {
         }
     }
 
-    /// Blocks beside the headline, marked or not, that open with an item's time stamp
-    /// (`ItemStamp`): a live blog's items are often all marked by its template's classes, and
-    /// only the story among them kept.
+    /// Items with text beside the headline, marked or not, that open with a time stamp
+    /// (`StampedItems`): a live blog's items are often all marked by its template's classes,
+    /// and only the story among them kept.
     private func stampedItems(_ outline: PageOutline) -> Int {
-        var count = 0
-        for block in outline.blocks
-        where ItemStamp.opens(outline.text, block.range) && block.furniture.isDisjoint(with: [.structure, .hidden])
-            && isBesideHeadline(Int(block.node), outline) {
-            count += 1
+        var items = StampedItems()
+        for (index, block) in outline.blocks.enumerated()
+        where block.furniture.isDisjoint(with: [.structure, .hidden]) && isBesideHeadline(Int(block.node), outline) {
+            items.read(opensItem: ItemStamp.opens(outline.text, block.range), words: Int(words[index]),
+                       endsSentence: StampedItems.endsSentence(outline.text, block.range))
         }
-        return count
+        return items.count
     }
 
     /// Headings in the story, each over one or two paragraphs, when such short sections are

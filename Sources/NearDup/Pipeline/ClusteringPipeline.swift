@@ -439,12 +439,12 @@ struct DocumentSketcher {
                 utf8: storyText, into: &normalized, quotedWords: &quotedWords, paragraphStarts: &paragraphStarts)
             sketchNormalized(
                 into: &batch, fingerprints: furnitureLearning != .off,
-                isBundle: BundleRule.isBundle(stampedParagraphs: max(stamped, page.stampedItems), headedItems: page.headedItems),
+                isBundle: BundleRule.isBundle(stampedItems: max(stamped, page.stampedItems), headedItems: page.headedItems),
                 isAwayFromHeadline: !page.isBesideHeadline)
         } else {
             let stamped = normalizer.normalize(
                 utf8: text.utf8, into: &normalized, quotedWords: &quotedWords, paragraphStarts: &paragraphStarts)
-            sketchNormalized(into: &batch, fingerprints: furnitureLearning == .all, isBundle: BundleRule.isBundle(stampedParagraphs: stamped))
+            sketchNormalized(into: &batch, fingerprints: furnitureLearning == .all, isBundle: BundleRule.isBundle(stampedItems: stamped))
         }
     }
 

@@ -94,3 +94,45 @@ enum ItemStamp {
     private static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
     private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
 }
+
+/// The stamped items of a text read paragraph by paragraph (or block by block): an item is
+/// a stamp and what follows up to the next one, and counts when it holds text: a sentence
+/// ended by a full stop, or `minimumWords` words. A live blog's posts are sentences; a
+/// "latest news" ticker beside a story ("15m ago" over a headline, again and again) holds
+/// headlines, and is no bundle.
+struct StampedItems {
+    static let minimumWords = 15
+
+    private var closed = 0
+    /// Words of the item being read; -1 before the first stamp.
+    private var openWords = -1
+    private var openHasSentence = false
+
+    /// Reads the next paragraph: whether it opens with a stamp, its words, and whether it
+    /// ends with a full stop (`endsSentence`).
+    mutating func read(opensItem: Bool, words: Int, endsSentence: Bool = false) {
+        if opensItem {
+            if holdsText { closed += 1 }
+            openWords = 0
+            openHasSentence = false
+        }
+        guard openWords >= 0 else { return }
+        openWords += words
+        // "10:30 a.m." alone ends with a full stop too.
+        if endsSentence && words >= 4 { openHasSentence = true }
+    }
+
+    private var holdsText: Bool { openWords >= Self.minimumWords || openWords >= 0 && openHasSentence }
+
+    /// Items read so far that hold text.
+    var count: Int { closed + (holdsText ? 1 : 0) }
+
+    /// Whether the paragraph at `range` ends with a full stop, a closing quote after one allowed.
+    static func endsSentence(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        var end = range.upperBound
+        while end > range.lowerBound && TextBytes.isSpace(bytes[end - 1]) { end -= 1 }
+        if end > range.lowerBound && (bytes[end - 1] == 0x22 || bytes[end - 1] == 0x27) { end -= 1 }
+        if end - 3 >= range.lowerBound && bytes[end - 3] == 0xE2 && bytes[end - 2] == 0x80 && bytes[end - 1] == 0x9D { end -= 3 }
+        return end > range.lowerBound && bytes[end - 1] == 0x2E
+    }
+}

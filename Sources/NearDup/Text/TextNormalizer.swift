@@ -56,7 +56,7 @@ public struct TextNormalizer: Sendable {
     }
 
     /// The same for text given as valid UTF-8 (as `Document.utf8Text` holds it). Returns how
-    /// many paragraphs open with a live item's time stamp (`ItemStamp`), read on the way.
+    /// many live items with text open with a time stamp (`StampedItems`), read on the way.
     @discardableResult
     func normalize(utf8 text: [UInt8], into output: inout [UInt8], quotedWords: inout [Bool], paragraphStarts: inout [Int32]) -> Int {
         output.removeAll(keepingCapacity: true)
@@ -70,13 +70,16 @@ public struct TextNormalizer: Sendable {
         var paragraphs = Paragraphs(bytes)
         var filter = BoilerplateFilter()
         var upcoming = paragraphs.next()
-        var stampedParagraphs = 0
+        var items = StampedItems()
         while let paragraph = upcoming {
             upcoming = paragraphs.next()
-            if ItemStamp.opens(bytes, paragraph) { stampedParagraphs += 1 }
+            let opensItem = ItemStamp.opens(bytes, paragraph)
             var kept = paragraph
             if options.removesBoilerplate {
-                guard let story = filter.storyText(of: paragraph, in: bytes, isLast: upcoming == nil) else { continue }
+                guard let story = filter.storyText(of: paragraph, in: bytes, isLast: upcoming == nil) else {
+                    items.read(opensItem: opensItem, words: 0)
+                    continue
+                }
                 kept = story
             }
             let wordsBefore = quotedWords.count
@@ -86,9 +89,11 @@ public struct TextNormalizer: Sendable {
                 Self.appendWhitespaceSeparated(bytes[kept], to: &output, quotedWords: &quotedWords)
             }
             if wordsBefore > 0 && quotedWords.count > wordsBefore { paragraphStarts.append(Int32(truncatingIfNeeded: wordsBefore)) }
+            items.read(opensItem: opensItem, words: quotedWords.count - wordsBefore,
+                       endsSentence: StampedItems.endsSentence(bytes, kept))
         }
         if output.last == UInt8(ascii: " ") { output.removeLast() }
-        return stampedParagraphs
+        return items.count
     }
 
     /// Without folding, words are the text's own whitespace-separated runs, case and punctuation kept.
