@@ -5,8 +5,8 @@ public struct DocumentComparison: Sendable {
     public var coverage: ParagraphCoverage
     /// Whether the copy rule joins them.
     public var isCopy: Bool
-    /// Whether each text bundles several time-stamped items (`BundleRule`): a bundle and a text
-    /// that is none are judged from the bundle's side.
+    /// Whether each text bundles several stamped or headlined items (`BundleRule`): a bundle is
+    /// a copy only of another bundle.
     public var isBundle: [Bool]
     /// What was left out of each text read as a web page, and why; empty for plain text.
     public var dropped: [[DroppedText]]
