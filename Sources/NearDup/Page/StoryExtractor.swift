@@ -149,7 +149,7 @@ public final class StoryExtractor {
         furniture.append(contentsOf: outline.blocks.lazy.map(\.furniture))
         headingNode = -1
         nearby = 0..<0
-        guard let heading = outline.firstHeading else { return }
+        guard let heading = outline.firstHeading ?? headlineBlock(outline) else { return }
         headingNode = Int(outline.blocks[heading].node)
         var near = headingNode
         for _ in 0..<2 where nodes[near].parent > 0 { near = Int(nodes[near].parent) }
@@ -194,6 +194,19 @@ public final class StoryExtractor {
                        endsSentence: StampedItems.endsSentence(outline.text, block.range))
         }
         return items.count
+    }
+
+    /// On a page without an `h1`, the block that states the headline as `og:title` or
+    /// `<title>` does ("<b>Headline</b>" in a table cell): four words or more, no link text.
+    private func headlineBlock(_ outline: PageOutline) -> Int? {
+        let stated = [outline.openGraphTitle, outline.title].compactMap(Self.trimmed).filter { !$0.isEmpty }
+        guard !stated.isEmpty else { return nil }
+        for (index, block) in outline.blocks.enumerated()
+        where block.linkBytes == 0 && block.furniture.isDisjoint(with: [.structure, .hidden]) && words[index] >= 4 && block.count <= 400 {
+            let text = outline.text[block.range]
+            if stated.contains(where: { $0.firstRange(of: text) != nil }) { return index }
+        }
+        return nil
     }
 
     /// Headings in the story, each over one or two paragraphs, when such short sections are
