@@ -101,6 +101,24 @@ struct StoryPlacementTests {
         #expect(!extracted.text.contains("About The Valley Ledger"))
     }
 
+    @Test func withoutAnH1TheHeadlineThePageStatesAnchorsTheStory() {
+        // A table layout: the headline in <b>, the story in a cell whose class says "widget",
+        // the site's blurb below the table.
+        let page = """
+            <html><head><title>Brazil Anti-Inflation Plan Limps To Anniversary | The Valley Ledger</title>
+            <meta property="og:title" content="Brazil Anti-Inflation Plan Limps To Anniversary"></head>
+            <body><table><tr><td class="rail"><b>Top Stories</b><br><a href="/a">Central bank holds rates</a></td>
+            <td class="m-widget__media"><font size="5"><b>Brazil Anti-Inflation Plan Limps To Anniversary</b></font><br>
+            <font size="2">By Kim Ortega</font><br><br>
+            \(Self.story.joined(separator: "<br><br>\n"))
+            </td></tr></table>
+            <div class="bottom">\(Self.about)<br>\(Self.copyright)</div></body></html>
+            """
+        let extracted = extractor.extract(page)
+        for paragraph in Self.story { #expect(extracted.text.contains(paragraph)) }
+        #expect(!extracted.text.contains("About The Valley Ledger"))
+    }
+
     @Test func aFooterBelowAPageOfCaptionsLiesAwayFromTheHeadline() {
         let captions = (1...6).map { "<figure><img src=\"p\($0).jpg\"><figcaption>Delegates wait in line at a bank branch in Brussels, January 5, 1987. (AP Photo/Jane Doe)</figcaption></figure>" }
         let page = """
