@@ -155,14 +155,7 @@ public final class StoryExtractor {
         for _ in 0..<2 where nodes[near].parent > 0 { near = Int(nodes[near].parent) }
         nearby = near..<Int(nodes[near].end)
         guard outline.blocks.contains(where: { $0.furniture.contains(.marked) && $0.markedBy != -1 }) else { return }
-        goodText.removeAll(keepingCapacity: true)
-        goodText.append(contentsOf: repeatElement(0, count: nodes.count))
-        for (index, block) in outline.blocks.enumerated() where isParagraph(index, block, excluding: [.structure, .form, .hidden]) {
-            goodText[Int(block.node)] += block.count
-        }
-        for node in stride(from: nodes.count - 1, to: 0, by: -1) {
-            goodText[Int(nodes[node].parent)] += goodText[node]
-        }
+        measureProse(outline) { !outline.blocks[$0].furniture.isDisjoint(with: [.structure, .form, .hidden]) }
         let besideHeadline = goodText[near]
         guard besideHeadline > 0 else { return }
         for (index, block) in outline.blocks.enumerated() where block.furniture.contains(.marked) && block.markedBy != -1 {
@@ -235,11 +228,22 @@ public final class StoryExtractor {
         headingNode < 0 || nearby.contains(node) || node < headingNode && headingNode < Int(outline.nodes[node].end)
     }
 
-    /// A block of prose that can be the story's: ten words or more, none of the furniture in
-    /// `excluded`, no heading, no caption, at most a quarter link text.
-    private func isParagraph(_ index: Int, _ block: PageOutline.Block, excluding excluded: PageOutline.Furniture) -> Bool {
-        block.furniture.isDisjoint(with: excluded) && !block.isHeading && !isCaption[index]
-            && words[index] >= 10 && Int(block.linkBytes) * 4 <= block.count
+    /// Fills `goodText` with each element's bytes of prose, its descendants' included: blocks
+    /// of ten words or more that `isExcluded` lets through, no heading, no caption, at most a
+    /// quarter link text.
+    private func measureProse(_ outline: PageOutline, excluding isExcluded: (Int) -> Bool) {
+        let nodes = outline.nodes
+        goodText.removeAll(keepingCapacity: true)
+        goodText.append(contentsOf: repeatElement(0, count: nodes.count))
+        for (index, block) in outline.blocks.enumerated()
+        where !isExcluded(index) && !block.isHeading && !isCaption[index] && words[index] >= 10
+            && Int(block.linkBytes) * 4 <= block.count {
+            goodText[Int(block.node)] += block.count
+        }
+        // Nodes come in document order, each after its parent.
+        for node in stride(from: nodes.count - 1, to: 0, by: -1) {
+            goodText[Int(nodes[node].parent)] += goodText[node]
+        }
     }
 
     /// Picks the story's blocks into `chosen`, setting aside blocks with any of the furniture
@@ -258,17 +262,7 @@ public final class StoryExtractor {
         picked = 0
         let nodes = outline.nodes
         let blocks = outline.blocks
-        goodText.removeAll(keepingCapacity: true)
-        goodText.append(contentsOf: repeatElement(0, count: nodes.count))
-        for (index, block) in blocks.enumerated()
-        where !isExcluded(index) && !block.isHeading && !isCaption[index]
-            && words[index] >= 10 && Int(block.linkBytes) * 4 <= block.count {
-            goodText[Int(block.node)] += block.count
-        }
-        // Nodes come in document order, each after its parent.
-        for node in stride(from: nodes.count - 1, to: 0, by: -1) {
-            goodText[Int(nodes[node].parent)] += goodText[node]
-        }
+        measureProse(outline, excluding: isExcluded)
         guard goodText[0] > 0 else { return 0 }
         // The story is looked for beside the headline first: in the element beside it that
         // says it is the story's body (`article`, `itemprop=articleBody`...) and holds a

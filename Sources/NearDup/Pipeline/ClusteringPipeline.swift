@@ -326,13 +326,7 @@ public struct ClusteringPipeline: Sendable {
     /// The normalised text's paragraphs as shingling numbers them (for `compare`); a
     /// paragraph number past the last the sets record is the last.
     public func normalizedParagraphs(_ text: String) -> [String] {
-        var normalization = options.normalization
-        var bytes = Array(text.utf8)
-        if options.readsPages && HTMLDetection.isPage(bytes) {
-            let page = StoryExtractor().extract(text)
-            bytes = page.hasStory ? Array(page.text.utf8) : []
-            normalization.stripsMarkup = false
-        }
+        let (bytes, normalization) = textToNormalize(text)
         var normalized: [UInt8] = []
         var quoted: [Bool] = []
         var starts: [Int32] = []
@@ -375,13 +369,19 @@ public struct ClusteringPipeline: Sendable {
 
     /// The normalised text that shingling sees (of the story, for a page).
     public func normalizedText(_ text: String) -> String {
+        let (bytes, normalization) = textToNormalize(text)
+        return TextNormalizer(options: normalization).normalize(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// What normalising reads, and how: a page's story (none when it has no story), which has
+    /// no markup left to strip; else the text itself.
+    private func textToNormalize(_ text: String) -> (bytes: [UInt8], normalization: TextNormalizer.Options) {
         var normalization = options.normalization
-        guard options.readsPages && HTMLDetection.isPage(Array(text.utf8)) else {
-            return TextNormalizer(options: normalization).normalize(text)
-        }
-        let page = StoryExtractor().extract(text)
+        let bytes = Array(text.utf8)
+        guard options.readsPages && HTMLDetection.isPage(bytes) else { return (bytes, normalization) }
+        let page = StoryExtractor().extract(bytes)
         normalization.stripsMarkup = false
-        return TextNormalizer(options: normalization).normalize(page.hasStory ? page.text : "")
+        return (page.hasStory ? Array(page.text.utf8) : [], normalization)
     }
 }
 
