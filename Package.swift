@@ -25,11 +25,14 @@ let vectorSettings: [SwiftSetting] = {
 let package = Package(
     name: "NearDup",
     products: [
-        .library(name: "NearDup", targets: ["NearDup"]),
+        .library(name: "NearDup", targets: ["NearDup", "NearDupArchive"]),
         .executable(name: "neardup", targets: ["neardup"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // SQLite (Debian's libsqlite3-dev) for the archive index: one transaction per command,
+        // readers beside a writer (WAL), versioned schema migrations.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -52,10 +55,18 @@ let package = Package(
             dependencies: ["CXXHash", "CZlib", "CLibXML2"],
             swiftSettings: vectorSettings
         ),
+        // The archive index: sketches, band keys and copy edges kept in SQLite, so that adding,
+        // querying and removing touch only what they need.
+        .target(
+            name: "NearDupArchive",
+            dependencies: ["NearDup", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "neardup",
             dependencies: [
                 "NearDup",
+                "NearDupArchive",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,6 +79,10 @@ let package = Package(
             name: "NearDupTests",
             dependencies: ["NearDup", "TestScratch"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "NearDupArchiveTests",
+            dependencies: ["NearDup", "NearDupArchive", "TestScratch"]
         ),
         .testTarget(
             name: "NeardupCLITests",

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs the system packages NearDup builds against (Debian/Ubuntu), when missing:
-# libxxhash-dev (XXH3), zlib1g-dev (gzip input), libxml2-dev (HTML pages) and pkg-config. Safe to run again.
+# libxxhash-dev (XXH3), zlib1g-dev (gzip input), libxml2-dev (HTML pages),
+# libsqlite3-dev (the archive index) and pkg-config. Safe to run again.
 set -euo pipefail
 
 missing=()
 dpkg -s libxxhash-dev >/dev/null 2>&1 || missing+=(libxxhash-dev)
 dpkg -s zlib1g-dev >/dev/null 2>&1 || missing+=(zlib1g-dev)
 dpkg -s libxml2-dev >/dev/null 2>&1 || missing+=(libxml2-dev)
+dpkg -s libsqlite3-dev >/dev/null 2>&1 || missing+=(libsqlite3-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 
 if [ ${#missing[@]} -gt 0 ]; then

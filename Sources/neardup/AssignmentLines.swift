@@ -15,30 +15,14 @@ struct AssignmentLines: Sendable {
     }
 
     private func lines(_ positions: Range<Int>) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(positions.count * 96)
+        var writer = AssignmentLineWriter(format: format, reservingLines: positions.count)
         for position in positions {
             let assignment = assignments[position]
             // The ids alone: copying whole documents retained and released each of their fields.
-            let (id, representative) = (documents[position].id, documents[assignment.representative].id)
-            switch format {
-            case .jsonl:
-                // Piece by piece: a line string per document was most of the time this took.
-                bytes.append(contentsOf: "{\"id\": ".utf8)
-                JSONText.appendQuoted(id, to: &bytes)
-                bytes.append(contentsOf: ", \"cluster\": ".utf8)
-                appendDecimal(assignment.cluster, to: &bytes)
-                bytes.append(contentsOf: ", \"representative\": ".utf8)
-                JSONText.appendQuoted(representative, to: &bytes)
-                bytes.append(contentsOf: ", \"similarity\": ".utf8)
-                JSONText.appendNumber(assignment.similarity, to: &bytes)
-                bytes.append(contentsOf: "}\n".utf8)
-            case .csv:
-                let similarity = JSONText.number(assignment.similarity)
-                let line = "\(CSVText.field(id)),\(assignment.cluster),\(CSVText.field(representative)),\(similarity)\n"
-                bytes.append(contentsOf: line.utf8)
-            }
+            writer.append(
+                id: documents[position].id, cluster: assignment.cluster,
+                representative: documents[assignment.representative].id, similarity: assignment.similarity)
         }
-        return bytes
+        return writer.take()
     }
 }

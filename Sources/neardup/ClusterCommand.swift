@@ -17,6 +17,7 @@ struct ClusterCommand: ParsableCommand {
     var output: String?
 
     func validate() throws {
+        try input.requirePaths()
         try OutputSafety.check(outputs: output.map { [.init(option: "--output", path: $0)] } ?? [], inputs: input.paths)
     }
 

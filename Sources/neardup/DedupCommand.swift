@@ -57,6 +57,7 @@ struct DedupCommand: ParsableCommand {
     }
 
     func validate() throws {
+        try input.requirePaths()
         if input.paths.filter({ $0 == "-" }).count > 1 {
             throw ValidationError("standard input (-) can be given once")
         }

@@ -1,5 +1,7 @@
 import ArgumentParser
+import GRDB
 import NearDup
+import NearDupArchive
 
 /// Documented exit codes (sysexits.h values), and the mapping of errors onto them.
 ///
@@ -26,6 +28,17 @@ enum ExitStatus {
             throw cannotWriteOutput
         } catch let error as ScratchFileError {
             printError("neardup: \(error)")
+            throw cannotWriteOutput
+        } catch let error as IndexError {
+            printError("neardup: \(error)")
+            switch error {
+            case .notAnIndex: throw cannotOpenInput
+            case .optionsDiffer: throw usage
+            case .unsupportedFormat, .differentText: throw badInput
+            case .store: throw cannotWriteOutput
+            }
+        } catch let error as DatabaseError {
+            printError("neardup: the index store failed: \(error.message ?? error.description)")
             throw cannotWriteOutput
         } catch let error as InternalError {
             printError("neardup: internal error: \(error.message)")

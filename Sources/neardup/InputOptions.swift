@@ -9,7 +9,7 @@ struct InputOptions: ParsableArguments {
         (JSON Lines, one object, or an array of objects), .csv files, single .txt/.md/.html/.htm files, \
         or - for standard input (see --input-format). Gzip data is decompressed, whatever the name.
         """)
-    var paths: [String]
+    var paths: [String] = []
 
     @Option(help: "JSON member or CSV column holding the document id.")
     var idField = "id"
@@ -65,10 +65,14 @@ struct InputOptions: ParsableArguments {
     var timings = false
 
     func validate() throws {
-        guard !paths.isEmpty else { throw ValidationError("give at least one input path") }
         if inputFormat != nil && !paths.contains("-") {
             throw ValidationError("--input-format says how standard input is read: give - as an input, or leave the option out (files are known by their names)")
         }
+    }
+
+    /// For the commands that read nothing else: an input must be given.
+    func requirePaths() throws {
+        guard !paths.isEmpty else { throw ValidationError("give at least one input path") }
     }
 
     var fields: FieldSelection {

@@ -11,14 +11,14 @@ extension ShingleKind: ExpressibleByArgument {
 
 /// The options that shape detection. Defaults are explained in the README.
 struct PipelineArguments: ParsableArguments {
-    @Option(help: "Shingles: words:K or chars:K.")
-    var shingle: ShingleKind = .default
+    @Option(help: "Shingles: words:K or chars:K. (default: words:5)")
+    var shingle: ShingleKind?
 
-    @Option(name: .customLong("num-perm"), help: "MinHash signature length.")
-    var numPermutations = 128
+    @Option(name: .customLong("num-perm"), help: "MinHash signature length. (default: 128)")
+    var numPermutations: Int?
 
-    @Option(help: "MinHash scheme: oph (one permutation, densified) or classic (K hash functions).")
-    var minhash: MinHashScheme = .onePermutation
+    @Option(help: "MinHash scheme: oph (one permutation, densified) or classic (K hash functions). (default: oph)")
+    var minhash: MinHashScheme?
 
     @Option(help: """
         Copy threshold: share of the shorter text's shingles found in the longer (and Jaccard for short texts). \
@@ -29,15 +29,15 @@ struct PipelineArguments: ParsableArguments {
 
     @Option(help: """
         Text a copy must share with its original on overlap alone, in words: that many shared word shingles \
-        (a 54-word passage holds 50 word 5-grams), or six shared character shingles a word.
+        (a 54-word passage holds 50 word 5-grams), or six shared character shingles a word. (default: 50)
         """)
-    var minSharedWords = 50
+    var minSharedWords: Int?
 
-    @Option(help: "Shortest copy, as a fraction of its original, that candidate search aims to find.")
-    var lengthRatio = 0.25
+    @Option(help: "Shortest copy, as a fraction of its original, that candidate search aims to find. (default: 0.25)")
+    var lengthRatio: Double?
 
-    @Flag(inversion: .prefixedNo, help: "Near the threshold, let the shorter text's paragraphs decide: a copy reproduces most of them.")
-    var paragraphTest = true
+    @Flag(inversion: .prefixedNo, help: "Near the threshold, let the shorter text's paragraphs decide: a copy reproduces most of them. (default: --paragraph-test)")
+    var paragraphTest: Bool?
 
     @Option(help: "LSH bands (with --rows; chosen from the thresholds when omitted).")
     var bands: Int?
@@ -45,8 +45,8 @@ struct PipelineArguments: ParsableArguments {
     @Option(help: "LSH rows per band (with --bands).")
     var rows: Int?
 
-    @Option(help: "Seed for hashing and MinHash.")
-    var seed: UInt64 = 1
+    @Option(help: "Seed for hashing and MinHash. (default: 1)")
+    var seed: UInt64?
 
     @Option(help: "Worker threads for the per-document stages (default: all cores).")
     var threads: Int?
@@ -62,9 +62,10 @@ struct PipelineArguments: ParsableArguments {
 
     @Option(help: ArgumentHelp("""
         Learn page furniture (paragraphs that recur on pages of one source beside unrelated text) from the corpus \
-        and leave it out: pages (documents read as HTML pages), all (also plain text with a source), or off.
+        and leave it out: pages (documents read as HTML pages), all (also plain text with a source), or off. \
+        (default: pages)
         """, valueName: "which"))
-    var learnFurniture: FurnitureLearning = .pages
+    var learnFurniture: FurnitureLearning?
 
     @Flag(name: .customLong("no-html-extraction"),
           help: "Read HTML pages as text with the tags stripped, menus, lists and captions included, instead of taking their story.")
@@ -72,40 +73,52 @@ struct PipelineArguments: ParsableArguments {
 
     func validate() throws {
         if let threshold, !(threshold > 0 && threshold < 1) { throw ValidationError("--threshold must be between 0 and 1") }
-        guard numPermutations >= 1 && numPermutations <= 4096 else { throw ValidationError("--num-perm must be in 1...4096") }
-        guard lengthRatio > 0 && lengthRatio <= 1 else { throw ValidationError("--length-ratio must be in (0, 1]") }
-        guard minSharedWords >= 1 else { throw ValidationError("--min-shared-words must be at least 1") }
+        if let numPermutations, !(1...4096).contains(numPermutations) { throw ValidationError("--num-perm must be in 1...4096") }
+        if let lengthRatio, !(lengthRatio > 0 && lengthRatio <= 1) { throw ValidationError("--length-ratio must be in (0, 1]") }
+        if let minSharedWords, minSharedWords < 1 { throw ValidationError("--min-shared-words must be at least 1") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         if (bands == nil) != (rows == nil) { throw ValidationError("give --bands and --rows together") }
         if let bands, let rows {
+            let numPermutations = numPermutations ?? PipelineOptions().numPermutations
             guard bands >= 1, rows >= 1, bands * rows <= numPermutations else {
                 throw ValidationError("--bands x --rows must be at most --num-perm (\(numPermutations))")
             }
         }
     }
 
-    var options: PipelineOptions {
-        var options = PipelineOptions(shingle: shingle)
-        options.numPermutations = numPermutations
-        options.minHashScheme = minhash
+    var options: PipelineOptions { options(over: PipelineOptions()) }
+
+    /// `base` with the options given on the command line in place of its own; a shingle kind
+    /// other than `base`'s brings its own threshold unless one is given.
+    func options(over base: PipelineOptions) -> PipelineOptions {
+        var options = base
+        if let shingle, shingle != base.shingle {
+            options.shingle = shingle
+            options.threshold = PipelineOptions.defaultThreshold(for: shingle)
+        }
+        if let numPermutations { options.numPermutations = numPermutations }
+        if let minhash { options.minHashScheme = minhash }
         if let threshold { options.threshold = threshold }
-        options.minimumSharedWords = minSharedWords
-        options.lengthRatio = lengthRatio
-        options.judgesParagraphs = paragraphTest
-        options.furnitureLearning = learnFurniture
-        options.seed = seed
+        if let minSharedWords { options.minimumSharedWords = minSharedWords }
+        if let lengthRatio { options.lengthRatio = lengthRatio }
+        if let paragraphTest { options.judgesParagraphs = paragraphTest }
+        if let learnFurniture { options.furnitureLearning = learnFurniture }
+        if let seed { options.seed = seed }
         options.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
         if let bands, let rows { options.bandLayout = BandLayout(bands: bands, rows: rows) }
-        options.normalization = .init(foldsText: !noNormalize, stripsMarkup: !keepMarkup, removesBoilerplate: !keepBoilerplate)
-        options.extractsHTMLStories = !noHTMLExtraction
+        if noNormalize { options.normalization.foldsText = false }
+        if keepMarkup { options.normalization.stripsMarkup = false }
+        if keepBoilerplate { options.normalization.removesBoilerplate = false }
+        if noHTMLExtraction { options.extractsHTMLStories = false }
         return options
     }
 
     /// For a shingle kind other than word 5-grams, for which the defaults are calibrated:
     /// the threshold and shared amount that apply, and where they come from.
     var shingleDefaultsNote: String? {
-        guard shingle != .default else { return nil }
+        guard let shingle, shingle != .default else { return nil }
         let options = self.options
+        let minSharedWords = options.minimumSharedWords
         let thresholdSource = threshold != nil
             ? "as given"
             : shingle.chanceShare > 0

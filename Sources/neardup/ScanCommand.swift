@@ -16,6 +16,7 @@ struct ScanCommand: ParsableCommand {
     var output: String?
 
     func validate() throws {
+        try input.requirePaths()
         try OutputSafety.check(outputs: output.map { [.init(option: "--output", path: $0)] } ?? [], inputs: input.paths)
     }
 

@@ -110,6 +110,14 @@ public struct CandidateFinder: Sendable {
         return (pairs, longestRun)
     }
 
+    /// The document's key in each band, in band order: two documents are candidates when a key
+    /// agrees (an index keeps them to find a new document's candidates without a search).
+    package func bandKeys(of signature: ArraySlice<UInt32>) -> [UInt64] {
+        precondition(layout.bands * layout.rows <= signature.count)
+        let values = Array(signature)
+        return (0..<layout.bands).map { bandKey(values, from: $0 * layout.rows, band: $0) }
+    }
+
     /// The band's r values hashed with the band number: two rows fit one 64-bit word, which
     /// a bijective mixer turns into the key without collisions; more rows go through XXH3.
     @inline(__always)

@@ -156,7 +156,7 @@ public struct ClusteringPipeline: Sendable {
 
     /// The clusters of one component of copy edges, whose sets `compared` holds. `space`: the
     /// calling thread's table for scoring likely originals.
-    private func clusters(
+    func clusters(
         of compared: ComparedDocuments, edges: ArraySlice<CopyVerification.Copy>, unchecked: ArraySlice<DocumentPair>,
         documents: [DocumentFacts], batch: SketchBatch, verdicts: SignatureVerdict, space: ContainedTextScoreSpace
     ) throws(ScratchFileError) -> [ClusteringResult.Cluster] {

@@ -110,15 +110,21 @@ public struct ClusteringSession {
 
 /// What choosing a cluster's representative, and learning page furniture, need of a
 /// document once its text is gone.
-struct DocumentFacts: Sendable {
+package struct DocumentFacts: Sendable, Equatable {
     /// The date as read (`DateSummary.read`), whoever set the document's date text.
-    var date: PublicationDate?
-    var textBytes: Int
+    package var date: PublicationDate?
+    package var textBytes: Int
     /// A hash of the publisher: the source field, or for a file read from a folder tree the
     /// first folder of its id (a site's folder); nil when neither says.
-    var source: UInt32?
+    package var source: UInt32?
 
-    init(_ document: Document, date: PublicationDate?) {
+    package init(date: PublicationDate?, textBytes: Int, source: UInt32?) {
+        self.date = date
+        self.textBytes = textBytes
+        self.source = source
+    }
+
+    package init(_ document: Document, date: PublicationDate?) {
         self.date = date
         textBytes = document.utf8Text.count
         if let name = document.source, !name.isEmpty {

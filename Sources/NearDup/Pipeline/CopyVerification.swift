@@ -22,6 +22,9 @@ struct CopyVerification {
     /// Whether a sample of a pair's sets may rule out a copy before they are merged whole
     /// (`SampledComparison`); off, every pair in doubt is merged whole.
     var comparesSamplesFirst = true
+    /// Whether a pair whose documents earlier copies already join is skipped. An index keeps
+    /// every copy edge, since a later removal may split the group the skipped pair lay in.
+    var skipsJoinedPairs = true
 
     typealias Copy = (pair: DocumentPair, overlap: Double?)
 
@@ -49,7 +52,7 @@ struct CopyVerification {
             switch verdict {
             case .copy:
                 copies.append((pair, nil))
-                groups.union(pair.first, pair.second)
+                if skipsJoinedPairs { groups.union(pair.first, pair.second) }
             case .unsure:
                 unsure.append(pair)
             case .different:
@@ -97,7 +100,7 @@ struct CopyVerification {
         var skipped: [DocumentPair] = []
         var bundledCopies: [ClusteringResult.BundledCopy] = []
         for (pair, (firstGroup, secondGroup)) in zip(pairs, groups) {
-            if joined.areJoined(firstGroup, secondGroup) {
+            if skipsJoinedPairs && joined.areJoined(firstGroup, secondGroup) {
                 skipped.append(pair)
                 continue
             }

@@ -1,0 +1,124 @@
+import Foundation
+import GRDB
+import NearDup
+
+extension NearDupIndex {
+    /// The options stored in the index in `directory`, or nil when there is no index there.
+    public static func storedOptions(directory: String) throws(IndexError) -> PipelineOptions? {
+        let file = (directory as NSString).appendingPathComponent(IndexSchema.fileName)
+        guard FileManager.default.fileExists(atPath: file) else { return nil }
+        var configuration = Configuration()
+        configuration.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: file, configuration: configuration)
+            let text = try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE name = 'options'") }
+            return text.flatMap(IndexedOptions.init(json:))?.pipelineOptions(threads: ProcessInfo.processInfo.activeProcessorCount)
+        } catch {
+            throw .notAnIndex(path: directory, reason: String(describing: error))
+        }
+    }
+
+    /// The number `assignments` gives each cluster, by its representative's id.
+    public func clusterNumbers() throws -> [String: Int] {
+        var numbers: [String: Int] = [:]
+        try forEachAssignment { assignment in
+            if numbers[assignment.representative] == nil { numbers[assignment.representative] = assignment.cluster }
+        }
+        return numbers
+    }
+
+    /// What an index holds.
+    public struct Statistics: Sendable {
+        public var documents: Int
+        /// Clusters of two or more documents.
+        public var clusters: Int
+        /// Documents in those clusters that are not their representative.
+        public var copies: Int
+        /// The index's files (the store, its write-ahead log and shared memory).
+        public var bytesOnDisk: Int
+        /// The options that decide clusters, as stored.
+        public var options: String
+    }
+
+    public func statistics() throws -> Statistics {
+        let (documents, clusters, copies, options) = try reader.read { db -> (Int, Int, Int, String) in
+            let documents = try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") ?? 0
+            let row = try Row.fetchOne(db, sql: """
+                SELECT count(*), coalesce(sum(size - 1), 0) FROM
+                (SELECT count(*) AS size FROM documents GROUP BY representative HAVING size > 1)
+                """)
+            let options = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE name = 'options'") ?? ""
+            return (documents, row?[0] ?? 0, row?[1] ?? 0, options)
+        }
+        var bytes = 0
+        if path != ":memory:", let files = try? FileManager.default.contentsOfDirectory(atPath: path) {
+            for file in files {
+                let attributes = try? FileManager.default.attributesOfItem(atPath: (path as NSString).appendingPathComponent(file))
+                bytes += (attributes?[.size] as? Int) ?? 0
+            }
+        }
+        return Statistics(documents: documents, clusters: clusters, copies: copies, bytesOnDisk: bytes, options: options)
+    }
+
+    /// Every structure checked: the store's own pages, then the index's promises (each
+    /// document has its sketch, band keys and cluster; edges join documents that are there;
+    /// clusters are led by their representative). Empty when the index is intact.
+    public func check() throws -> [String] {
+        let engine = SketchEngine(options: options)
+        return try reader.read { db -> [String] in
+            var problems: [String] = []
+            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            if integrity != ["ok"] { problems += integrity.prefix(10).map { "store: \($0)" } }
+            if try String.fetchOne(db, sql: "SELECT value FROM meta WHERE name = 'format'") != String(IndexSchema.formatVersion) {
+                problems.append("format version missing or unknown")
+            }
+            let next = Int(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE name = 'next_position'") ?? "") ?? -1
+            if let last = try Int.fetchOne(db, sql: "SELECT max(position) FROM documents"), last >= next {
+                problems.append("document position \(last) is not below the next position \(next)")
+            }
+            let checks: [(String, String)] = [
+                ("SELECT count(*) FROM documents d LEFT JOIN sketches s ON s.position = d.position WHERE s.position IS NULL",
+                 "documents without a sketch"),
+                ("SELECT count(*) FROM sketches s LEFT JOIN documents d ON d.position = s.position WHERE d.position IS NULL",
+                 "sketches without a document"),
+                ("SELECT count(*) FROM documents d LEFT JOIN documents r ON r.position = d.representative WHERE r.position IS NULL OR r.representative != r.position",
+                 "documents whose representative is missing or not its own representative"),
+                ("SELECT count(*) FROM band_keys b LEFT JOIN documents d ON d.position = b.position WHERE d.position IS NULL OR d.kept_entries = 0",
+                 "band keys of documents missing or with no entries"),
+                ("SELECT count(*) FROM edges e WHERE first >= second OR NOT EXISTS (SELECT 1 FROM documents WHERE position = e.first) OR NOT EXISTS (SELECT 1 FROM documents WHERE position = e.second)",
+                 "edges that do not join two indexed documents in order"),
+            ]
+            for (sql, what) in checks {
+                let count = try Int.fetchOne(db, sql: sql) ?? 0
+                if count > 0 { problems.append("\(count) \(what)") }
+            }
+            // Each document with entries has all its band keys, and each sketch reads back whole.
+            let keysPerDocument = options.resolvedBandLayout.bands + (options.leadShingles > 0 ? PipelineOptions.leadBandLayout.bands : 0)
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT d.position, d.kept_entries, (SELECT count(*) FROM band_keys b WHERE b.position = d.position),
+                    length(s.signature), length(s.entries), length(s.paragraphs)
+                FROM documents d JOIN sketches s ON s.position = d.position ORDER BY d.position
+                """)
+            var wrongKeys = 0
+            var wrongSketches = 0
+            var example: Int?
+            while let row = try rows.next() {
+                let (position, kept, keys): (Int, Int, Int) = (row[0], row[1], row[2])
+                let (signatureBytes, entryBytes, paragraphBytes): (Int, Int, Int) = (row[3], row[4], row[5])
+                let expectedKeys = kept > 0 ? keysPerDocument : 0
+                if keys != expectedKeys && !(kept > 0 && keys > 0 && keys < expectedKeys) {
+                    wrongKeys += 1
+                    example = example ?? position
+                }
+                if signatureBytes != options.numPermutations * 4 || entryBytes != paragraphBytes * 4 {
+                    wrongSketches += 1
+                    example = example ?? position
+                }
+            }
+            if wrongKeys > 0 { problems.append("\(wrongKeys) documents without their band keys (the first at position \(example ?? -1))") }
+            if wrongSketches > 0 { problems.append("\(wrongSketches) sketches of the wrong size (the first at position \(example ?? -1))") }
+            _ = engine
+            return problems
+        }
+    }
+}

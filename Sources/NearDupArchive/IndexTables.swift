@@ -1,0 +1,183 @@
+import Foundation
+import GRDB
+import NearDup
+
+/// Row-level reads and writes of the index's tables, inside a command's transaction.
+struct IndexTables {
+    let db: Database
+
+    // MARK: Documents
+
+    /// A new document's rows: it starts as a cluster of its own, with no furniture.
+    func insert(_ sketched: SketchEngine.Sketched, id: String, textHash: UInt64, position: Int) throws {
+        let sketch = sketched.sketch
+        let facts = sketched.facts
+        try db.cachedStatement(sql: """
+            INSERT INTO documents (position, id, text_hash, representative, similarity, source, date_seconds,
+                date_nanoseconds, text_bytes, kept_entries, furniture, has_fingerprints, headline, published, has_story)
+            VALUES (?, ?, ?, ?, 1.0, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)
+            """).execute(arguments: [
+                position, id, Int64(bitPattern: textHash), position, facts.source.map { Int64($0) },
+                facts.date?.secondsSince1970, facts.date.map { Int64($0.nanoseconds) }, facts.textBytes,
+                sketch.entries.count, !sketch.fingerprints.isEmpty, sketched.page?.headline, sketched.page?.published,
+                sketched.page?.hasStory,
+            ])
+        let flags = (sketch.isBundle ? 1 : 0) | (sketch.isAwayFromHeadline ? 2 : 0)
+        try db.cachedStatement(sql: """
+            INSERT INTO sketches (position, filled_bins, flags, signature, lead_signature, fingerprints, entries, paragraphs)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                position, sketch.filledBins, flags, SketchCoding.data(sketch.signature),
+                SketchCoding.data(sketch.leadSignature), SketchCoding.data(sketch.fingerprints),
+                SketchCoding.data(sketch.entries), Data(sketch.paragraphs),
+            ])
+    }
+
+    /// The position and text hash of the document with this id.
+    func document(id: String) throws -> (position: Int, textHash: UInt64)? {
+        guard let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT position, text_hash FROM documents WHERE id = ?"), arguments: [id])
+        else { return nil }
+        return (row[0], UInt64(bitPattern: row[1] as Int64))
+    }
+
+    /// The documents at `positions` that are in the index, whole, in position order.
+    func documents(_ positions: some Sequence<Int>) throws -> [IndexedDocument] {
+        let statement = try db.cachedStatement(sql: """
+            SELECT d.position, d.source, d.date_seconds, d.date_nanoseconds, d.text_bytes, d.furniture,
+                s.filled_bins, s.flags, s.signature, s.lead_signature, s.fingerprints, s.entries, s.paragraphs
+            FROM documents d JOIN sketches s ON s.position = d.position WHERE d.position = ?
+            """)
+        var found: [IndexedDocument] = []
+        for position in Set(positions).sorted() {
+            guard let row = try Row.fetchOne(statement, arguments: [position]) else { continue }
+            found.append(Self.document(row))
+        }
+        return found
+    }
+
+    /// The documents of `source` that have fingerprints, with empty sets (the furniture
+    /// search reads fingerprints and signatures alone), in position order.
+    func pagesWithFingerprints(source: UInt32) throws -> [IndexedDocument] {
+        let statement = try db.cachedStatement(sql: """
+            SELECT d.position, d.source, d.date_seconds, d.date_nanoseconds, d.text_bytes, d.furniture,
+                s.filled_bins, s.flags, s.signature, s.lead_signature, s.fingerprints, x'' AS entries, x'' AS paragraphs
+            FROM documents d JOIN sketches s ON s.position = d.position
+            WHERE d.source = ? AND d.has_fingerprints ORDER BY d.position
+            """)
+        return try Row.fetchAll(statement, arguments: [Int64(source)]).map(Self.document)
+    }
+
+    private static func document(_ row: Row) -> IndexedDocument {
+        let seconds: Int64? = row[2]
+        let nanoseconds: Int64? = row[3]
+        let flags: Int = row[7]
+        let sketch = StoredSketch(
+            signature: SketchCoding.values(row[8]), leadSignature: SketchCoding.values(row[9]),
+            entries: SketchCoding.values(row[11]), paragraphs: [UInt8](row[12] as Data),
+            fingerprints: SketchCoding.fingerprints(row[10]), filledBins: row[6],
+            isBundle: flags & 1 != 0, isAwayFromHeadline: flags & 2 != 0)
+        let source: Int64? = row[1]
+        let facts = DocumentFacts(
+            date: seconds.map { PublicationDate(secondsSince1970: $0, nanoseconds: Int32(nanoseconds ?? 0)) },
+            textBytes: row[4], source: source.map { UInt32(truncatingIfNeeded: $0) })
+        let furniture: Data? = row[5]
+        return IndexedDocument(position: row[0], sketch: sketch, facts: facts, furniture: furniture.map { [UInt8]($0) } ?? [])
+    }
+
+    /// Records the paragraphs found to be furniture, and the entries left without them.
+    func setFurniture(_ furniture: [UInt8], keptEntries: Int, of position: Int) throws {
+        try db.cachedStatement(sql: "UPDATE documents SET furniture = ?, kept_entries = ? WHERE position = ?")
+            .execute(arguments: [furniture.isEmpty ? nil : Data(furniture), keptEntries, position])
+    }
+
+    func keptEntries(of position: Int) throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT kept_entries FROM documents WHERE position = ?"), arguments: [position]) ?? 0
+    }
+
+    func setCluster(of position: Int, representative: Int, similarity: Double) throws {
+        try db.cachedStatement(sql: "UPDATE documents SET representative = ?, similarity = ? WHERE position = ?")
+            .execute(arguments: [representative, similarity, position])
+    }
+
+    func representative(of position: Int) throws -> Int? {
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT representative FROM documents WHERE position = ?"), arguments: [position])
+    }
+
+    /// Deletes the document's rows, band keys and edges.
+    func delete(_ position: Int, keys: [UInt64]) throws {
+        try deletePostings(of: position, keys: keys)
+        try db.cachedStatement(sql: "DELETE FROM edges WHERE first = ? OR second = ?").execute(arguments: [position, position])
+        try db.cachedStatement(sql: "DELETE FROM sketches WHERE position = ?").execute(arguments: [position])
+        try db.cachedStatement(sql: "DELETE FROM documents WHERE position = ?").execute(arguments: [position])
+    }
+
+    // MARK: Band keys
+
+    /// The documents with this key, in position order: the first is the run's hub.
+    func run(of key: UInt64) throws -> [Int] {
+        try Int.fetchAll(
+            db.cachedStatement(sql: "SELECT position FROM band_keys WHERE key = ? ORDER BY position"),
+            arguments: [Int64(bitPattern: key)])
+    }
+
+    /// The first document with this key.
+    func hub(of key: UInt64) throws -> Int? {
+        try Int.fetchOne(
+            db.cachedStatement(sql: "SELECT position FROM band_keys WHERE key = ? ORDER BY position LIMIT 1"),
+            arguments: [Int64(bitPattern: key)])
+    }
+
+    func insertPostings(of position: Int, keys: [UInt64]) throws {
+        let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO band_keys (key, position) VALUES (?, ?)")
+        for key in keys { try statement.execute(arguments: [Int64(bitPattern: key), position]) }
+    }
+
+    func deletePostings(of position: Int, keys: [UInt64]) throws {
+        let statement = try db.cachedStatement(sql: "DELETE FROM band_keys WHERE key = ? AND position = ?")
+        for key in keys { try statement.execute(arguments: [Int64(bitPattern: key), position]) }
+    }
+
+    // MARK: Edges
+
+    /// The copy edges (no bundle relations) that touch `position`, as pairs.
+    func copyEdges(of position: Int) throws -> [(pair: (Int, Int), overlap: Double)] {
+        let rows = try Row.fetchAll(
+            db.cachedStatement(sql: """
+                SELECT first, second, overlap FROM edges WHERE first = ? AND bundle IS NULL
+                UNION ALL SELECT first, second, overlap FROM edges WHERE second = ? AND bundle IS NULL
+                """),
+            arguments: [position, position])
+        return rows.map { (($0[0], $0[1]), $0[2]) }
+    }
+
+    /// Both ends of every edge (copy or bundle relation) that touches `position`.
+    func edgeEnds(of position: Int) throws -> [(Int, Int)] {
+        let rows = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT first, second FROM edges WHERE first = ? UNION ALL SELECT first, second FROM edges WHERE second = ?"),
+            arguments: [position, position])
+        return rows.map { ($0[0], $0[1]) }
+    }
+
+    func deleteEdge(_ first: Int, _ second: Int) throws {
+        try db.cachedStatement(sql: "DELETE FROM edges WHERE first = ? AND second = ?").execute(arguments: [first, second])
+    }
+
+    func insertEdge(_ first: Int, _ second: Int, outcome: SketchEngine.PairOutcome) throws {
+        let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO edges (first, second, overlap, bundle) VALUES (?, ?, ?, ?)")
+        switch outcome {
+        case .copy(let overlap): try statement.execute(arguments: [first, second, overlap, nil])
+        case .bundleHolds(let bundle, let containment): try statement.execute(arguments: [first, second, containment, bundle])
+        }
+    }
+
+    // MARK: Meta
+
+    func meta(_ name: String) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE name = ?"), arguments: [name])
+    }
+
+    func setMeta(_ name: String, _ value: String) throws {
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)").execute(arguments: [name, value])
+    }
+}

@@ -1,0 +1,236 @@
+import GRDB
+import NearDup
+
+/// One change to the index (documents added or removed), carried through every stage that
+/// batch clustering runs, for the documents it touches only:
+///
+/// 1. the furniture of the sources of the documents added or removed is learned again over
+///    those sources' pages (`LearnedFurniture` decides per source);
+/// 2. band keys are written or deleted, and each run whose star changed (a new document
+///    joins it, its first document goes) gives the pairs to verify or to drop;
+/// 3. those pairs, and every pair of a document whose furniture changed, are verified again;
+/// 4. every component of copy edges that gained or lost an edge is clustered again, whole.
+///
+/// The outcome is the one a batch run over the same documents in position order gives.
+struct IndexUpdate {
+    let tables: IndexTables
+    let engine: SketchEngine
+
+    /// What adding found.
+    struct Added {
+        var positions: [Int] = []
+        /// Documents already in the index with the same text, skipped.
+        var repeated = 0
+        /// Documents whose id was in the index with another text, replaced.
+        var replaced = 0
+    }
+
+    /// Adds `documents` after those in the index, in order.
+    func add(_ documents: [Document], replacing: Bool, dates: inout DateSummary) throws -> Added {
+        var added = Added()
+        var next = Int(try tables.meta("next_position") ?? "0") ?? 0
+        let sketched = engine.sketch(documents, dates: &dates)
+        // Documents written but not yet carried through, and their sources with fingerprints.
+        var pending: [Int] = []
+        var sources = Set<UInt32>()
+        for (document, sketch) in zip(documents, sketched) {
+            let textHash = XXH3.hash(document.utf8Text, seed: Self.textHashSeed)
+            if let present = try tables.document(id: document.id) {
+                if present.textHash == textHash {
+                    added.repeated += 1
+                    continue
+                }
+                guard replacing else { throw IndexError.differentText(id: document.id) }
+                // The old text goes first, so the id is free; what came before it is carried
+                // through before that, as separate commands would have.
+                try reconcile(new: pending, removing: [], sources: sources)
+                (pending, sources) = ([], [])
+                try reconcile(new: [], removing: [present.position])
+                added.replaced += 1
+            }
+            try tables.insert(sketch, id: document.id, textHash: textHash, position: next)
+            added.positions.append(next)
+            pending.append(next)
+            if !sketch.sketch.fingerprints.isEmpty, let source = sketch.facts.source { sources.insert(source) }
+            next += 1
+        }
+        try tables.setMeta("next_position", String(next))
+        try reconcile(new: pending, removing: [], sources: sources)
+        return added
+    }
+
+    static let textHashSeed: UInt64 = 0x7E47_4A54
+
+    /// Removes the documents at `positions` and carries the change through.
+    func remove(_ positions: [Int]) throws {
+        try reconcile(new: [], removing: positions)
+    }
+
+    private func reconcile(new: [Int], removing removed: [Int], sources givenSources: Set<UInt32> = []) throws {
+        var sources = givenSources
+        var affected = Set(new)
+        // Each run a change touches, as it was before the change.
+        var runsBefore: [UInt64: [Int]] = [:]
+        for document in try tables.documents(removed) {
+            let keys = engine.bandKeys(of: document.sketch)
+            for key in keys where runsBefore[key] == nil { runsBefore[key] = try tables.run(of: key) }
+            for (first, second) in try tables.edgeEnds(of: document.position) { affected.formUnion([first, second]) }
+            if !document.sketch.fingerprints.isEmpty, let source = document.facts.source { sources.insert(source) }
+            try tables.delete(document.position, keys: keys)
+        }
+        affected.subtract(removed)
+
+        // 1. Furniture, learned again for the sources touched.
+        let newSet = Set(new)
+        var changed: [Int] = []
+        var wasIndexed: [Int: Bool] = [:]
+        var nowIndexed: [Int: Bool] = [:]
+        for source in sources.sorted() {
+            let pages = try tables.pagesWithFingerprints(source: source)
+            for (page, furniture) in zip(pages, engine.furniture(of: pages)) where furniture != page.furniture {
+                guard let whole = try tables.documents([page.position]).first else { continue }
+                let kept = whole.sketch.keptCount(leavingOut: furniture)
+                if !newSet.contains(page.position) {
+                    changed.append(page.position)
+                    wasIndexed[page.position] = try tables.keptEntries(of: page.position) > 0
+                    nowIndexed[page.position] = kept > 0
+                }
+                try tables.setFurniture(furniture, keptEntries: kept, of: page.position)
+            }
+        }
+
+        // 2. Band keys of new documents, and of documents that gained or lost all their entries.
+        var keysOf: [Int: [UInt64]] = [:]
+        let keyed = new + changed.filter { wasIndexed[$0] != nowIndexed[$0] }
+        for document in try tables.documents(keyed) {
+            keysOf[document.position] = engine.bandKeys(of: document.sketch)
+        }
+        for position in keyed {
+            for key in keysOf[position] ?? [] where runsBefore[key] == nil { runsBefore[key] = try tables.run(of: key) }
+        }
+        for position in new where try tables.keptEntries(of: position) > 0 {
+            try tables.insertPostings(of: position, keys: keysOf[position] ?? [])
+        }
+        for position in changed where wasIndexed[position] != nowIndexed[position] {
+            if nowIndexed[position] == true {
+                try tables.insertPostings(of: position, keys: keysOf[position] ?? [])
+            } else {
+                try tables.deletePostings(of: position, keys: keysOf[position] ?? [])
+            }
+        }
+        var toVerify = Set<Pair>()
+        var maybeLost = Set<Pair>()
+        for (key, before) in runsBefore {
+            let after = try tables.run(of: key)
+            let starBefore = Self.star(before)
+            let starAfter = Self.star(after)
+            toVerify.formUnion(starAfter.subtracting(starBefore))
+            maybeLost.formUnion(starBefore.subtracting(starAfter))
+        }
+        // A document whose set changed has every candidate pair verified again.
+        for document in try tables.documents(changed) where nowIndexed[document.position] == true {
+            for key in engine.bandKeys(of: document.sketch) {
+                let run = try tables.run(of: key)
+                guard let hub = run.first else { continue }
+                if hub == document.position {
+                    for other in run.dropFirst() { toVerify.insert(Pair(hub, other)) }
+                } else {
+                    toVerify.insert(Pair(hub, document.position))
+                }
+            }
+        }
+        for position in changed {
+            for (first, second) in try tables.edgeEnds(of: position) {
+                try tables.deleteEdge(first, second)
+                affected.formUnion([first, second])
+            }
+        }
+        for pair in maybeLost.subtracting(toVerify).sorted() where try !isCandidate(pair) {
+            try tables.deleteEdge(pair.first, pair.second)
+            affected.formUnion([pair.first, pair.second])
+        }
+
+        // 3. Verification.
+        for pair in toVerify {
+            try tables.deleteEdge(pair.first, pair.second)
+            affected.formUnion([pair.first, pair.second])
+        }
+        let pairs = toVerify.sorted()
+        let documents = try tables.documents(pairs.flatMap { [$0.first, $0.second] })
+        for (pair, outcome) in engine.verify(pairs.map { ($0.first, $0.second) }, among: documents) {
+            try tables.insertEdge(pair.0, pair.1, outcome: outcome)
+        }
+        affected.formUnion(changed)
+
+        // 4. Clusters of every component touched.
+        try recluster(affected)
+    }
+
+    /// Whether `pair` is still a candidate: some band key of both has its first document as its hub.
+    private func isCandidate(_ pair: Pair) throws -> Bool {
+        let documents = try tables.documents([pair.first, pair.second])
+        guard documents.count == 2 else { return false }
+        let shared = Set(engine.bandKeys(of: documents[0].sketch)).intersection(engine.bandKeys(of: documents[1].sketch))
+        for key in shared where try tables.hub(of: key) == pair.first {
+            let run = try tables.run(of: key)
+            if run.contains(pair.second) { return true }
+        }
+        return false
+    }
+
+    private static func star(_ run: [Int]) -> Set<Pair> {
+        guard let hub = run.first else { return [] }
+        return Set(run.dropFirst().map { Pair(hub, $0) })
+    }
+
+    /// Clusters again, whole, each component of copy edges that holds one of `documents`.
+    private func recluster(_ documents: Set<Int>) throws {
+        var visited = Set<Int>()
+        for start in documents.sorted() where !visited.contains(start) {
+            guard try tables.representative(of: start) != nil else { continue }
+            var component: [Int] = [start]
+            var edges: [Pair: Double] = [:]
+            visited.insert(start)
+            var next = 0
+            while next < component.count {
+                for (pair, overlap) in try tables.copyEdges(of: component[next]) {
+                    edges[Pair(pair.0, pair.1)] = overlap
+                    for end in [pair.0, pair.1] where !visited.contains(end) {
+                        visited.insert(end)
+                        component.append(end)
+                    }
+                }
+                next += 1
+            }
+            guard component.count > 1 else {
+                try tables.setCluster(of: start, representative: start, similarity: 1)
+                continue
+            }
+            let members = try tables.documents(component)
+            let clusters = engine.clusters(
+                of: members, edges: edges.sorted { $0.key < $1.key }.map { (($0.key.first, $0.key.second), $0.value) })
+            var assigned = Set<Int>()
+            for cluster in clusters {
+                for (member, similarity) in zip(cluster.members, cluster.similarities) {
+                    try tables.setCluster(of: member, representative: cluster.representative, similarity: similarity)
+                    assigned.insert(member)
+                }
+            }
+            for member in component where !assigned.contains(member) {
+                try tables.setCluster(of: member, representative: member, similarity: 1)
+            }
+        }
+    }
+}
+
+/// Two positions, smaller first.
+struct Pair: Hashable, Comparable {
+    let first: Int
+    let second: Int
+
+    init(_ a: Int, _ b: Int) {
+        (first, second) = (min(a, b), max(a, b))
+    }
+
+    static func < (lhs: Pair, rhs: Pair) -> Bool { (lhs.first, lhs.second) < (rhs.first, rhs.second) }
+}

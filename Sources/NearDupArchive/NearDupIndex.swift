@@ -1,0 +1,348 @@
+import Foundation
+import GRDB
+import NearDup
+
+/// An archive kept on disk (or in memory) that documents are added to, looked up in and
+/// removed from, with the clusters a batch run over the same documents gives.
+///
+/// Each `add` and `remove` is one SQLite transaction: a process killed at any moment leaves
+/// the index as its last completed command left it, and readers (`query`, `assignments`)
+/// see that state while a writer works.
+///
+/// ```swift
+/// let index = try NearDupIndex(directory: "archive.index")
+/// try index.add(id: "wire-1", text: story)
+/// let matches = try index.query(text: reprint)
+/// ```
+public final class NearDupIndex: @unchecked Sendable {
+    /// The index folder, or ":memory:".
+    public let path: String
+    /// The options the index was built with (threads as opened).
+    public let options: PipelineOptions
+    private let writer: any DatabaseWriter
+    /// Reads go through the writer, which hands them a snapshot of the last completed command.
+    var reader: any DatabaseReader { writer }
+    private let engine: SketchEngine
+
+    /// Opens the index in `directory`, creating it (and the folder) when `creating` and there
+    /// is none. `options`: those that decide clusters must match the index's own (nil takes
+    /// them); a new index is built with them (nil: the defaults).
+    public init(directory: String, options: PipelineOptions? = nil, creating: Bool = true, threads: Int? = nil) throws(IndexError) {
+        path = directory
+        let file = (directory as NSString).appendingPathComponent(IndexSchema.fileName)
+        let manager = FileManager.default
+        var isFolder: ObjCBool = false
+        if manager.fileExists(atPath: directory, isDirectory: &isFolder) {
+            guard isFolder.boolValue else { throw .notAnIndex(path: directory, reason: "it is a file, not an index folder") }
+            if !manager.fileExists(atPath: file) {
+                guard creating else { throw .notAnIndex(path: directory, reason: "no \(IndexSchema.fileName) in it") }
+                let contents = (try? manager.contentsOfDirectory(atPath: directory)) ?? []
+                guard contents.isEmpty else {
+                    throw .notAnIndex(path: directory, reason: "the folder holds other files; give a new or empty folder")
+                }
+            }
+        } else {
+            guard creating else { throw .notAnIndex(path: directory, reason: "no such folder") }
+            do {
+                try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw .store(path: directory, message: "cannot create the index folder: \(error.localizedDescription)")
+            }
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(60)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536")
+        }
+        do {
+            writer = try DatabasePool(path: file, configuration: configuration)
+        } catch {
+            throw .notAnIndex(path: directory, reason: String(describing: error))
+        }
+        (self.options, engine) = try Self.prepare(writer, path: directory, options: options, threads: threads)
+    }
+
+    /// An index held in memory, gone when the value is: for tests and short-lived programs.
+    public init(inMemoryWith options: PipelineOptions = PipelineOptions()) throws(IndexError) {
+        path = ":memory:"
+        do {
+            writer = try DatabaseQueue()
+        } catch {
+            throw .store(path: path, message: String(describing: error))
+        }
+        (self.options, engine) = try Self.prepare(writer, path: path, options: options, threads: options.threads)
+    }
+
+    /// Creates the tables of a new index and stores its options, or reads and checks those of
+    /// an existing one.
+    private static func prepare(
+        _ writer: any DatabaseWriter, path: String, options asked: PipelineOptions?, threads: Int?
+    ) throws(IndexError) -> (PipelineOptions, SketchEngine) {
+        do {
+            let applied = try writer.read { db in try IndexSchema.migrator.appliedMigrations(db) }
+            let known = IndexSchema.migrator.migrations
+            if let unknown = applied.first(where: { !known.contains($0) }) {
+                throw IndexError.unsupportedFormat(path: path, version: Int(unknown.filter(\.isNumber)) ?? 0)
+            }
+            try IndexSchema.migrator.migrate(writer)
+            let options = try writer.write { db -> PipelineOptions in
+                let tables = IndexTables(db: db)
+                guard let format = try tables.meta("format"), Int(format) == IndexSchema.formatVersion else {
+                    throw IndexError.unsupportedFormat(path: path, version: Int(try tables.meta("format") ?? "") ?? 0)
+                }
+                let threads = threads ?? asked?.threads ?? ProcessInfo.processInfo.activeProcessorCount
+                if let storedText = try tables.meta("options") {
+                    guard let stored = IndexedOptions(json: storedText), let options = stored.pipelineOptions(threads: threads) else {
+                        throw IndexError.notAnIndex(path: path, reason: "its stored options cannot be read")
+                    }
+                    if let asked {
+                        let differences = stored.differences(from: IndexedOptions(asked))
+                        guard differences.isEmpty else { throw IndexError.optionsDiffer(path: path, differences: differences) }
+                    }
+                    return options
+                }
+                var options = asked ?? PipelineOptions()
+                options.threads = threads
+                options.bandLayout = options.resolvedBandLayout
+                try tables.setMeta("options", IndexedOptions(options).json)
+                return options
+            }
+            return (options, SketchEngine(options: options))
+        } catch let error as IndexError {
+            throw error
+        } catch {
+            throw .notAnIndex(path: path, reason: String(describing: error))
+        }
+    }
+
+    // MARK: Adding
+
+    /// What an `add` did.
+    public struct AddReport: Sendable, Equatable {
+        /// Documents added.
+        public var added = 0
+        /// Documents already in the index with the same text: skipped.
+        public var repeated = 0
+        /// Documents whose id the index held with another text: replaced.
+        public var replaced = 0
+        /// Each added document that is now a member of a cluster of two or more, in input order.
+        public var joined: [Membership] = []
+    }
+
+    /// A document's place in the index's clusters.
+    public struct Membership: Sendable, Equatable {
+        public var id: String
+        /// The id of its cluster's representative (the likely original).
+        public var representative: String
+        /// Its overlap with the representative (1 for the representative).
+        public var similarity: Double
+        /// Members of its cluster.
+        public var clusterSize: Int
+    }
+
+    /// Adds `documents` after those in the index, in order, as one transaction. A document
+    /// whose id is indexed with the same text is skipped and counted; with another text it is
+    /// an error (`IndexError.differentText`) unless `replacing`.
+    @discardableResult
+    public func add(contentsOf documents: some Sequence<Document>, replacing: Bool = false) throws -> AddReport {
+        try add(replacing: replacing) { push in
+            for document in documents { try push(document) }
+        }
+    }
+
+    /// Adds the documents `feed` hands to the function it is given (as a reader reads them),
+    /// as `add(contentsOf:)` does: one transaction, however many there are.
+    @discardableResult
+    public func add(replacing: Bool = false, _ feed: (_ push: (Document) throws -> Void) throws -> Void) throws -> AddReport {
+        var report = AddReport()
+        let engine = self.engine
+        try writer.write { db in
+            let update = IndexUpdate(tables: IndexTables(db: db), engine: engine)
+            var dates = DateSummary()
+            var added: [Int] = []
+            var chunk: [Document] = []
+            func flush() throws {
+                let outcome = try update.add(chunk, replacing: replacing, dates: &dates)
+                added += outcome.positions
+                report.repeated += outcome.repeated
+                report.replaced += outcome.replaced
+                chunk.removeAll(keepingCapacity: true)
+            }
+            try feed { document in
+                chunk.append(document)
+                if chunk.count == Self.chunkSize { try flush() }
+            }
+            try flush()
+            report.added = added.count
+            report.joined = try Self.memberships(of: added, in: db)
+        }
+        return report
+    }
+
+    /// Documents sketched together: memory holds one chunk's sets while it is carried through.
+    static let chunkSize = 4_096
+
+    /// Adds one document; `date` in a spelling `cluster` reads, `source` its publisher.
+    @discardableResult
+    public func add(id: String, text: String, date: String? = nil, source: String? = nil, replacing: Bool = false) throws -> AddReport {
+        try add(contentsOf: [Document(id: id, text: text, source: source, date: date, origin: .init(file: id, line: 0), recordRange: 0..<0)],
+                replacing: replacing)
+    }
+
+    private static func memberships(of positions: [Int], in db: Database) throws -> [Membership] {
+        let statement = try db.cachedStatement(sql: """
+            SELECT d.id, r.id, d.similarity, (SELECT count(*) FROM documents m WHERE m.representative = d.representative)
+            FROM documents d JOIN documents r ON r.position = d.representative WHERE d.position = ?
+            """)
+        var found: [Membership] = []
+        for position in positions {
+            guard let row = try Row.fetchOne(statement, arguments: [position]), (row[3] as Int) > 1 else { continue }
+            found.append(Membership(id: row[0], representative: row[1], similarity: row[2], clusterSize: row[3]))
+        }
+        return found
+    }
+
+    // MARK: Removing
+
+    /// What a `remove` did.
+    public struct RemoveReport: Sendable, Equatable {
+        public var removed = 0
+        /// Ids the index did not hold.
+        public var missing: [String] = []
+    }
+
+    /// Removes the documents with these ids, as one transaction; their clusters are made
+    /// again as a batch run without them would make them.
+    @discardableResult
+    public func remove(ids: some Sequence<String>) throws -> RemoveReport {
+        var report = RemoveReport()
+        let engine = self.engine
+        try writer.write { db in
+            let tables = IndexTables(db: db)
+            var positions: [Int] = []
+            for id in ids {
+                if let present = try tables.document(id: id) { positions.append(present.position) } else { report.missing.append(id) }
+            }
+            try IndexUpdate(tables: tables, engine: engine).remove(positions)
+            report.removed = positions.count
+        }
+        return report
+    }
+
+    // MARK: Reading
+
+    /// A document as `cluster` reports it.
+    public struct Assignment: Sendable, Equatable {
+        public var id: String
+        /// Cluster number, counting from 0 in order of each cluster's first document.
+        public var cluster: Int
+        public var representative: String
+        public var similarity: Double
+    }
+
+    /// Every document in input order, numbered as `neardup cluster` numbers them over the
+    /// same documents; read from one snapshot, while writers go on.
+    public func forEachAssignment(_ body: (Assignment) throws -> Void) throws {
+        try writer.read { db in
+            var numbers: [Int: Int] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT d.id, d.representative, r.id, d.similarity FROM documents d
+                JOIN documents r ON r.position = d.representative ORDER BY d.position
+                """)
+            while let row = try rows.next() {
+                let representative: Int = row[1]
+                let number = numbers[representative] ?? numbers.count
+                numbers[representative] = number
+                try body(Assignment(id: row[0], cluster: number, representative: row[2], similarity: row[3]))
+            }
+        }
+    }
+
+    public func assignments() throws -> [Assignment] {
+        var all: [Assignment] = []
+        try forEachAssignment { all.append($0) }
+        return all
+    }
+
+    /// Clusters of two or more documents, by id: the representative first, then the others
+    /// in input order; ordered by their first document.
+    public func clusters() throws -> [[String]] {
+        var members: [String: [String]] = [:]
+        var order: [String] = []
+        try forEachAssignment { assignment in
+            if members[assignment.representative] == nil { order.append(assignment.representative) }
+            members[assignment.representative, default: []].append(assignment.id)
+        }
+        return order.compactMap { representative in
+            guard let ids = members[representative], ids.count > 1 else { return nil }
+            return [representative] + ids.filter { $0 != representative }
+        }
+    }
+
+    /// How a query relates to a document of the index.
+    public enum Relation: String, Sendable {
+        /// The two are copies of one story.
+        case copy
+        /// The indexed document is a bundle (live blog, digest) that holds a copy of the query's text.
+        case bundleHoldsQuery = "bundle-holds-query"
+        /// The query is a bundle that holds a copy of the indexed document's text.
+        case queryHoldsDocument = "query-holds-document"
+    }
+
+    /// An indexed document a query matched.
+    public struct Match: Sendable, Equatable {
+        public var id: String
+        /// Its cluster's representative.
+        public var representative: String
+        /// The overlap (for a copy), or the share of the held text found in the bundle.
+        public var similarity: Double
+        public var relation: Relation
+    }
+
+    /// The indexed documents that `text` is a copy of (or that hold it, or it holds), best
+    /// first; the index is not changed. Verified exactly, as `add` would.
+    public func query(text: String, source: String? = nil, date: String? = nil) throws -> [Match] {
+        let document = Document(id: "query", text: text, source: source, date: date, origin: .init(file: "query", line: 0), recordRange: 0..<0)
+        return try query([document])[0]
+    }
+
+    /// Each document's matches, as `query(text:)` gives them.
+    public func query(_ documents: [Document]) throws -> [[Match]] {
+        let engine = self.engine
+        var dates = DateSummary()
+        let sketched = engine.sketch(documents, dates: &dates)
+        return try writer.read { db in
+            let tables = IndexTables(db: db)
+            let after = Int(try tables.meta("next_position") ?? "0") ?? 0
+            return try sketched.map { sketched in
+                let query = IndexedDocument(position: after, sketch: sketched.sketch, facts: sketched.facts, furniture: [])
+                guard !query.sketch.entries.isEmpty else { return [] }
+                var candidates = Set<Int>()
+                for key in engine.bandKeys(of: query.sketch) {
+                    candidates.formUnion(try tables.run(of: key).prefix(Self.runLimit))
+                }
+                let documents = try tables.documents(candidates) + [query]
+                let outcomes = engine.verify(candidates.sorted().map { ($0, after) }, among: documents)
+                let statement = try db.cachedStatement(sql: """
+                    SELECT d.id, r.id FROM documents d JOIN documents r ON r.position = d.representative WHERE d.position = ?
+                    """)
+                var matches: [(position: Int, match: Match)] = []
+                for (pair, outcome) in outcomes {
+                    guard let row = try Row.fetchOne(statement, arguments: [pair.0]) else { continue }
+                    switch outcome {
+                    case .copy(let overlap):
+                        matches.append((pair.0, Match(id: row[0], representative: row[1], similarity: overlap, relation: .copy)))
+                    case .bundleHolds(let bundle, let containment):
+                        let relation: Relation = bundle == after ? .queryHoldsDocument : .bundleHoldsQuery
+                        matches.append((pair.0, Match(id: row[0], representative: row[1], similarity: containment, relation: relation)))
+                    }
+                }
+                return matches.sorted { ($0.match.similarity, -$0.position) > ($1.match.similarity, -$1.position) }.map(\.match)
+            }
+        }
+    }
+
+    /// Documents of one band key read as a query's candidates: a key shared by more is text
+    /// that many pages carry, and the first of them stand for the rest.
+    static let runLimit = 1_000
+}

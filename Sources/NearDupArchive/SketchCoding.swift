@@ -1,0 +1,44 @@
+import Foundation
+import NearDup
+
+/// How sketches lie in the store's blobs: arrays of fixed-width integers, little-endian,
+/// back to back; a fingerprint as its hash, words, paragraph and entries (9 bytes).
+enum SketchCoding {
+    static func data<Value: FixedWidthInteger>(_ values: [Value]) -> Data {
+        var data = Data(capacity: values.count * MemoryLayout<Value>.size)
+        for value in values { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
+        return data
+    }
+
+    static func values<Value: FixedWidthInteger>(_ data: Data, as: Value.Type = Value.self) -> [Value] {
+        let size = MemoryLayout<Value>.size
+        return data.withUnsafeBytes { raw in
+            (0..<(raw.count / size)).map { Value(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * size, as: Value.self)) }
+        }
+    }
+
+    static func data(_ fingerprints: [ParagraphFingerprint]) -> Data {
+        var data = Data(capacity: fingerprints.count * 9)
+        for fingerprint in fingerprints {
+            withUnsafeBytes(of: fingerprint.hash.littleEndian) { data.append(contentsOf: $0) }
+            withUnsafeBytes(of: fingerprint.words.littleEndian) { data.append(contentsOf: $0) }
+            data.append(fingerprint.paragraph)
+            withUnsafeBytes(of: fingerprint.entries.littleEndian) { data.append(contentsOf: $0) }
+        }
+        return data
+    }
+
+    static func fingerprints(_ data: Data) -> [ParagraphFingerprint] {
+        data.withUnsafeBytes { raw in
+            (0..<(raw.count / 9)).map { index in
+                let start = index * 9
+                var fingerprint = ParagraphFingerprint(
+                    hash: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt32.self)),
+                    words: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: start + 4, as: UInt16.self)),
+                    paragraph: raw[start + 6])
+                fingerprint.entries = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: start + 7, as: UInt16.self))
+                return fingerprint
+            }
+        }
+    }
+}
