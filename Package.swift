@@ -82,7 +82,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NearDupArchiveTests",
-            dependencies: ["NearDup", "NearDupArchive", "TestScratch"]
+            dependencies: ["NearDup", "NearDupArchive", "TestScratch", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "NeardupCLITests",

@@ -66,14 +66,22 @@ struct IndexedOptions: Codable, Equatable {
         return options
     }
 
-    /// Each option whose value differs from `other`'s, as "name: stored, not other".
-    func differences(from other: IndexedOptions) -> [String] {
+    /// Each option whose value differs from `asked`'s, as "name stored, not asked"; the band
+    /// layout only when `asked` names one (else it follows from the other options).
+    func differences(from asked: PipelineOptions) -> [String] {
+        var other = IndexedOptions(asked)
+        if asked.bandLayout == nil { (other.bands, other.rows) = (bands, rows) }
         let mine = Mirror(reflecting: self).children
         let theirs = Mirror(reflecting: other).children
         return zip(mine, theirs).compactMap { mine, theirs in
-            let (stored, asked) = (String(describing: mine.value), String(describing: theirs.value))
+            let (stored, asked) = (Self.text(mine.value), Self.text(theirs.value))
             return stored == asked ? nil : "\(mine.label ?? "?") \(stored), not \(asked)"
         }
+    }
+
+    private static func text(_ value: Any) -> String {
+        if let optional = value as? String? { return optional ?? "none" }
+        return String(describing: value)
     }
 
     var json: String {

@@ -96,7 +96,7 @@ public final class NearDupIndex: @unchecked Sendable {
                         throw IndexError.notAnIndex(path: path, reason: "its stored options cannot be read")
                     }
                     if let asked {
-                        let differences = stored.differences(from: IndexedOptions(asked))
+                        let differences = stored.differences(from: asked)
                         guard differences.isEmpty else { throw IndexError.optionsDiffer(path: path, differences: differences) }
                     }
                     return options
