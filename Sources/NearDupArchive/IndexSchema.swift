@@ -9,8 +9,10 @@ import GRDB
 ///   the entries left without them, and its cluster (representative and overlap with it).
 /// - `sketches`: signatures, the shingle set and its paragraphs, fingerprints: read for the
 ///   documents a command compares, never all at once.
-/// - `band_keys`: (key, position) for every document with entries left: a key's documents in
-///   position order are a run, linked as a star to its first, as batch candidate search does.
+/// - `band_hubs` and `band_spokes`: the band keys of every document with entries left. A key's
+///   documents in position order are a run, linked as a star to its first, as batch candidate
+///   search does: the first is the key's hub, the others its spokes. Most keys have a hub
+///   alone, so a new key costs one insert into a table keyed by it.
 /// - `edges`: verified pairs: copies, or a bundle holding a copy of the other's text.
 enum IndexSchema {
     static let formatVersion = 1
@@ -50,7 +52,8 @@ enum IndexSchema {
                     entries BLOB NOT NULL,
                     paragraphs BLOB NOT NULL
                 );
-                CREATE TABLE band_keys (key INTEGER NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (key, position)) WITHOUT ROWID;
+                CREATE TABLE band_hubs (key INTEGER PRIMARY KEY, position INTEGER NOT NULL);
+                CREATE TABLE band_spokes (key INTEGER NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (key, position)) WITHOUT ROWID;
                 CREATE TABLE edges (
                     first INTEGER NOT NULL,
                     second INTEGER NOT NULL,

@@ -116,26 +116,101 @@ struct IndexTables {
 
     /// The documents with this key, in position order: the first is the run's hub.
     func run(of key: UInt64) throws -> [Int] {
-        try Int.fetchAll(
-            db.cachedStatement(sql: "SELECT position FROM band_keys WHERE key = ? ORDER BY position"),
-            arguments: [Int64(bitPattern: key)])
+        guard let hub = try hub(of: key) else { return [] }
+        return [hub] + (try Int.fetchAll(
+            db.cachedStatement(sql: "SELECT position FROM band_spokes WHERE key = ? ORDER BY position"),
+            arguments: [Int64(bitPattern: key)]))
     }
 
     /// The first document with this key.
     func hub(of key: UInt64) throws -> Int? {
-        try Int.fetchOne(
-            db.cachedStatement(sql: "SELECT position FROM band_keys WHERE key = ? ORDER BY position LIMIT 1"),
-            arguments: [Int64(bitPattern: key)])
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT position FROM band_hubs WHERE key = ?"), arguments: [Int64(bitPattern: key)])
     }
 
+    /// Adds documents that come after every indexed one to the runs of their keys: `entries`
+    /// (key, position), sorted, so that the store's pages are visited in order. Gives each
+    /// key's hub as it was before (nil when the key is new) with the key's new positions.
+    ///
+    /// Rows go in statements of many rows each: one statement per row cost SQLite more in
+    /// starting and ending statements than in the inserts themselves.
+    func appendToRuns(_ entries: [(key: UInt64, position: Int)], _ body: (_ hub: Int?, _ positions: ArraySlice<Int>) throws -> Void) throws {
+        // Runs of one key: where each starts in `entries`.
+        var starts: [Int] = []
+        for index in entries.indices where index == 0 || entries[index].key != entries[index - 1].key { starts.append(index) }
+        starts.append(entries.count)
+        var hubs: [UInt64: Int] = [:]
+        for batch in stride(from: 0, to: starts.count - 1, by: Self.rowsPerStatement) {
+            let runs = batch..<min(starts.count - 1, batch + Self.rowsPerStatement)
+            let values = Array(repeating: "(?, ?)", count: runs.count).joined(separator: ", ")
+            var arguments: [Int64] = []
+            for run in runs { arguments += [Int64(bitPattern: entries[starts[run]].key), Int64(entries[starts[run]].position)] }
+            // Keys that had a hub are ignored, and not returned.
+            let inserted = Set(try Int64.fetchAll(
+                db.cachedStatement(sql: "INSERT OR IGNORE INTO band_hubs (key, position) VALUES \(values) RETURNING key"),
+                arguments: StatementArguments(arguments)))
+            let present = runs.map { Int64(bitPattern: entries[starts[$0]].key) }.filter { !inserted.contains($0) }
+            if !present.isEmpty {
+                let places = Array(repeating: "?", count: present.count).joined(separator: ", ")
+                let rows = try Row.fetchAll(
+                    db.cachedStatement(sql: "SELECT key, position FROM band_hubs WHERE key IN (\(places))"),
+                    arguments: StatementArguments(present))
+                for row in rows { hubs[UInt64(bitPattern: row[0])] = row[1] }
+            }
+        }
+        var spokes: [Int64] = []
+        for run in 0..<(starts.count - 1) {
+            let positions = entries[starts[run]..<starts[run + 1]].map(\.position)
+            let key = entries[starts[run]].key
+            let hub = hubs[key]
+            for position in positions.dropFirst(hub == nil ? 1 : 0) { spokes += [Int64(bitPattern: key), Int64(position)] }
+            try body(hub, positions[...])
+        }
+        for batch in stride(from: 0, to: spokes.count, by: 2 * Self.rowsPerStatement) {
+            let rows = spokes[batch..<min(spokes.count, batch + 2 * Self.rowsPerStatement)]
+            let values = Array(repeating: "(?, ?)", count: rows.count / 2).joined(separator: ", ")
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO band_spokes (key, position) VALUES \(values)")
+                .execute(arguments: StatementArguments(Array(rows)))
+        }
+    }
+
+    /// Rows per insert statement (SQLite allows 32,766 parameters).
+    static let rowsPerStatement = 256
+
+    /// Adds a document (at any position) to the runs of its keys.
     func insertPostings(of position: Int, keys: [UInt64]) throws {
-        let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO band_keys (key, position) VALUES (?, ?)")
-        for key in keys { try statement.execute(arguments: [Int64(bitPattern: key), position]) }
+        for key in keys {
+            let stored = Int64(bitPattern: key)
+            switch try hub(of: key) {
+            case nil:
+                try db.cachedStatement(sql: "INSERT INTO band_hubs (key, position) VALUES (?, ?)").execute(arguments: [stored, position])
+            case let hub? where position < hub:
+                try db.cachedStatement(sql: "UPDATE band_hubs SET position = ? WHERE key = ?").execute(arguments: [position, stored])
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO band_spokes (key, position) VALUES (?, ?)").execute(arguments: [stored, hub])
+            case let hub? where position != hub:
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO band_spokes (key, position) VALUES (?, ?)").execute(arguments: [stored, position])
+            default:
+                continue
+            }
+        }
     }
 
+    /// Takes a document out of the runs of its keys; the next document of a run it led leads it.
     func deletePostings(of position: Int, keys: [UInt64]) throws {
-        let statement = try db.cachedStatement(sql: "DELETE FROM band_keys WHERE key = ? AND position = ?")
-        for key in keys { try statement.execute(arguments: [Int64(bitPattern: key), position]) }
+        for key in keys {
+            let stored = Int64(bitPattern: key)
+            guard try hub(of: key) == position else {
+                try db.cachedStatement(sql: "DELETE FROM band_spokes WHERE key = ? AND position = ?").execute(arguments: [stored, position])
+                continue
+            }
+            let next = try Int.fetchOne(
+                db.cachedStatement(sql: "SELECT min(position) FROM band_spokes WHERE key = ?"), arguments: [stored])
+            if let next {
+                try db.cachedStatement(sql: "UPDATE band_hubs SET position = ? WHERE key = ?").execute(arguments: [next, stored])
+                try db.cachedStatement(sql: "DELETE FROM band_spokes WHERE key = ? AND position = ?").execute(arguments: [stored, next])
+            } else {
+                try db.cachedStatement(sql: "DELETE FROM band_hubs WHERE key = ?").execute(arguments: [stored])
+            }
+        }
     }
 
     // MARK: Edges

@@ -31,7 +31,7 @@ struct IndexUpdate {
         var next = Int(try tables.meta("next_position") ?? "0") ?? 0
         let sketched = engine.sketch(documents, dates: &dates)
         // Documents written but not yet carried through, and their sources with fingerprints.
-        var pending: [Int] = []
+        var pending: [IndexedDocument] = []
         var sources = Set<UInt32>()
         for (document, sketch) in zip(documents, sketched) {
             let textHash = XXH3.hash(document.utf8Text, seed: Self.textHashSeed)
@@ -50,7 +50,7 @@ struct IndexUpdate {
             }
             try tables.insert(sketch, id: document.id, textHash: textHash, position: next)
             added.positions.append(next)
-            pending.append(next)
+            pending.append(IndexedDocument(position: next, sketch: sketch.sketch, facts: sketch.facts, furniture: []))
             if !sketch.sketch.fingerprints.isEmpty, let source = sketch.facts.source { sources.insert(source) }
             next += 1
         }
@@ -66,9 +66,20 @@ struct IndexUpdate {
         try reconcile(new: [], removing: positions)
     }
 
-    private func reconcile(new: [Int], removing removed: [Int], sources givenSources: Set<UInt32> = []) throws {
+    /// `added`: the documents just written, as they were written (no furniture yet).
+    private func reconcile(new added: [IndexedDocument], removing removed: [Int], sources givenSources: Set<UInt32> = []) throws {
         var sources = givenSources
-        var affected = Set(new)
+        let new = added.map(\.position)
+        // New documents are read from here, not from the store they were just written to.
+        var held: [Int: IndexedDocument] = [:]
+        for document in added { held[document.position] = document }
+        func documents(_ positions: some Sequence<Int>) throws -> [IndexedDocument] {
+            let positions = Set(positions)
+            let stored = try tables.documents(positions.filter { held[$0] == nil })
+            return (stored + positions.compactMap { held[$0] }).sorted { $0.position < $1.position }
+        }
+        // Documents that may have left or joined a cluster; new ones with no copy edge need nothing.
+        var affected = Set<Int>()
         // Each run a change touches, as it was before the change.
         var runsBefore: [UInt64: [Int]] = [:]
         for document in try tables.documents(removed) {
@@ -88,8 +99,9 @@ struct IndexUpdate {
         for source in sources.sorted() {
             let pages = try tables.pagesWithFingerprints(source: source)
             for (page, furniture) in zip(pages, engine.furniture(of: pages)) where furniture != page.furniture {
-                guard let whole = try tables.documents([page.position]).first else { continue }
+                guard let whole = try documents([page.position]).first else { continue }
                 let kept = whole.sketch.keptCount(leavingOut: furniture)
+                held[page.position]?.furniture = furniture
                 if !newSet.contains(page.position) {
                     changed.append(page.position)
                     wasIndexed[page.position] = try tables.keptEntries(of: page.position) > 0
@@ -99,26 +111,34 @@ struct IndexUpdate {
             }
         }
 
-        // 2. Band keys of new documents, and of documents that gained or lost all their entries.
+        // 2. Band keys. A new document comes after every indexed one: it joins each run of
+        // its keys as a spoke of the run's hub, or starts the run.
+        var toVerify = Set<Pair>()
+        var entries: [(key: UInt64, position: Int)] = []
+        for document in try documents(new) where document.sketch.keptCount(leavingOut: document.furniture) > 0 {
+            for key in engine.bandKeys(of: document.sketch) { entries.append((key, document.position)) }
+        }
+        entries.sort { ($0.key, $0.position) < ($1.key, $1.position) }
+        try tables.appendToRuns(entries) { hub, positions in
+            let hub = hub ?? positions.first!
+            for position in positions where position != hub { toVerify.insert(Pair(hub, position)) }
+        }
+        // A document that gained or lost all its entries may change the hub of its runs.
+        let flipped = changed.filter { wasIndexed[$0] != nowIndexed[$0] }
         var keysOf: [Int: [UInt64]] = [:]
-        let keyed = new + changed.filter { wasIndexed[$0] != nowIndexed[$0] }
-        for document in try tables.documents(keyed) {
+        for document in try documents(flipped) {
             keysOf[document.position] = engine.bandKeys(of: document.sketch)
         }
-        for position in keyed {
+        for position in flipped {
             for key in keysOf[position] ?? [] where runsBefore[key] == nil { runsBefore[key] = try tables.run(of: key) }
         }
-        for position in new where try tables.keptEntries(of: position) > 0 {
-            try tables.insertPostings(of: position, keys: keysOf[position] ?? [])
-        }
-        for position in changed where wasIndexed[position] != nowIndexed[position] {
+        for position in flipped {
             if nowIndexed[position] == true {
                 try tables.insertPostings(of: position, keys: keysOf[position] ?? [])
             } else {
                 try tables.deletePostings(of: position, keys: keysOf[position] ?? [])
             }
         }
-        var toVerify = Set<Pair>()
         var maybeLost = Set<Pair>()
         for (key, before) in runsBefore {
             let after = try tables.run(of: key)
@@ -128,7 +148,7 @@ struct IndexUpdate {
             maybeLost.formUnion(starBefore.subtracting(starAfter))
         }
         // A document whose set changed has every candidate pair verified again.
-        for document in try tables.documents(changed) where nowIndexed[document.position] == true {
+        for document in try documents(changed) where nowIndexed[document.position] == true {
             for key in engine.bandKeys(of: document.sketch) {
                 let run = try tables.run(of: key)
                 guard let hub = run.first else { continue }
@@ -151,19 +171,21 @@ struct IndexUpdate {
         }
 
         // 3. Verification.
-        for pair in toVerify {
+        for pair in toVerify where !newSet.contains(pair.second) {
+            // A pair with a new document has no edge yet.
             try tables.deleteEdge(pair.first, pair.second)
             affected.formUnion([pair.first, pair.second])
         }
         let pairs = toVerify.sorted()
-        let documents = try tables.documents(pairs.flatMap { [$0.first, $0.second] })
-        for (pair, outcome) in engine.verify(pairs.map { ($0.first, $0.second) }, among: documents) {
+        let compared = try documents(pairs.flatMap { [$0.first, $0.second] })
+        for (pair, outcome) in engine.verify(pairs.map { ($0.first, $0.second) }, among: compared) {
             try tables.insertEdge(pair.0, pair.1, outcome: outcome)
+            affected.formUnion([pair.0, pair.1])
         }
         affected.formUnion(changed)
 
         // 4. Clusters of every component touched.
-        try recluster(affected)
+        try recluster(affected, held: held)
     }
 
     /// Whether `pair` is still a candidate: some band key of both has its first document as its hub.
@@ -184,7 +206,7 @@ struct IndexUpdate {
     }
 
     /// Clusters again, whole, each component of copy edges that holds one of `documents`.
-    private func recluster(_ documents: Set<Int>) throws {
+    private func recluster(_ documents: Set<Int>, held: [Int: IndexedDocument]) throws {
         var visited = Set<Int>()
         for start in documents.sorted() where !visited.contains(start) {
             guard try tables.representative(of: start) != nil else { continue }
@@ -206,7 +228,7 @@ struct IndexUpdate {
                 try tables.setCluster(of: start, representative: start, similarity: 1)
                 continue
             }
-            let members = try tables.documents(component)
+            let members = try tables.documents(component.filter { held[$0] == nil }) + component.compactMap { held[$0] }
             let clusters = engine.clusters(
                 of: members, edges: edges.sorted { $0.key < $1.key }.map { (($0.key.first, $0.key.second), $0.value) })
             var assigned = Set<Int>()

@@ -5,15 +5,24 @@ import NearDup
 /// back to back; a fingerprint as its hash, words, paragraph and entries (9 bytes).
 enum SketchCoding {
     static func data<Value: FixedWidthInteger>(_ values: [Value]) -> Data {
+        #if _endian(little)
+        return values.withUnsafeBytes { Data($0) }
+        #else
         var data = Data(capacity: values.count * MemoryLayout<Value>.size)
         for value in values { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
         return data
+        #endif
     }
 
     static func values<Value: FixedWidthInteger>(_ data: Data, as: Value.Type = Value.self) -> [Value] {
-        let size = MemoryLayout<Value>.size
-        return data.withUnsafeBytes { raw in
-            (0..<(raw.count / size)).map { Value(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * size, as: Value.self)) }
+        let count = data.count / MemoryLayout<Value>.size
+        return [Value](unsafeUninitializedCapacity: count) { buffer, initialized in
+            data.withUnsafeBytes { raw in
+                for index in 0..<count {
+                    buffer[index] = Value(littleEndian: raw.loadUnaligned(fromByteOffset: index * MemoryLayout<Value>.size, as: Value.self))
+                }
+            }
+            initialized = count
         }
     }
 

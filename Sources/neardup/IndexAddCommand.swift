@@ -57,27 +57,35 @@ struct IndexAddCommand: ParsableCommand {
         }
     }
 
-    /// "N new documents" with what was skipped, then a line per cluster the new documents
-    /// joined or made, in cluster order.
-    static func summary(_ report: NearDupIndex.AddReport, numbers: [String: Int]) -> [String] {
+    /// "N new documents" with what was skipped, then a line for each of the first
+    /// `shownClusters` clusters the new documents joined or made, and the count of all.
+    static func summary(_ report: NearDupIndex.AddReport, numbers: [String: Int], shownClusters: Int = 10) -> [String] {
         var first = "\(counted(report.added, "new document"))"
         if report.repeated > 0 { first += ", \(report.repeated) already indexed with the same text (skipped)" }
         if report.replaced > 0 { first += ", \(report.replaced) replaced" }
         var lines = [first]
         var joinedOf: [String: [NearDupIndex.Membership]] = [:]
         for member in report.joined { joinedOf[member.representative, default: []].append(member) }
-        let clusters = joinedOf.keys.sorted { (numbers[$0] ?? 0, $0) < (numbers[$1] ?? 0, $1) }
+        // The clusters that took most new documents first; a large add names the first few.
+        let clusters = joinedOf.keys.sorted {
+            (-joinedOf[$0]!.count, numbers[$0] ?? 0, $0) < (-joinedOf[$1]!.count, numbers[$1] ?? 0, $1)
+        }
         var newClusters = 0
-        for representative in clusters {
+        for (place, representative) in clusters.enumerated() {
             let members = joinedOf[representative]!
+            let isNew = members.count == members[0].clusterSize
+            if isNew { newClusters += 1 }
+            guard place < shownClusters else { continue }
             let number = numbers[representative].map { "cluster \($0)" } ?? "a cluster"
-            if members.count == members[0].clusterSize {
-                newClusters += 1
+            if isNew {
                 lines.append("new \(number) of \(members.count) (\(representative))")
             } else {
                 let copies = members.count == 1 ? "1 new copy" : "\(members.count) new copies"
                 lines.append("\(copies) of \(number) (\(representative)), now \(counted(members[0].clusterSize, "document"))")
             }
+        }
+        if clusters.count > shownClusters {
+            lines.append("... and \(counted(clusters.count - shownClusters, "more cluster")) (--output lists every document that joined one)")
         }
         if !clusters.isEmpty {
             lines.append("\(counted(report.joined.count, "new document")) in \(counted(clusters.count, "cluster")), \(newClusters) of them new")
