@@ -114,12 +114,13 @@ struct IndexTables {
 
     // MARK: Band keys
 
-    /// The documents with this key, in position order: the first is the run's hub.
-    func run(of key: UInt64) throws -> [Int] {
+    /// The documents with this key, in position order (the first `limit` of them): the first
+    /// is the run's hub.
+    func run(of key: UInt64, limit: Int = Int(Int32.max)) throws -> [Int] {
         guard let hub = try hub(of: key) else { return [] }
         return [hub] + (try Int.fetchAll(
-            db.cachedStatement(sql: "SELECT position FROM band_spokes WHERE key = ? ORDER BY position"),
-            arguments: [Int64(bitPattern: key)]))
+            db.cachedStatement(sql: "SELECT position FROM band_spokes WHERE key = ? ORDER BY position LIMIT ?"),
+            arguments: [Int64(bitPattern: key), limit - 1]))
     }
 
     /// The first document with this key.

@@ -319,7 +319,7 @@ public final class NearDupIndex: @unchecked Sendable {
                 guard !query.sketch.entries.isEmpty else { return [] }
                 var candidates = Set<Int>()
                 for key in engine.bandKeys(of: query.sketch) {
-                    candidates.formUnion(try tables.run(of: key).prefix(Self.runLimit))
+                    candidates.formUnion(try tables.run(of: key, limit: Self.runLimit))
                 }
                 let documents = try tables.documents(candidates) + [query]
                 let outcomes = engine.verify(candidates.sorted().map { ($0, after) }, among: documents)

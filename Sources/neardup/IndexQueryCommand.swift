@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import NearDup
 import NearDupArchive
 
@@ -22,6 +23,9 @@ struct IndexQueryCommand: ParsableCommand {
     @Option(help: "Write the lines to this file instead of standard output (-).")
     var output: String?
 
+    @Flag(help: "Look documents up one at a time and print the median and 99th percentile time per document on standard error.")
+    var timings = false
+
     func validate() throws {
         guard text != nil || !input.paths.isEmpty else { throw ValidationError("give documents to look up (paths, or - for standard input) or --text") }
         try OutputSafety.check(outputs: output.map { [.init(option: "--output", path: $0)] } ?? [], inputs: input.paths)
@@ -38,14 +42,30 @@ struct IndexQueryCommand: ParsableCommand {
                 documents += corpus.documents
             }
             var sink = OutputFile(path: output)
-            // In slices, so memory holds a slice's sketches whatever the number of documents.
-            for start in stride(from: 0, to: documents.count, by: 1_024) {
-                let slice = Array(documents[start..<min(documents.count, start + 1_024)])
-                for (document, matches) in zip(slice, try index.query(slice)) {
+            // In slices, so memory holds a slice's sketches whatever the number of documents;
+            // timed, one document at a time, as a single lookup would be.
+            let sliceSize = timings ? 1 : 1_024
+            var durations: [Duration] = []
+            let clock = ContinuousClock()
+            for start in stride(from: 0, to: documents.count, by: sliceSize) {
+                let slice = Array(documents[start..<min(documents.count, start + sliceSize)])
+                let began = clock.now
+                let answers = try index.query(slice)
+                durations.append(clock.now - began)
+                for (document, matches) in zip(slice, answers) {
                     sink.write(bytes: Self.line(id: document.id, matches: matches))
                 }
             }
             try sink.finish()
+            if timings && !durations.isEmpty {
+                let sorted = durations.sorted()
+                let milliseconds = { (duration: Duration) in String(format: "%.2f", Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1e3) }
+                printError("""
+                    \(counted(sorted.count, "document")) looked up: median \(milliseconds(sorted[sorted.count / 2])) ms, \
+                    99th percentile \(milliseconds(sorted[min(sorted.count - 1, sorted.count * 99 / 100)])) ms, \
+                    slowest \(milliseconds(sorted[sorted.count - 1])) ms
+                    """)
+            }
         }
     }
 
