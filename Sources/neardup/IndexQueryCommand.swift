@@ -23,9 +23,6 @@ struct IndexQueryCommand: ParsableCommand {
     @Option(help: "Write the lines to this file instead of standard output (-).")
     var output: String?
 
-    @Flag(help: "Look documents up one at a time and print the median and 99th percentile time per document on standard error.")
-    var timings = false
-
     func validate() throws {
         guard text != nil || !input.paths.isEmpty else { throw ValidationError("give documents to look up (paths, or - for standard input) or --text") }
         try OutputSafety.check(outputs: output.map { [.init(option: "--output", path: $0)] } ?? [], inputs: input.paths)
@@ -44,6 +41,9 @@ struct IndexQueryCommand: ParsableCommand {
             var sink = OutputFile(path: output)
             // In slices, so memory holds a slice's sketches whatever the number of documents;
             // timed, one document at a time, as a single lookup would be.
+            // `--timings`: documents are looked up one at a time, and the median and 99th
+            // percentile time per document go to standard error.
+            let timings = input.timings
             let sliceSize = timings ? 1 : 1_024
             var durations: [Duration] = []
             let clock = ContinuousClock()
