@@ -1,0 +1,23 @@
+import Foundation
+import NearDup
+import NearDupArchive
+
+// Adds a story and a reprint to an index in memory, looks up an excerpt, and checks what
+// a user would: one cluster, and the excerpt found to be a copy of both.
+let story = (1...8).map { paragraph in
+    (1...60).map { word in "w\((paragraph * 7_919 + word * 104_729) % 10_007)" }.joined(separator: " ") + "."
+}
+var options = PipelineOptions()
+options.threads = 1
+let index = try NearDupIndex(inMemoryWith: options)
+try index.add(id: "wire", text: story.joined(separator: "\n\n"), date: "2018-07-27T18:00:00Z")
+try index.add(id: "reprint", text: "A new headline\n\n" + story.joined(separator: "\n\n"), date: "2018-07-28")
+let matches = try index.query(text: story[0..<5].joined(separator: "\n\n"))
+let clusters = try index.clusters()
+guard clusters == [["wire", "reprint"]], Set(matches.map(\.id)) == ["wire", "reprint"],
+      matches.allSatisfy({ $0.relation == .copy }), try index.check().isEmpty
+else {
+    FileHandle.standardError.write(Data("unexpected: clusters \(clusters), matches \(matches)\n".utf8))
+    exit(1)
+}
+print("downstream: \(clusters) and \(matches.count) matches")
