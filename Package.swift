@@ -1,15 +1,22 @@
-// swift-tools-version:6.1
+// swift-tools-version:6.2
 import Foundation
 import PackageDescription
 
 /// Lets the compiler use the vector units of the machine that builds: on x86-64 with AVX2
 /// (and the BMI2/FMA/MOVBE that come with it) the code is compiled for Haswell-class CPUs,
 /// which makes the classic MinHash SIMD kernel several times faster than with the SSE2 baseline
-/// (README, "Build settings", names the CPU and the figures). Elsewhere, or
-/// with NEARDUP_PORTABLE=1 (a binary for any x86-64), the default target is kept. arm64
-/// always has NEON.
+/// (README, "Build settings", names the CPU and the figures). arm64 always has NEON.
+///
+/// Only where NearDup is built as the package itself (as the README builds it), or when
+/// NEARDUP_NATIVE_CPU=1 asks for it: a project that depends on NearDup gets code for any CPU of
+/// its architecture, since what it builds may run elsewhere, and SwiftPM refuses the flag in a
+/// dependency taken by version. NEARDUP_PORTABLE=1 turns it off here too.
 let vectorSettings: [SwiftSetting] = {
-    guard ProcessInfo.processInfo.environment["NEARDUP_PORTABLE"] == nil else { return [] }
+    let environment = ProcessInfo.processInfo.environment
+    guard environment["NEARDUP_PORTABLE"] == nil else { return [] }
+    // SwiftPM and Xcode check out dependencies into a `checkouts` folder.
+    let isDependency = Context.packageDirectory.split(separator: "/").contains("checkouts")
+    guard !isDependency || environment["NEARDUP_NATIVE_CPU"] == "1" else { return [] }
     #if arch(x86_64) && os(Linux)
     guard let cpuInfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
           let flagLine = cpuInfo.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
