@@ -19,7 +19,8 @@ struct IndexAddCommand: ParsableCommand {
 
     func validate() throws {
         try input.requirePaths()
-        try OutputSafety.check(outputs: output.map { [.init(option: "--output", path: $0)] } ?? [], inputs: input.paths)
+        // The index is read and written too: an output inside it is refused like one inside an input.
+        try OutputSafety.check(outputs: output.map { [.init(option: "--output", path: $0)] } ?? [], inputs: input.paths + [location.index])
     }
 
     func run() throws {

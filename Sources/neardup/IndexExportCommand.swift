@@ -14,6 +14,10 @@ struct IndexExportCommand: ParsableCommand {
     @Option(help: "Write to this file (.gz: gzip-compressed) instead of standard output (-).")
     var output: String?
 
+    func validate() throws {
+        try OutputSafety.check(outputs: output.map { [.init(option: "--output", path: $0)] } ?? [], inputs: [location.index])
+    }
+
     func run() throws {
         try ExitStatus.reporting {
             let index = try location.open()

@@ -25,7 +25,8 @@ struct IndexQueryCommand: ParsableCommand {
 
     func validate() throws {
         guard text != nil || !input.paths.isEmpty else { throw ValidationError("give documents to look up (paths, or - for standard input) or --text") }
-        try OutputSafety.check(outputs: output.map { [.init(option: "--output", path: $0)] } ?? [], inputs: input.paths)
+        // The index is read and written too: an output inside it is refused like one inside an input.
+        try OutputSafety.check(outputs: output.map { [.init(option: "--output", path: $0)] } ?? [], inputs: input.paths + [location.index])
     }
 
     func run() throws {

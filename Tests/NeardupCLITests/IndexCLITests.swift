@@ -81,6 +81,23 @@ import Testing
         #expect(try NeardupTool.run(["index", "stats", index]).stdout.contains("\"shingle\":\"words:4\""))
     }
 
+    @Test func anOutputInsideTheIndexIsRefused() throws {
+        let folder = try NeardupTool.temporaryDirectory()
+        let index = folder + "/archive.index"
+        _ = try NeardupTool.run(["index", "add", index, NeardupTool.archive])
+        let store = index + "/index.sqlite"
+        let before = try Data(contentsOf: URL(fileURLWithPath: store))
+        for arguments in [["index", "export", index, "--output", store],
+                          ["index", "add", index, NeardupTool.archive, "--output", store],
+                          ["index", "query", index, "--text", "words", "--output", store]] {
+            let run = try NeardupTool.run(arguments)
+            #expect(run.status == 64, "\(arguments)")
+            #expect(run.stderr.contains("lies inside the input folder \(index)"), "\(run.stderr)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == before)
+        #expect(try NeardupTool.run(["index", "check", index]).status == 0)
+    }
+
     @Test func removingPrintsWhatWasRemovedAndWhatWasNotThere() throws {
         let folder = try NeardupTool.temporaryDirectory()
         let index = folder + "/archive.index"
