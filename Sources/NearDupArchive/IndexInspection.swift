@@ -4,7 +4,7 @@ import NearDup
 
 extension NearDupIndex {
     /// The options stored in the index in `directory`, or nil when there is no index there.
-    public static func storedOptions(directory: String) throws(IndexError) -> PipelineOptions? {
+    public static func storedOptions(directory: String) throws(IndexError) -> NearDupOptions? {
         let file = (directory as NSString).appendingPathComponent(IndexSchema.fileName)
         guard FileManager.default.fileExists(atPath: file) else { return nil }
         var configuration = Configuration()
@@ -97,7 +97,7 @@ extension NearDupIndex {
                 if count > 0 { problems.append("\(count) \(what)") }
             }
             // Each document with entries has all its band keys, and each sketch reads back whole.
-            let keysPerDocument = options.resolvedBandLayout.bands + (options.leadShingles > 0 ? PipelineOptions.leadBandLayout.bands : 0)
+            let keysPerDocument = options.resolvedBandLayout.bands + (options.leadShingles > 0 ? NearDupOptions.leadBandLayout.bands : 0)
             // Keys counted in one pass over both tables, then read beside the documents in order.
             let counts = try Row.fetchCursor(db, sql: """
                 SELECT position, count(*) FROM (SELECT position FROM band_hubs UNION ALL SELECT position FROM band_spokes)

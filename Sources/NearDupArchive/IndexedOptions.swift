@@ -22,7 +22,7 @@ struct IndexedOptions: Codable, Equatable {
     var extractsHTMLStories: Bool
     var dateFormat: String?
 
-    init(_ options: PipelineOptions) {
+    init(_ options: NearDupOptions) {
         shingle = options.shingle.description
         numPermutations = options.numPermutations
         minHash = options.minHashScheme.rawValue
@@ -44,11 +44,11 @@ struct IndexedOptions: Codable, Equatable {
 
     /// The pipeline options these stand for, run on `threads` threads; nil when a stored value
     /// is not one this NearDup knows.
-    func pipelineOptions(threads: Int) -> PipelineOptions? {
+    func pipelineOptions(threads: Int) -> NearDupOptions? {
         guard let kind = ShingleKind(shingle), let scheme = MinHashScheme(rawValue: minHash),
               let learning = FurnitureLearning(rawValue: learnFurniture), bands >= 1, rows >= 1
         else { return nil }
-        var options = PipelineOptions(shingle: kind)
+        var options = NearDupOptions(shingle: kind)
         options.numPermutations = numPermutations
         options.minHashScheme = scheme
         options.seed = seed
@@ -68,7 +68,7 @@ struct IndexedOptions: Codable, Equatable {
 
     /// Each option whose value differs from `asked`'s, as "name stored, not asked"; the band
     /// layout only when `asked` names one (else it follows from the other options).
-    func differences(from asked: PipelineOptions) -> [String] {
+    func differences(from asked: NearDupOptions) -> [String] {
         var other = IndexedOptions(asked)
         if asked.bandLayout == nil { (other.bands, other.rows) = (bands, rows) }
         let mine = Mirror(reflecting: self).children

@@ -18,7 +18,7 @@ public final class NearDupIndex: @unchecked Sendable {
     /// The index folder, or ":memory:".
     public let path: String
     /// The options the index was built with (threads as opened).
-    public let options: PipelineOptions
+    public let options: NearDupOptions
     private let writer: any DatabaseWriter
     /// Reads go through the writer, which hands them a snapshot of the last completed command.
     var reader: any DatabaseReader { writer }
@@ -27,7 +27,7 @@ public final class NearDupIndex: @unchecked Sendable {
     /// Opens the index in `directory`, creating it (and the folder) when `creating` and there
     /// is none. `options`: those that decide clusters must match the index's own (nil takes
     /// them); a new index is built with them (nil: the defaults).
-    public init(directory: String, options: PipelineOptions? = nil, creating: Bool = true, threads: Int? = nil) throws(IndexError) {
+    public init(directory: String, options: NearDupOptions? = nil, creating: Bool = true, threads: Int? = nil) throws(IndexError) {
         path = directory
         let file = (directory as NSString).appendingPathComponent(IndexSchema.fileName)
         let manager = FileManager.default
@@ -63,7 +63,7 @@ public final class NearDupIndex: @unchecked Sendable {
     }
 
     /// An index held in memory, gone when the value is: for tests and short-lived programs.
-    public init(inMemoryWith options: PipelineOptions = PipelineOptions()) throws(IndexError) {
+    public init(inMemoryWith options: NearDupOptions = NearDupOptions()) throws(IndexError) {
         path = ":memory:"
         do {
             writer = try DatabaseQueue()
@@ -76,8 +76,8 @@ public final class NearDupIndex: @unchecked Sendable {
     /// Creates the tables of a new index and stores its options, or reads and checks those of
     /// an existing one.
     private static func prepare(
-        _ writer: any DatabaseWriter, path: String, options asked: PipelineOptions?, threads: Int?
-    ) throws(IndexError) -> (PipelineOptions, SketchEngine) {
+        _ writer: any DatabaseWriter, path: String, options asked: NearDupOptions?, threads: Int?
+    ) throws(IndexError) -> (NearDupOptions, SketchEngine) {
         do {
             let applied = try writer.read { db in try IndexSchema.migrator.appliedMigrations(db) }
             let known = IndexSchema.migrator.migrations
@@ -85,7 +85,7 @@ public final class NearDupIndex: @unchecked Sendable {
                 throw IndexError.unsupportedFormat(path: path, version: Int(unknown.filter(\.isNumber)) ?? 0)
             }
             try IndexSchema.migrator.migrate(writer)
-            let options = try writer.write { db -> PipelineOptions in
+            let options = try writer.write { db -> NearDupOptions in
                 let tables = IndexTables(db: db)
                 guard let format = try tables.meta("format"), Int(format) == IndexSchema.formatVersion else {
                     throw IndexError.unsupportedFormat(path: path, version: Int(try tables.meta("format") ?? "") ?? 0)
@@ -101,7 +101,7 @@ public final class NearDupIndex: @unchecked Sendable {
                     }
                     return options
                 }
-                var options = asked ?? PipelineOptions()
+                var options = asked ?? NearDupOptions()
                 options.threads = threads
                 options.bandLayout = options.resolvedBandLayout
                 try tables.setMeta("options", IndexedOptions(options).json)

@@ -26,7 +26,7 @@ struct IndexLocation: ParsableArguments {
     /// Opens the index; `pipeline`'s options that decide clusters must be the index's own,
     /// where given. Without `creating`, a missing index is an error.
     func open(pipeline: PipelineArguments? = nil, dateFormat: DateFormat? = nil, creating: Bool = false) throws -> NearDupIndex {
-        var base = try NearDupIndex.storedOptions(directory: index) ?? PipelineOptions()
+        var base = try NearDupIndex.storedOptions(directory: index) ?? NearDupOptions()
         if let dateFormat { base.dateFormat = dateFormat }
         let asked = pipeline.map { $0.options(over: base) } ?? base
         return try NearDupIndex(directory: index, options: asked, creating: creating, threads: asked.threads)

@@ -79,22 +79,22 @@ struct PipelineArguments: ParsableArguments {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         if (bands == nil) != (rows == nil) { throw ValidationError("give --bands and --rows together") }
         if let bands, let rows {
-            let numPermutations = numPermutations ?? PipelineOptions().numPermutations
+            let numPermutations = numPermutations ?? NearDupOptions().numPermutations
             guard bands >= 1, rows >= 1, bands * rows <= numPermutations else {
                 throw ValidationError("--bands x --rows must be at most --num-perm (\(numPermutations))")
             }
         }
     }
 
-    var options: PipelineOptions { options(over: PipelineOptions()) }
+    var options: NearDupOptions { options(over: NearDupOptions()) }
 
     /// `base` with the options given on the command line in place of its own; a shingle kind
     /// other than `base`'s brings its own threshold unless one is given.
-    func options(over base: PipelineOptions) -> PipelineOptions {
+    func options(over base: NearDupOptions) -> NearDupOptions {
         var options = base
         if let shingle, shingle != base.shingle {
             options.shingle = shingle
-            options.threshold = PipelineOptions.defaultThreshold(for: shingle)
+            options.threshold = NearDupOptions.defaultThreshold(for: shingle)
         }
         if let numPermutations { options.numPermutations = numPermutations }
         if let minhash { options.minHashScheme = minhash }

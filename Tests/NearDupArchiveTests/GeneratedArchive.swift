@@ -34,7 +34,7 @@ enum GeneratedArchive {
         var description: String { "\(id) \(cluster) \(representative) \(similarity)" }
     }
 
-    static func batchRecords(_ documents: [Document], options: PipelineOptions = PipelineOptions()) -> [Record] {
+    static func batchRecords(_ documents: [Document], options: NearDupOptions = NearDupOptions()) -> [Record] {
         let result = ClusteringPipeline(options: options).run(documents)
         return zip(documents, result.assignments).map { document, assignment in
             Record(id: document.id, cluster: assignment.cluster, representative: documents[assignment.representative].id,

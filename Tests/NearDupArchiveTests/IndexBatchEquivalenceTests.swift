@@ -12,7 +12,7 @@ import Testing
     }
 
     static func added(_ documents: [Document], batchSize: Int) throws -> NearDupIndex {
-        let index = try NearDupIndex(inMemoryWith: PipelineOptions())
+        let index = try NearDupIndex(inMemoryWith: NearDupOptions())
         for start in stride(from: 0, to: documents.count, by: batchSize) {
             try index.add(contentsOf: documents[start..<min(documents.count, start + batchSize)])
         }

@@ -22,7 +22,7 @@ private func paragraphs(_ count: Int, seed: UInt64) -> [String] {
 @Suite struct IndexBehaviourTests {
     @Test func removingTheDocumentThatHeldAGroupTogetherSplitsIt() throws {
         let story = paragraphs(8, seed: 1)
-        let index = try NearDupIndex(inMemoryWith: PipelineOptions())
+        let index = try NearDupIndex(inMemoryWith: NearDupOptions())
         try index.add(id: "original", text: story.joined(separator: "\n\n"))
         try index.add(id: "first-half", text: story[0..<4].joined(separator: "\n\n"))
         try index.add(id: "second-half", text: story[4..<8].joined(separator: "\n\n"))
@@ -34,7 +34,7 @@ private func paragraphs(_ count: Int, seed: UInt64) -> [String] {
 
     @Test func aRemovedRepresentativeGetsASuccessor() throws {
         let story = paragraphs(6, seed: 2)
-        let index = try NearDupIndex(inMemoryWith: PipelineOptions())
+        let index = try NearDupIndex(inMemoryWith: NearDupOptions())
         try index.add(id: "wire", text: story.joined(separator: "\n\n"), date: "2018-07-15T07:00:00Z")
         try index.add(id: "reprint", text: story.joined(separator: "\n\n") + "\n\nRelated article: another thing.", date: "2018-07-15T09:00:00Z")
         try index.add(id: "excerpt", text: story[0..<4].joined(separator: "\n\n"), date: "2018-07-15T08:00:00Z")
@@ -44,7 +44,7 @@ private func paragraphs(_ count: Int, seed: UInt64) -> [String] {
     }
 
     @Test func aRepeatedDocumentIsSkippedAndADifferentTextUnderItsIdIsRefusedUnlessReplaced() throws {
-        let index = try NearDupIndex(inMemoryWith: PipelineOptions())
+        let index = try NearDupIndex(inMemoryWith: NearDupOptions())
         let text = paragraphs(3, seed: 3).joined(separator: "\n\n")
         #expect(try index.add(id: "a", text: text).added == 1)
         let again = try index.add(id: "a", text: text)
@@ -57,7 +57,7 @@ private func paragraphs(_ count: Int, seed: UInt64) -> [String] {
 
     @Test func aQueryFindsItsCopiesWithoutChangingTheIndex() throws {
         let story = paragraphs(6, seed: 4)
-        let index = try NearDupIndex(inMemoryWith: PipelineOptions())
+        let index = try NearDupIndex(inMemoryWith: NearDupOptions())
         try index.add(id: "wire", text: story.joined(separator: "\n\n"))
         try index.add(id: "other", text: paragraphs(6, seed: 5).joined(separator: "\n\n"))
         let matches = try index.query(text: "Headline of a reprint\n\n" + story[0..<5].joined(separator: "\n\n"))
@@ -70,7 +70,7 @@ private func paragraphs(_ count: Int, seed: UInt64) -> [String] {
 
     @Test func optionsThatDecideClustersAreFixedWhenTheIndexIsCreated() throws {
         let folder = try TestScratch.directory("index") + "/archive.index"
-        var options = PipelineOptions()
+        var options = NearDupOptions()
         options.threshold = 0.6
         try NearDupIndex(directory: folder, options: options).add(id: "a", text: paragraphs(3, seed: 7).joined(separator: "\n\n"))
         // Reopened without options, the index's own apply.

@@ -136,8 +136,8 @@ struct CopyRuleTests {
 
     @Test func defaultsMatchThePipeline() {
         #expect(CopyRule() == rule)
-        #expect(PipelineOptions().copyRule == rule)
-        var characters = PipelineOptions()
+        #expect(NearDupOptions().copyRule == rule)
+        var characters = NearDupOptions()
         characters.shingle = .characters(7)
         #expect(characters.copyRule.minimumShared == 300)
     }
@@ -152,7 +152,7 @@ struct CopyRuleTests {
         let similarity = pipeline.similarity(excerpt, story)
         #expect(similarity.jaccard < 0.5)
         #expect(similarity.containmentOfFirst == 1)
-        #expect(PipelineOptions().copyRule.isCopy(similarity))
+        #expect(NearDupOptions().copyRule.isCopy(similarity))
     }
 
     @Test func oneSharedPassageDoesNotJoinTwoStories() {
@@ -161,12 +161,12 @@ struct CopyRuleTests {
         let second = prose("beta", words: 300) + "\n" + passage
         let similarity = pipeline.similarity(first, second)
         #expect(similarity.shared == 26)
-        #expect(!PipelineOptions().copyRule.isCopy(similarity))
+        #expect(!NearDupOptions().copyRule.isCopy(similarity))
         // The same passage making up most of a short note still does not join it.
         let note = prose("note", words: 8) + "\n" + passage
         let withNote = pipeline.similarity(note, first)
         #expect(withNote.overlap >= 0.5)
-        #expect(!PipelineOptions().copyRule.isCopy(withNote))
+        #expect(!NearDupOptions().copyRule.isCopy(withNote))
     }
 
     @Test func storiesQuotingOneStatementAreNotCopies() {
@@ -177,11 +177,11 @@ struct CopyRuleTests {
         #expect(similarity.shared >= 80)
         #expect(similarity.sharedQuoted * 2 > similarity.shared)
         #expect(similarity.overlap >= 0.5)
-        #expect(!PipelineOptions().copyRule.isCopy(similarity))
+        #expect(!NearDupOptions().copyRule.isCopy(similarity))
         // The same shared text unquoted is a copy.
         let unquoted = pipeline.similarity(prose("gamma", words: 60) + " said " + statement,
                                            prose("delta", words: 60) + " told reporters " + statement)
-        #expect(PipelineOptions().copyRule.isCopy(unquoted))
+        #expect(NearDupOptions().copyRule.isCopy(unquoted))
     }
 
     // MARK: Rewrites, judged by paragraph
@@ -204,8 +204,8 @@ struct CopyRuleTests {
         paragraphs.map { $0.joined(separator: " ") }.joined(separator: "\n\n")
     }
 
-    private var overlapOnly: PipelineOptions {
-        var options = PipelineOptions()
+    private var overlapOnly: NearDupOptions {
+        var options = NearDupOptions()
         options.judgesParagraphs = false
         return options
     }

@@ -28,7 +28,7 @@ struct LearnedFurnitureTests {
         let documents = (0..<6).map { index in
             document("gazette-\(index)", source: "Gazette", [Self.prose("s\(index)x", words: 45), Self.footer])
         }
-        var options = PipelineOptions()
+        var options = NearDupOptions()
         options.minimumSharedWords = 20
         options.furnitureLearning = .all
         let learned = ClusteringPipeline(options: options).run(documents)
@@ -48,7 +48,7 @@ struct LearnedFurnitureTests {
             document("story-\(index)", source: "Gazette", [Self.prose("s\(index)x", words: 120), Self.footer])
         }
         documents += (0..<3).map { document("gallery-\($0)", source: "Gazette", [Self.footer]) }
-        var options = PipelineOptions()
+        var options = NearDupOptions()
         options.minimumSharedWords = 20
         options.furnitureLearning = .all
         let result = ClusteringPipeline(options: options).run(documents)
@@ -64,7 +64,7 @@ struct LearnedFurnitureTests {
             document("update-\(index)", source: "Gazette", story + ["Updated \(index) hours ago with more reporting."])
         }
         documents += (0..<2).map { document("other-\($0)", source: "Gazette", [Self.prose("other\($0)x", words: 200)]) }
-        var options = PipelineOptions()
+        var options = NearDupOptions()
         options.furnitureLearning = .all
         let result = ClusteringPipeline(options: options).run(documents)
         #expect(result.clusters.count == 1)
@@ -77,7 +77,7 @@ struct LearnedFurnitureTests {
             Document(id: "\(index)", text: Self.prose("s\(index)x", words: 60) + "\n\n" + Self.footer,
                      origin: SourceLocation(file: "t", line: 0))
         }
-        var options = PipelineOptions()
+        var options = NearDupOptions()
         options.furnitureLearning = .all
         let result = ClusteringPipeline(options: options).run(documents)
         #expect(result.statistics.furniture.paragraphs == 0)

@@ -23,7 +23,7 @@ struct PagePipelineTests {
 
     @Test(arguments: [1, 2])
     func theSameStoryClustersAcrossTemplatesAndUnrelatedStoriesDoNot(threads: Int) throws {
-        var options = PipelineOptions()
+        var options = NearDupOptions()
         options.threads = threads
         let result = ClusteringPipeline(options: options).run(try Self.records())
         #expect(result.clusters.count == 1)
@@ -39,7 +39,7 @@ struct PagePipelineTests {
     }
 
     @Test func withoutExtractionTheTemplatesMakeUnrelatedPagesCopies() throws {
-        var options = PipelineOptions()
+        var options = NearDupOptions()
         options.extractsHTMLStories = false
         let result = ClusteringPipeline(options: options).run(try Self.records())
         #expect(result.clusters.contains { $0.members.contains(1) && $0.members.contains(2) })
@@ -47,7 +47,7 @@ struct PagePipelineTests {
     }
 
     @Test func theSessionCutsChunksOfLongPagesAndKeepsTheirOrder() throws {
-        var options = PipelineOptions()
+        var options = NearDupOptions()
         options.threads = 2
         var session = try ClusteringSession(pipeline: ClusteringPipeline(options: options), chunkSize: 2)
         for document in try Self.records() { try session.add(document) }

@@ -192,9 +192,9 @@ struct PipelineTests {
     @Test func threadCountDoesNotChangeTheOutcome() throws {
         let documents = try largeCorpus()
         #expect(documents.count > 2 * 256, "more than one chunk of work per thread")
-        var single = PipelineOptions()
+        var single = NearDupOptions()
         single.threads = 1
-        var parallel = PipelineOptions()
+        var parallel = NearDupOptions()
         parallel.threads = 2
         let one = ClusteringPipeline(options: single).run(documents)
         let two = ClusteringPipeline(options: parallel).run(documents)
@@ -224,7 +224,7 @@ struct PipelineTests {
         let documents = try largeCorpus()
         let whole = ClusteringPipeline().run(documents)
         let scratch = setsInMemory.map { _ in FileManager.default.temporaryDirectory.path }
-        var options = PipelineOptions()
+        var options = NearDupOptions()
         options.threads = threads
         var session = try ClusteringSession(
             pipeline: ClusteringPipeline(options: options), chunkSize: chunkSize, scratchDirectory: scratch,
@@ -245,7 +245,7 @@ struct PipelineTests {
 
     @Test func seedChangesSketchesNotTheVerifiedClusters() throws {
         let documents = try PipelineFixtures.documents("archive")
-        var options = PipelineOptions()
+        var options = NearDupOptions()
         options.seed = 12_345
         let reseeded = ClusteringPipeline(options: options).run(documents)
         let standard = ClusteringPipeline().run(documents)
@@ -255,13 +255,13 @@ struct PipelineTests {
     // MARK: Options
 
     @Test func defaultBandLayoutAimsBelowTheCopyThreshold() {
-        let options = PipelineOptions()
+        let options = NearDupOptions()
         // A copy a quarter of its original's length, overlapping at 0.5: J = 0.5 / (1 + 4 − 0.5).
         #expect(abs(options.candidateJaccard - 0.5 / 4.5) < 1e-12)
         let layout = options.resolvedBandLayout
         #expect(layout.bands * layout.rows <= options.numPermutations)
         #expect(layout.candidateProbability(similarity: options.candidateJaccard * 2) > 0.5)
-        var fixed = PipelineOptions()
+        var fixed = NearDupOptions()
         fixed.bandLayout = BandLayout(bands: 4, rows: 2)
         #expect(fixed.resolvedBandLayout == BandLayout(bands: 4, rows: 2))
     }

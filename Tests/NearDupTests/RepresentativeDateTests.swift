@@ -23,7 +23,7 @@ struct RepresentativeDateTests {
         }
     }
 
-    private func representative(of id: String, in documents: [Document], options: PipelineOptions = .init()) throws -> String {
+    private func representative(of id: String, in documents: [Document], options: NearDupOptions = .init()) throws -> String {
         let result = ClusteringPipeline(options: options).run(documents)
         let position = try #require(documents.firstIndex { $0.id == id })
         let cluster = try #require(result.clusters.first { $0.members.contains(position) })
@@ -61,7 +61,7 @@ struct RepresentativeDateTests {
 
     @Test func datesOfAnotherSpellingNeedTheirPattern() throws {
         let documents = try dated([Self.wire: "28/07/2018", Self.moscowTimes: "27/07/2018"])
-        var options = PipelineOptions()
+        var options = NearDupOptions()
         options.dateFormat = try DateFormat("%d/%m/%Y")
         #expect(try representative(of: Self.wire, in: documents, options: options) == Self.moscowTimes)
         #expect(ClusteringPipeline(options: options).run(documents).dates.dated == 2)

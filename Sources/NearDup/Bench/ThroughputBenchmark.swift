@@ -19,10 +19,10 @@ public struct ThroughputBenchmark {
         public var itemsPerSecond: Double { Double(items) / seconds }
     }
 
-    public var options: PipelineOptions
+    public var options: NearDupOptions
     public var repetitions: Int
 
-    public init(options: PipelineOptions = .init(), repetitions: Int = 5) {
+    public init(options: NearDupOptions = .init(), repetitions: Int = 5) {
         self.options = options
         self.repetitions = max(1, repetitions)
     }

@@ -6,16 +6,16 @@
 /// Documents are named by their positions in the index's input order; the stages see them
 /// in that order, which decides ties as input order does in a batch run.
 package struct SketchEngine: Sendable {
-    package let options: PipelineOptions
+    package let options: NearDupOptions
     private let pipeline: ClusteringPipeline
     private let finder: CandidateFinder
     private let leadFinder: CandidateFinder?
 
-    package init(options: PipelineOptions) {
+    package init(options: NearDupOptions) {
         self.options = options
         pipeline = ClusteringPipeline(options: options)
         finder = CandidateFinder(layout: options.resolvedBandLayout)
-        leadFinder = options.leadShingles > 0 ? CandidateFinder(layout: PipelineOptions.leadBandLayout) : nil
+        leadFinder = options.leadShingles > 0 ? CandidateFinder(layout: NearDupOptions.leadBandLayout) : nil
     }
 
     /// A document sketched: what an index keeps of it.
@@ -137,7 +137,7 @@ private struct WorkingSet {
         facts = sorted.map(\.facts)
     }
 
-    func verdicts(_ options: PipelineOptions) -> SignatureVerdict {
+    func verdicts(_ options: NearDupOptions) -> SignatureVerdict {
         SignatureVerdict(
             rule: options.copyRule, numPermutations: options.numPermutations,
             filledCounts: Set(positions.indices.map(batch.filledBins)))

@@ -4,11 +4,11 @@ import Foundation
 /// Wires the stages: normalise → shingle → MinHash → LSH candidates → exact verification →
 /// clustering without chaining → numbered assignments.
 public struct ClusteringPipeline: Sendable {
-    public var options: PipelineOptions
+    public var options: NearDupOptions
     /// Told when each stage begins, for progress displays.
     public var onStage: (@Sendable (String) -> Void)?
 
-    public init(options: PipelineOptions = .init(), onStage: (@Sendable (String) -> Void)? = nil) {
+    public init(options: NearDupOptions = .init(), onStage: (@Sendable (String) -> Void)? = nil) {
         self.options = options
         self.onStage = onStage
     }
@@ -48,7 +48,7 @@ public struct ClusteringPipeline: Sendable {
         var candidates = finder.candidates(
             signatures: batch.signatures, threads: options.threads, isIndexed: { batch.shingleCount(of: $0) > 0 })
         if options.leadShingles > 0 {
-            let leads = CandidateFinder(layout: PipelineOptions.leadBandLayout).candidates(
+            let leads = CandidateFinder(layout: NearDupOptions.leadBandLayout).candidates(
                 signatures: batch.leadSignatures, threads: options.threads,
                 isIndexed: { batch.shingleCount(of: $0) > 0 })
             candidates.merge(leads)
@@ -296,7 +296,7 @@ public struct ClusteringPipeline: Sendable {
                 var batch = SketchBatch(
                     reservingFor: range.count, shingles: texts[range].reduce(0) { $0 + $1.utf8.count } / 5,
                     signatureLength: options.numPermutations,
-                    leadSignatureLength: options.leadShingles > 0 ? PipelineOptions.leadPermutations : 0)
+                    leadSignatureLength: options.leadShingles > 0 ? NearDupOptions.leadPermutations : 0)
                 for index in range { sketcher.sketch(texts[index], position: index - range.lowerBound, into: &batch) }
                 if let spill { try batch.spill(to: spill) } else { batch.shrinkToFit() }
                 return batch
@@ -409,7 +409,7 @@ struct DocumentSketcher {
     private let leadHasher: MinHasher
     private var leadSignature: [UInt32]
 
-    init(options: PipelineOptions) {
+    init(options: NearDupOptions) {
         normalizer = TextNormalizer(options: options.normalization)
         furnitureLearning = options.furnitureLearning
         var storyNormalization = options.normalization
@@ -417,8 +417,8 @@ struct DocumentSketcher {
         storyNormalizer = TextNormalizer(options: storyNormalization)
         readsPages = options.readsPages
         shingler = Shingler(kind: options.shingle, seed: options.seed, leadLength: options.leadShingles)
-        leadHasher = MinHasher(numPermutations: PipelineOptions.leadPermutations, seed: options.seed &+ 0x1EAD)
-        leadSignature = [UInt32](repeating: MinHasher.emptyValue, count: options.leadShingles > 0 ? PipelineOptions.leadPermutations : 0)
+        leadHasher = MinHasher(numPermutations: NearDupOptions.leadPermutations, seed: options.seed &+ 0x1EAD)
+        leadSignature = [UInt32](repeating: MinHasher.emptyValue, count: options.leadShingles > 0 ? NearDupOptions.leadPermutations : 0)
         minHasher = MinHasher(
             numPermutations: options.numPermutations, seed: options.seed, scheme: options.minHashScheme,
             variant: options.kernel)

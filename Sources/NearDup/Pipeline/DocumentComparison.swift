@@ -18,7 +18,7 @@ public struct DocumentComparison: Sendable {
 
     /// `furniture`: each text's paragraph numbers found to be furniture in its archive
     /// (`ClusteringPipeline.learnedFurniture`), left out as `cluster` leaves them out.
-    public init(_ first: String, _ second: String, options: PipelineOptions = .init(), furniture: [[UInt8]] = [[], []]) {
+    public init(_ first: String, _ second: String, options: NearDupOptions = .init(), furniture: [[UInt8]] = [[], []]) {
         let pipeline = ClusteringPipeline(options: options)
         (similarity, coverage, isCopy, isBundle) = pipeline.exactComparison(first, second, leavingOut: furniture)
         dropped = [first, second].map { text in

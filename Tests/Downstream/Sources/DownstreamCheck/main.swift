@@ -7,7 +7,7 @@ import NearDupArchive
 let story = (1...8).map { paragraph in
     (1...60).map { word in "w\((paragraph * 7_919 + word * 104_729) % 10_007)" }.joined(separator: " ") + "."
 }
-var options = PipelineOptions()
+var options = NearDupOptions()
 options.threads = 1
 let index = try NearDupIndex(inMemoryWith: options)
 try index.add(id: "wire", text: story.joined(separator: "\n\n"), date: "2018-07-27T18:00:00Z")

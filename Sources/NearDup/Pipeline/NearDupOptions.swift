@@ -1,5 +1,8 @@
-/// Every knob of a run, with defaults that need no tuning per data set (see the README).
-public struct PipelineOptions: Sendable, Equatable {
+import Foundation
+
+/// Every knob of a run, with the defaults of the `neardup` commands, which need no tuning
+/// per data set (see the README).
+public struct NearDupOptions: Sendable, Equatable {
     public var shingle: ShingleKind = .default
     public var normalization = TextNormalizer.Options()
     /// HTML pages (`.html` files, and texts that `HTMLDetection` finds to be whole pages) are
@@ -37,8 +40,9 @@ public struct PipelineOptions: Sendable, Equatable {
     public var furnitureLearning = FurnitureLearning.pages
     /// Band layout override; chosen from the thresholds when nil.
     public var bandLayout: BandLayout?
-    /// Worker threads for the per-document stages.
-    public var threads = 1
+    /// Worker threads for the per-document stages: all cores by default. The outcome is the
+    /// same for any number.
+    public var threads = ProcessInfo.processInfo.activeProcessorCount
     /// How to read the dates the built-in spellings do not cover (`--date-format`); tried
     /// before them.
     public var dateFormat: DateFormat?
