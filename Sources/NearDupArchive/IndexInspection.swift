@@ -12,19 +12,32 @@ extension NearDupIndex {
         do {
             let queue = try DatabaseQueue(path: file, configuration: configuration)
             let text = try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE name = 'options'") }
-            return text.flatMap(IndexedOptions.init(json:))?.pipelineOptions(threads: ProcessInfo.processInfo.activeProcessorCount)
+            return text.flatMap(IndexedOptions.init(json:))?.options(threads: ProcessInfo.processInfo.activeProcessorCount)
         } catch {
             throw .notAnIndex(path: directory, reason: String(describing: error))
         }
     }
 
-    /// The number `assignments` gives each cluster, by its representative's id.
-    public func clusterNumbers() throws -> [String: Int] {
-        var numbers: [String: Int] = [:]
-        try forEachAssignment { assignment in
-            if numbers[assignment.representative] == nil { numbers[assignment.representative] = assignment.cluster }
+    /// The number `assignments` gives the clusters of these representatives (ids), by id.
+    /// Reads positions alone, in order, and stops once every one asked for is numbered.
+    public func clusterNumbers(of representatives: Set<String>) throws -> [String: Int] {
+        try reader.read { db in
+            var wanted: [Int: String] = [:]
+            for id in representatives {
+                if let position = try Int.fetchOne(db, sql: "SELECT position FROM documents WHERE id = ?", arguments: [id]) {
+                    wanted[position] = id
+                }
+            }
+            var numbers: [String: Int] = [:]
+            var seen = Set<Int>()
+            let rows = try Row.fetchCursor(db, sql: "SELECT representative FROM documents ORDER BY position")
+            while numbers.count < wanted.count, let row = try rows.next() {
+                let representative: Int = row[0]
+                guard seen.insert(representative).inserted else { continue }
+                if let id = wanted[representative] { numbers[id] = seen.count - 1 }
+            }
+            return numbers
         }
-        return numbers
     }
 
     /// What an index holds.

@@ -44,7 +44,7 @@ struct IndexedOptions: Codable, Equatable {
 
     /// The pipeline options these stand for, run on `threads` threads; nil when a stored value
     /// is not one this NearDup knows.
-    func pipelineOptions(threads: Int) -> NearDupOptions? {
+    func options(threads: Int) -> NearDupOptions? {
         guard let kind = ShingleKind(shingle), let scheme = MinHashScheme(rawValue: minHash),
               let learning = FurnitureLearning(rawValue: learnFurniture), bands >= 1, rows >= 1
         else { return nil }

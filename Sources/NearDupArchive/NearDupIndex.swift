@@ -26,8 +26,9 @@ public final class NearDupIndex: @unchecked Sendable {
 
     /// Opens the index in `directory`, creating it (and the folder) when `creating` and there
     /// is none. `options`: those that decide clusters must match the index's own (nil takes
-    /// them); a new index is built with them (nil: the defaults).
-    public init(directory: String, options: NearDupOptions? = nil, creating: Bool = true, threads: Int? = nil) throws(IndexError) {
+    /// them, with all cores); a new index is built with them (nil: the defaults). Their
+    /// `threads` apply either way.
+    public init(directory: String, options: NearDupOptions? = nil, creating: Bool = true) throws(IndexError) {
         path = directory
         let file = (directory as NSString).appendingPathComponent(IndexSchema.fileName)
         let manager = FileManager.default
@@ -59,7 +60,7 @@ public final class NearDupIndex: @unchecked Sendable {
         } catch {
             throw .notAnIndex(path: directory, reason: String(describing: error))
         }
-        (self.options, engine) = try Self.prepare(writer, path: directory, options: options, threads: threads)
+        (self.options, engine) = try Self.prepare(writer, path: directory, options: options)
     }
 
     /// An index held in memory, gone when the value is: for tests and short-lived programs.
@@ -70,13 +71,13 @@ public final class NearDupIndex: @unchecked Sendable {
         } catch {
             throw .store(path: path, message: String(describing: error))
         }
-        (self.options, engine) = try Self.prepare(writer, path: path, options: options, threads: options.threads)
+        (self.options, engine) = try Self.prepare(writer, path: path, options: options)
     }
 
     /// Creates the tables of a new index and stores its options, or reads and checks those of
     /// an existing one.
     private static func prepare(
-        _ writer: any DatabaseWriter, path: String, options asked: NearDupOptions?, threads: Int?
+        _ writer: any DatabaseWriter, path: String, options asked: NearDupOptions?
     ) throws(IndexError) -> (NearDupOptions, SketchEngine) {
         do {
             let applied = try writer.read { db in try IndexSchema.migrator.appliedMigrations(db) }
@@ -90,9 +91,9 @@ public final class NearDupIndex: @unchecked Sendable {
                 guard let format = try tables.meta("format"), Int(format) == IndexSchema.formatVersion else {
                     throw IndexError.unsupportedFormat(path: path, version: Int(try tables.meta("format") ?? "") ?? 0)
                 }
-                let threads = threads ?? asked?.threads ?? ProcessInfo.processInfo.activeProcessorCount
+                let threads = asked?.threads ?? ProcessInfo.processInfo.activeProcessorCount
                 if let storedText = try tables.meta("options") {
-                    guard let stored = IndexedOptions(json: storedText), let options = stored.pipelineOptions(threads: threads) else {
+                    guard let stored = IndexedOptions(json: storedText), let options = stored.options(threads: threads) else {
                         throw IndexError.notAnIndex(path: path, reason: "its stored options cannot be read")
                     }
                     if let asked {

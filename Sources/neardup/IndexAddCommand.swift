@@ -38,7 +38,7 @@ struct IndexAddCommand: ParsableCommand {
             }
             progress.finish()
             if let corpus { for line in InputOptions.skippedReport(corpus.summary) { printError(line) } }
-            let numbers = report.joined.isEmpty ? [:] : try index.clusterNumbers()
+            let numbers = try index.clusterNumbers(of: Set(report.joined.map(\.representative)))
             if let output {
                 var sink = OutputFile(path: output)
                 for member in report.joined {

@@ -29,6 +29,6 @@ struct IndexLocation: ParsableArguments {
         var base = try NearDupIndex.storedOptions(directory: index) ?? NearDupOptions()
         if let dateFormat { base.dateFormat = dateFormat }
         let asked = pipeline.map { $0.options(over: base) } ?? base
-        return try NearDupIndex(directory: index, options: asked, creating: creating, threads: asked.threads)
+        return try NearDupIndex(directory: index, options: asked, creating: creating)
     }
 }
