@@ -14,7 +14,7 @@ import NearDup
 /// try index.add(id: "wire-1", text: story)
 /// let matches = try index.query(text: reprint)
 /// ```
-public final class NearDupIndex: @unchecked Sendable {
+public final class NearDupIndex: Sendable {
     /// The index folder, or ":memory:".
     public let path: String
     /// The options the index was built with (threads as opened).
