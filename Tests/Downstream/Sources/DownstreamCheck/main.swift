@@ -14,8 +14,14 @@ try index.add(id: "wire", text: story.joined(separator: "\n\n"), date: "2018-07-
 try index.add(id: "reprint", text: "A new headline\n\n" + story.joined(separator: "\n\n"), date: "2018-07-28")
 let matches = try index.query(text: story[0..<5].joined(separator: "\n\n"))
 let clusters = try index.clusters()
+// The same two documents clustered in one batch run.
+let documents = ["wire", "reprint"].map { id in
+    Document(id: id, text: (id == "wire" ? "" : "A new headline\n\n") + story.joined(separator: "\n\n"), origin: SourceLocation(file: id, line: 0))
+}
+let batch = ClusteringPipeline(options: options).run(documents)
 guard clusters == [["wire", "reprint"]], Set(matches.map(\.id)) == ["wire", "reprint"],
-      matches.allSatisfy({ $0.relation == .copy }), try index.check().isEmpty
+      matches.allSatisfy({ $0.relation == .copy }), try index.check().isEmpty,
+      batch.clusters.map(\.members.count) == [2], batch.assignments.map(\.cluster) == [0, 0]
 else {
     FileHandle.standardError.write(Data("unexpected: clusters \(clusters), matches \(matches)\n".utf8))
     exit(1)
