@@ -19,9 +19,13 @@ import Testing
         return index
     }
 
+    /// Batches of 3,334 come from a corpus large enough for two of them.
+    static func corpusSize(batchSize: Int, otherwise: Int) -> Int { batchSize > otherwise ? batchSize + 300 : otherwise }
+
     @Test(arguments: [1, 100, 3_334])
     func textAddedInBatchesClustersAsOneRun(batchSize: Int) throws {
-        let documents = try GeneratedArchive.documents(count: 1_200, seed: 21, pages: false)
+        let count = Self.corpusSize(batchSize: batchSize, otherwise: 1_200)
+        let documents = try GeneratedArchive.documents(count: count, seed: 21, pages: false)
         let expected = GeneratedArchive.batchRecords(documents)
         #expect(Set(expected.map(\.cluster)).count < documents.count - 100, "the corpus has clusters to find")
         #expect(try Self.records(of: Self.added(documents, batchSize: batchSize)) == expected)
@@ -29,7 +33,8 @@ import Testing
 
     @Test(arguments: [1, 100, 3_334])
     func pagesAddedInBatchesClusterAsOneRunWithTheirFurnitureLearned(batchSize: Int) throws {
-        let documents = try GeneratedArchive.documents(count: 700, seed: 22, pages: true)
+        let count = Self.corpusSize(batchSize: batchSize, otherwise: 700)
+        let documents = try GeneratedArchive.documents(count: count, seed: 22, pages: true)
         let expected = GeneratedArchive.batchRecords(documents)
         #expect(Set(expected.map(\.cluster)).count < documents.count - 50)
         #expect(try Self.records(of: Self.added(documents, batchSize: batchSize)) == expected)
