@@ -75,45 +75,61 @@ public final class NearDupIndex: Sendable {
     }
 
     /// Creates the tables of a new index and stores its options, or reads and checks those of
-    /// an existing one.
+    /// an existing one. An existing index is only read here, so a reader opens it while a
+    /// writer holds it.
     private static func prepare(
         _ writer: any DatabaseWriter, path: String, options asked: NearDupOptions?
     ) throws(IndexError) -> (NearDupOptions, SketchEngine) {
         do {
-            let applied = try writer.read { db in try IndexSchema.migrator.appliedMigrations(db) }
-            let known = IndexSchema.migrator.migrations
-            if let unknown = applied.first(where: { !known.contains($0) }) {
-                throw IndexError.unsupportedFormat(path: path, version: Int(unknown.filter(\.isNumber)) ?? 0)
+            if let existing = try storedOptions(in: writer, path: path, asked: asked) {
+                return (existing, SketchEngine(options: existing))
             }
+            // A new index: its tables, and the options it is built with, unless another process
+            // created it first (then its options are the ones that hold).
             try IndexSchema.migrator.migrate(writer)
-            let options = try writer.write { db -> NearDupOptions in
+            var options = asked ?? NearDupOptions()
+            options.bandLayout = options.resolvedBandLayout
+            let chosen = options
+            try writer.write { db in
                 let tables = IndexTables(db: db)
-                guard let format = try tables.meta("format"), Int(format) == IndexSchema.formatVersion else {
-                    throw IndexError.unsupportedFormat(path: path, version: Int(try tables.meta("format") ?? "") ?? 0)
-                }
-                let threads = asked?.threads ?? ProcessInfo.processInfo.activeProcessorCount
-                if let storedText = try tables.meta("options") {
-                    guard let stored = IndexedOptions(json: storedText), let options = stored.options(threads: threads) else {
-                        throw IndexError.notAnIndex(path: path, reason: "its stored options cannot be read")
-                    }
-                    if let asked {
-                        let differences = stored.differences(from: asked)
-                        guard differences.isEmpty else { throw IndexError.optionsDiffer(path: path, differences: differences) }
-                    }
-                    return options
-                }
-                var options = asked ?? NearDupOptions()
-                options.threads = threads
-                options.bandLayout = options.resolvedBandLayout
-                try tables.setMeta("options", IndexedOptions(options).json)
-                return options
+                if try tables.meta("options") == nil { try tables.setMeta("options", IndexedOptions(chosen).json) }
             }
-            return (options, SketchEngine(options: options))
+            guard let created = try storedOptions(in: writer, path: path, asked: asked) else {
+                throw IndexError.notAnIndex(path: path, reason: "its options were not stored")
+            }
+            return (created, SketchEngine(options: created))
         } catch let error as IndexError {
             throw error
         } catch {
             throw .notAnIndex(path: path, reason: String(describing: error))
         }
+    }
+
+    /// The options an index stores, checked against `asked` (with `asked`'s threads, or all
+    /// cores); nil when it stores none yet. Reads only.
+    private static func storedOptions(in writer: any DatabaseWriter, path: String, asked: NearDupOptions?) throws -> NearDupOptions? {
+        let applied = try writer.read { db in try IndexSchema.migrator.appliedMigrations(db) }
+        if let unknown = applied.first(where: { !IndexSchema.migrator.migrations.contains($0) }) {
+            throw IndexError.unsupportedFormat(path: path, version: Int(unknown.filter(\.isNumber)) ?? 0)
+        }
+        let stored = try writer.read { db -> (format: String?, options: String?)? in
+            guard try db.tableExists("meta") else { return nil }
+            let tables = IndexTables(db: db)
+            return (try tables.meta("format"), try tables.meta("options"))
+        }
+        guard let stored, let storedText = stored.options else { return nil }
+        guard let format = stored.format, Int(format) == IndexSchema.formatVersion else {
+            throw IndexError.unsupportedFormat(path: path, version: Int(stored.format ?? "") ?? 0)
+        }
+        let threads = asked?.threads ?? ProcessInfo.processInfo.activeProcessorCount
+        guard let indexed = IndexedOptions(json: storedText), let options = indexed.options(threads: threads) else {
+            throw IndexError.notAnIndex(path: path, reason: "its stored options cannot be read")
+        }
+        if let asked {
+            let differences = indexed.differences(from: asked)
+            guard differences.isEmpty else { throw IndexError.optionsDiffer(path: path, differences: differences) }
+        }
+        return options
     }
 
     // MARK: Adding

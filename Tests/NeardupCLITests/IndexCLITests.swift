@@ -155,18 +155,24 @@ import Testing
         process.arguments = ["index", "add", index, parts[1], parts[2], parts[3], "--quiet"]
         try process.run()
         var reads = 0
+        // Reads that began and ended while the add ran, and saw the index as it was before:
+        // a reader that waited for the writer would have none.
+        var readsBesideTheWriter = 0
         let story = try String(contentsOfFile: parts[0], encoding: .utf8).split(separator: "\n")[0]
         let text = try NeardupTool.jsonObject(String(story))["text"] as? String ?? ""
         while process.isRunning || reads < 2 {
+            let began = process.isRunning
             let export = try Self.exportLines(index)
-            #expect(export == before || export.count == 1_600, "an export saw \(export.count) documents")
             let query = try NeardupTool.run(["index", "query", index, "--text", text])
+            if began && process.isRunning && export == before { readsBesideTheWriter += 1 }
+            #expect(export == before || export.count == 1_600, "an export saw \(export.count) documents")
             #expect(query.status == 0, "\(query.stderr)")
             #expect(query.stdout.contains("\"relation\": \"copy\""))
             reads += 1
         }
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
+        #expect(readsBesideTheWriter >= 1, "no read finished while the add ran (\(reads) reads)")
         #expect(try Self.exportLines(index).count == 1_600)
     }
 }
