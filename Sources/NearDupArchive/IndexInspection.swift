@@ -77,7 +77,6 @@ extension NearDupIndex {
     /// document has its sketch, band keys and cluster; edges join documents that are there;
     /// clusters are led by their representative). Empty when the index is intact.
     public func check() throws -> [String] {
-        let engine = SketchEngine(options: options)
         return try reader.read { db -> [String] in
             var problems: [String] = []
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
@@ -142,7 +141,6 @@ extension NearDupIndex {
             }
             if wrongKeys > 0 { problems.append("\(wrongKeys) documents without their band keys (the first at position \(example ?? -1))") }
             if wrongSketches > 0 { problems.append("\(wrongSketches) sketches of the wrong size (the first at position \(example ?? -1))") }
-            _ = engine
             return problems
         }
     }

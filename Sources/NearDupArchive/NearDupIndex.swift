@@ -202,6 +202,7 @@ public final class NearDupIndex: Sendable {
     /// Adds one document; `date` in a spelling `cluster` reads, `source` its publisher.
     @discardableResult
     public func add(id: String, text: String, date: String? = nil, source: String? = nil, replacing: Bool = false) throws -> AddReport {
+        // A record, not a file: its source is the one given, never a folder read off its id.
         try add(contentsOf: [Document(id: id, text: text, source: source, date: date, origin: .init(file: id, line: 0), recordRange: 0..<0)],
                 replacing: replacing)
     }
