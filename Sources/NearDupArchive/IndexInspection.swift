@@ -96,11 +96,13 @@ extension NearDupIndex {
                 ("SELECT count(*) FROM documents d LEFT JOIN documents r ON r.position = d.representative WHERE r.position IS NULL OR r.representative != r.position",
                  "documents whose representative is missing or not its own representative"),
                 ("""
-                 SELECT count(*) FROM (SELECT position FROM band_hubs UNION ALL SELECT position FROM band_spokes) b
+                 SELECT count(*) FROM band_postings b
                  LEFT JOIN documents d ON d.position = b.position WHERE d.position IS NULL OR d.kept_entries = 0
                  """, "band keys of documents missing or with no entries"),
-                ("SELECT count(*) FROM band_spokes s LEFT JOIN band_hubs h ON h.key = s.key WHERE h.position IS NULL OR h.position >= s.position",
-                 "band keys whose run has no hub before them"),
+                ("""
+                 SELECT count(*) FROM (SELECT level, count(*) AS found FROM band_postings GROUP BY level) c
+                 FULL JOIN band_levels l ON l.level = c.level WHERE coalesce(c.found, 0) != coalesce(l.rows, 0)
+                 """, "band levels whose count of keys is wrong"),
                 ("SELECT count(*) FROM edges e WHERE first >= second OR NOT EXISTS (SELECT 1 FROM documents WHERE position = e.first) OR NOT EXISTS (SELECT 1 FROM documents WHERE position = e.second)",
                  "edges that do not join two indexed documents in order"),
             ]
@@ -110,11 +112,8 @@ extension NearDupIndex {
             }
             // Each document with entries has all its band keys, and each sketch reads back whole.
             let keysPerDocument = options.resolvedBandLayout.bands + (options.leadShingles > 0 ? NearDupOptions.leadBandLayout.bands : 0)
-            // Keys counted in one pass over both tables, then read beside the documents in order.
-            let counts = try Row.fetchCursor(db, sql: """
-                SELECT position, count(*) FROM (SELECT position FROM band_hubs UNION ALL SELECT position FROM band_spokes)
-                GROUP BY position ORDER BY position
-                """)
+            // Keys counted in one pass, then read beside the documents in order.
+            let counts = try Row.fetchCursor(db, sql: "SELECT position, count(*) FROM band_postings GROUP BY position ORDER BY position")
             func readCount() throws -> (position: Int, keys: Int)? { try counts.next().map { ($0[0], $0[1]) } }
             var nextCount = try readCount()
             let rows = try Row.fetchCursor(db, sql: """

@@ -9,13 +9,16 @@ import GRDB
 ///   the entries left without them, and its cluster (representative and overlap with it).
 /// - `sketches`: signatures, the shingle set and its paragraphs, fingerprints: read for the
 ///   documents a command compares, never all at once.
-/// - `band_hubs` and `band_spokes`: the band keys of every document with entries left. A key's
-///   documents in position order are a run, linked as a star to its first, as batch candidate
-///   search does: the first is the key's hub, the others its spokes. Most keys have a hub
-///   alone, so a new key costs one insert into a table keyed by it.
+/// - `band_postings` and `band_levels`: the band keys of every document with entries left,
+///   in levels (`BandRuns`). A key's documents in position order are a run, linked as a star
+///   to its first, as batch candidate search does.
 /// - `edges`: verified pairs: copies, or a bundle holding a copy of the other's text.
+///
+/// Format 1 kept each run as its first document (`band_hubs`) and the others (`band_spokes`),
+/// both keyed by key alone; format 2 replaces them, and an index of format 1 is moved to it
+/// when it is opened.
 enum IndexSchema {
-    static let formatVersion = 1
+    static let formatVersion = 2
     static let fileName = "index.sqlite"
 
     static var migrator: DatabaseMigrator {
@@ -63,7 +66,31 @@ enum IndexSchema {
                 ) WITHOUT ROWID;
                 CREATE INDEX edges_by_second ON edges (second);
                 """)
-            try db.execute(sql: "INSERT INTO meta (name, value) VALUES ('format', ?), ('next_position', '0')", arguments: [String(formatVersion)])
+            try db.execute(sql: "INSERT INTO meta (name, value) VALUES ('format', '1'), ('next_position', '0')")
+        }
+        migrator.registerMigration("format 2") { db in
+            try db.execute(sql: """
+                CREATE TABLE band_postings (
+                    level INTEGER NOT NULL,
+                    key INTEGER NOT NULL,
+                    position INTEGER NOT NULL,
+                    PRIMARY KEY (level, key, position)
+                ) WITHOUT ROWID;
+                CREATE TABLE band_levels (level INTEGER PRIMARY KEY, rows INTEGER NOT NULL, cursor INTEGER NOT NULL);
+                """)
+            // The keys of format 1 go to the first level that holds them all.
+            let rows = try Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM band_hubs) + (SELECT count(*) FROM band_spokes)") ?? 0
+            let level = (0...).first { IndexTables.capacity(ofLevel: $0) >= rows }!
+            try db.execute(sql: """
+                INSERT INTO band_postings (level, key, position)
+                SELECT \(level), key, position FROM (SELECT key, position FROM band_hubs UNION ALL SELECT key, position FROM band_spokes)
+                ORDER BY key, position;
+                DROP TABLE band_hubs;
+                DROP TABLE band_spokes;
+                UPDATE meta SET value = '2' WHERE name = 'format';
+                """)
+            if rows > 0 { try db.execute(sql: "INSERT INTO band_levels (level, rows, cursor) VALUES (?, ?, 0)", arguments: [level, rows]) }
+            try db.execute(sql: "INSERT INTO meta (name, value) VALUES ('first_level_rows', ?)", arguments: [String(IndexTables.firstLevelRows)])
         }
         return migrator
     }

@@ -186,6 +186,7 @@ struct IndexUpdate {
 
         // 4. Clusters of every component touched.
         try recluster(affected, held: held)
+        try tables.settleBandLevels()
     }
 
     /// Whether `pair` is still a candidate: some band key of both has its first document as its hub.

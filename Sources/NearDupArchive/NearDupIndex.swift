@@ -81,6 +81,7 @@ public final class NearDupIndex: Sendable {
         _ writer: any DatabaseWriter, path: String, options asked: NearDupOptions?
     ) throws(IndexError) -> (NearDupOptions, SketchEngine) {
         do {
+            try upgradeFormat(of: writer, path: path)
             if let existing = try storedOptions(in: writer, path: path, asked: asked) {
                 return (existing, SketchEngine(options: existing))
             }
@@ -105,13 +106,22 @@ public final class NearDupIndex: Sendable {
         }
     }
 
+    /// Moves an index of an earlier format to this one, in one transaction. The only write
+    /// that opening an existing index makes, once.
+    private static func upgradeFormat(of writer: any DatabaseWriter, path: String) throws {
+        let outdated = try writer.read { db in
+            let applied = try IndexSchema.migrator.appliedMigrations(db)
+            if let unknown = applied.first(where: { !IndexSchema.migrator.migrations.contains($0) }) {
+                throw IndexError.unsupportedFormat(path: path, version: Int(unknown.filter(\.isNumber)) ?? 0)
+            }
+            return try db.tableExists("meta") && !IndexSchema.migrator.hasCompletedMigrations(db)
+        }
+        if outdated { try IndexSchema.migrator.migrate(writer) }
+    }
+
     /// The options an index stores, checked against `asked` (with `asked`'s threads, or all
     /// cores); nil when it stores none yet. Reads only.
     private static func storedOptions(in writer: any DatabaseWriter, path: String, asked: NearDupOptions?) throws -> NearDupOptions? {
-        let applied = try writer.read { db in try IndexSchema.migrator.appliedMigrations(db) }
-        if let unknown = applied.first(where: { !IndexSchema.migrator.migrations.contains($0) }) {
-            throw IndexError.unsupportedFormat(path: path, version: Int(unknown.filter(\.isNumber)) ?? 0)
-        }
         let stored = try writer.read { db -> (format: String?, options: String?)? in
             guard try db.tableExists("meta") else { return nil }
             let tables = IndexTables(db: db)
@@ -197,7 +207,7 @@ public final class NearDupIndex: Sendable {
     }
 
     /// Documents sketched together: memory holds one chunk's sets while it is carried through.
-    static let chunkSize = 4_096
+    static let chunkSize = 16_384
 
     /// Adds one document; `date` in a spelling `cluster` reads, `source` its publisher.
     @discardableResult

@@ -105,7 +105,7 @@ private func paragraphs(_ count: Int, seed: UInt64) -> [String] {
             try db.execute(sql: "DELETE FROM documents WHERE position = (SELECT representative FROM documents WHERE position = 0)")
         }
         try queue.write { db in
-            try db.execute(sql: "DELETE FROM band_hubs WHERE position = 0; DELETE FROM band_spokes WHERE position = 0")
+            try db.execute(sql: "DELETE FROM band_postings WHERE position = 0")
         }
         let problems = try NearDupIndex(directory: folder, creating: false).check()
         #expect(problems.contains { $0.contains("sketches without a document") })

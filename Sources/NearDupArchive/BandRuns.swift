@@ -1,0 +1,162 @@
+import GRDB
+
+/// Band keys in levels, as a log-structured merge tree keeps them: a command's new keys go
+/// into the small level 0, and each level that outgrows its share passes a slice of its key
+/// range down to the next. A key's run is the union of its documents over the levels.
+///
+/// One table keyed by (level, key, position) holds every level. Keys of new documents are
+/// random, so in a single key-ordered table each add would touch nearly every page of it
+/// (at a million documents, 72 million rows rewritten for 10,000 new documents); here an add
+/// touches level 0 and the slices passed down, a few times its own size.
+extension IndexTables {
+    /// Rows level 0 holds before it passes a slice down (an index stores its own, as
+    /// `first_level_rows`); each level holds `levelGrowth` times the one above it.
+    static let firstLevelRows = 1 << 21
+    static let levelGrowth = 8
+
+    static func capacity(ofLevel level: Int, firstLevelRows: Int = firstLevelRows) -> Int {
+        (0..<level).reduce(firstLevelRows) { capacity, _ in
+            let (grown, overflow) = capacity.multipliedReportingOverflow(by: levelGrowth)
+            return overflow ? .max : grown
+        }
+    }
+
+    /// The levels that hold rows, top first.
+    func bandLevels() throws -> [Int] {
+        try Int.fetchAll(db.cachedStatement(sql: "SELECT level FROM band_levels WHERE rows > 0 ORDER BY level"))
+    }
+
+    private static func list(_ levels: [Int]) -> String {
+        levels.isEmpty ? "-1" : levels.map(String.init).joined(separator: ", ")
+    }
+
+    /// The documents with this key, in position order (the first `limit` of them): the first
+    /// is the run's hub.
+    func run(of key: UInt64, limit: Int = Int(Int32.max)) throws -> [Int] {
+        try Int.fetchAll(
+            db.cachedStatement(sql: """
+                SELECT position FROM band_postings WHERE level IN (\(Self.list(try bandLevels()))) AND key = ?
+                ORDER BY position LIMIT ?
+                """),
+            arguments: [Int64(bitPattern: key), limit])
+    }
+
+    /// The first document with this key.
+    func hub(of key: UInt64) throws -> Int? {
+        try run(of: key, limit: 1).first
+    }
+
+    /// Adds documents that come after every indexed one to the runs of their keys: `entries`
+    /// (key, position), sorted, so that pages are visited in order. Gives each key's hub as
+    /// it was before (nil when the key is new) with the key's new positions.
+    ///
+    /// Rows go in statements of many rows each: one statement per row cost SQLite more in
+    /// starting and ending statements than in the inserts themselves.
+    func appendToRuns(_ entries: [(key: UInt64, position: Int)], _ body: (_ hub: Int?, _ positions: ArraySlice<Int>) throws -> Void) throws {
+        // Runs of one key: where each starts in `entries`.
+        var starts: [Int] = []
+        for index in entries.indices where index == 0 || entries[index].key != entries[index - 1].key { starts.append(index) }
+        starts.append(entries.count)
+        let levels = Self.list(try bandLevels())
+        var hubs: [UInt64: Int] = [:]
+        for batch in stride(from: 0, to: starts.count - 1, by: Self.rowsPerStatement) {
+            let runs = batch..<min(starts.count - 1, batch + Self.rowsPerStatement)
+            let places = Array(repeating: "?", count: runs.count).joined(separator: ", ")
+            let rows = try Row.fetchAll(
+                db.cachedStatement(sql: """
+                    SELECT key, min(position) FROM band_postings WHERE level IN (\(levels)) AND key IN (\(places)) GROUP BY key
+                    """),
+                arguments: StatementArguments(runs.map { Int64(bitPattern: entries[starts[$0]].key) }))
+            for row in rows { hubs[UInt64(bitPattern: row[0])] = row[1] }
+        }
+        for run in 0..<(starts.count - 1) {
+            try body(hubs[entries[starts[run]].key], entries[starts[run]..<starts[run + 1]].map(\.position)[...])
+        }
+        var added = 0
+        for batch in stride(from: 0, to: entries.count, by: Self.rowsPerStatement) {
+            let rows = entries[batch..<min(entries.count, batch + Self.rowsPerStatement)]
+            let values = Array(repeating: "(0, ?, ?)", count: rows.count).joined(separator: ", ")
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO band_postings (level, key, position) VALUES \(values)")
+                .execute(arguments: StatementArguments(rows.flatMap { [Int64(bitPattern: $0.key), Int64($0.position)] }))
+            added += db.changesCount
+        }
+        try countRows(added, inLevel: 0)
+    }
+
+    /// Rows per insert statement (SQLite allows 32,766 parameters).
+    static let rowsPerStatement = 256
+
+    /// Adds a document (at any position) to the runs of its keys.
+    func insertPostings(of position: Int, keys: [UInt64]) throws {
+        var added = 0
+        for key in keys {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO band_postings (level, key, position) VALUES (0, ?, ?)")
+                .execute(arguments: [Int64(bitPattern: key), position])
+            added += db.changesCount
+        }
+        try countRows(added, inLevel: 0)
+    }
+
+    /// Takes a document out of the runs of its keys; the next document of a run it led leads it.
+    func deletePostings(of position: Int, keys: [UInt64]) throws {
+        for level in try bandLevels() {
+            var removed = 0
+            for key in keys {
+                try db.cachedStatement(sql: "DELETE FROM band_postings WHERE level = ? AND key = ? AND position = ?")
+                    .execute(arguments: [level, Int64(bitPattern: key), position])
+                removed += db.changesCount
+            }
+            try countRows(-removed, inLevel: level)
+        }
+    }
+
+    private func countRows(_ change: Int, inLevel level: Int) throws {
+        guard change != 0 else { return }
+        try db.cachedStatement(sql: """
+            INSERT INTO band_levels (level, rows, cursor) VALUES (?, ?, 0)
+            ON CONFLICT (level) DO UPDATE SET rows = rows + excluded.rows
+            """).execute(arguments: [level, change])
+    }
+
+    /// Passes slices down from every level over its capacity, each from where the last slice
+    /// of that level ended, until each holds at most its capacity.
+    func settleBandLevels() throws {
+        let firstLevelRows = try meta("first_level_rows").flatMap { Int($0) } ?? Self.firstLevelRows
+        var level = 0
+        while let (rows, cursor) = try levelState(level) {
+            var (rows, cursor) = (rows, cursor)
+            let capacity = Self.capacity(ofLevel: level, firstLevelRows: firstLevelRows)
+            while rows > capacity {
+                // Only the excess: a small slice touches a small part of the level below.
+                let slice = rows - capacity
+                let end = try Int64.fetchOne(
+                    db.cachedStatement(sql: "SELECT key FROM band_postings WHERE level = ? AND key >= ? ORDER BY key LIMIT 1 OFFSET ?"),
+                    arguments: [level, cursor, slice])
+                // The slice ends before `end`, or runs to the last key; a key of more rows than
+                // the slice goes down whole.
+                let upper = end.flatMap { $0 > cursor ? $0 : (cursor == .max ? nil : cursor + 1) }
+                let condition = "level = ? AND key >= ?" + (upper == nil ? "" : " AND key < ?")
+                var arguments: StatementArguments = [level, cursor]
+                if let upper { arguments += [upper] }
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO band_postings (level, key, position) SELECT \(level + 1), key, position FROM band_postings WHERE \(condition)",
+                    arguments: arguments)
+                try countRows(db.changesCount, inLevel: level + 1)
+                try db.execute(sql: "DELETE FROM band_postings WHERE \(condition)", arguments: arguments)
+                let removed = db.changesCount
+                rows -= removed
+                // From the first key on, a slice that found nothing means the level is empty.
+                if removed == 0 && cursor == .min { rows = 0 }
+                cursor = upper ?? .min
+            }
+            try db.cachedStatement(sql: "UPDATE band_levels SET rows = ?, cursor = ? WHERE level = ?")
+                .execute(arguments: [rows, cursor, level])
+            level += 1
+        }
+    }
+
+    private func levelState(_ level: Int) throws -> (rows: Int, cursor: Int64)? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT rows, cursor FROM band_levels WHERE level = ?"), arguments: [level])
+            .map { ($0[0], $0[1]) }
+    }
+}

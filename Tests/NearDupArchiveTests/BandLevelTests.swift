@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+import NearDup
+import NearDupArchive
+import Testing
+import TestScratch
+
+/// Band keys kept in levels give the batch answer whichever level holds a key, and an index
+/// of the earlier format (one table of hubs, one of spokes) is moved to levels when opened.
+@Suite struct BandLevelTests {
+    static func records(of index: NearDupIndex) throws -> [GeneratedArchive.Record] {
+        try index.assignments().map { .init(id: $0.id, cluster: $0.cluster, representative: $0.representative, similarity: $0.similarity) }
+    }
+
+    static func store(of folder: String) throws -> DatabaseQueue {
+        try DatabaseQueue(path: folder + "/index.sqlite")
+    }
+
+    static func levelsHoldingKeys(_ folder: String) throws -> [Int] {
+        try store(of: folder).read { db in try Int.fetchAll(db, sql: "SELECT level FROM band_postings GROUP BY level ORDER BY level") }
+    }
+
+    @Test(arguments: [false, true])
+    func keysPassedDownThroughLevelsGiveTheBatchAnswer(pages: Bool) throws {
+        let folder = try TestScratch.directory("levels") + "/archive.index"
+        let documents = try GeneratedArchive.documents(count: 700, seed: 31, pages: pages)
+        let index = try NearDupIndex(directory: folder)
+        // Small levels, so that 700 documents fill four of them.
+        try Self.store(of: folder).write { db in
+            try db.execute(sql: "UPDATE meta SET value = '300' WHERE name = 'first_level_rows'")
+        }
+        for start in stride(from: 0, to: documents.count, by: 60) {
+            try index.add(contentsOf: documents[start..<min(documents.count, start + 60)])
+        }
+        #expect(try Self.levelsHoldingKeys(folder).count >= 3)
+        #expect(try Self.records(of: index) == GeneratedArchive.batchRecords(documents))
+        #expect(try index.check() == [])
+
+        let removed = Set(documents.enumerated().filter { $0.offset % 6 == 1 }.map(\.element.id))
+        try index.remove(ids: removed.sorted())
+        let rest = documents.filter { !removed.contains($0.id) }
+        #expect(try Self.records(of: index) == GeneratedArchive.batchRecords(rest))
+        #expect(try index.check() == [])
+    }
+
+    @Test func anIndexOfFormatOneIsMovedToLevelsWhenOpened() throws {
+        let folder = try TestScratch.directory("levels") + "/archive.index"
+        let documents = try GeneratedArchive.documents(count: 400, seed: 32, pages: true)
+        let expected: [GeneratedArchive.Record]
+        do {
+            let index = try NearDupIndex(directory: folder)
+            try index.add(contentsOf: documents[..<300])
+            expected = try Self.records(of: index)
+        }
+        // Format 1 as it was written: each key's first document in one table, the rest in another.
+        try Self.store(of: folder).write { db in
+            try db.execute(sql: """
+                CREATE TABLE band_hubs (key INTEGER PRIMARY KEY, position INTEGER NOT NULL);
+                CREATE TABLE band_spokes (key INTEGER NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (key, position)) WITHOUT ROWID;
+                INSERT INTO band_hubs SELECT key, min(position) FROM band_postings GROUP BY key;
+                INSERT INTO band_spokes SELECT b.key, b.position FROM band_postings b JOIN band_hubs h ON h.key = b.key
+                    WHERE b.position > h.position;
+                DROP TABLE band_postings;
+                DROP TABLE band_levels;
+                DELETE FROM meta WHERE name = 'first_level_rows';
+                UPDATE meta SET value = '1' WHERE name = 'format';
+                DELETE FROM grdb_migrations WHERE identifier = 'format 2';
+                """)
+        }
+        let index = try NearDupIndex(directory: folder, creating: false)
+        #expect(try Self.records(of: index) == expected)
+        #expect(try index.check() == [])
+        #expect(try Self.levelsHoldingKeys(folder) == [0])
+        try index.add(contentsOf: documents[300...])
+        #expect(try Self.records(of: index) == GeneratedArchive.batchRecords(documents))
+        #expect(try index.check() == [])
+    }
+}
