@@ -110,7 +110,7 @@ extension IndexTables {
         }
     }
 
-    private func countRows(_ change: Int, inLevel level: Int) throws {
+    func countRows(_ change: Int, inLevel level: Int) throws {
         guard change != 0 else { return }
         try db.cachedStatement(sql: """
             INSERT INTO band_levels (level, rows, cursor) VALUES (?, ?, 0)
@@ -159,4 +159,37 @@ extension IndexTables {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT rows, cursor FROM band_levels WHERE level = ?"), arguments: [level])
             .map { ($0[0], $0[1]) }
     }
+}
+
+extension IndexTables {
+    /// Writes the band keys of documents added to an index that holds none, into the first
+    /// level that holds them all, in key order: each page is written once, full. `keys` gives
+    /// a document's (key, position) entries; it is called once per pass, and a pass sorts
+    /// the entries of one slice of the key range, so memory holds a slice, not all of them.
+    func loadRuns(documents: Range<Int>, rows: Int, keys: (Int) -> [(key: UInt64, position: Int)]) throws {
+        let level = (0...).first { Self.capacity(ofLevel: $0) >= rows }!
+        let passes = max(1, (rows + Self.rowsPerLoadPass - 1) / Self.rowsPerLoadPass)
+        // Keys in the order the store sorts them (as signed integers), by their top byte.
+        func slice(_ key: UInt64) -> Int { Int((key ^ (1 << 63)) >> 56) * passes / 256 }
+        var written = 0
+        for pass in 0..<passes {
+            var entries: [(key: UInt64, position: Int)] = []
+            entries.reserveCapacity(rows / passes + rows / (passes * 8))
+            for document in documents {
+                for entry in keys(document) where slice(entry.key) == pass { entries.append(entry) }
+            }
+            entries.sort { (Int64(bitPattern: $0.key), $0.position) < (Int64(bitPattern: $1.key), $1.position) }
+            for batch in stride(from: 0, to: entries.count, by: Self.rowsPerStatement) {
+                let rows = entries[batch..<min(entries.count, batch + Self.rowsPerStatement)]
+                let values = Array(repeating: "(\(level), ?, ?)", count: rows.count).joined(separator: ", ")
+                try db.cachedStatement(sql: "INSERT INTO band_postings (level, key, position) VALUES \(values)")
+                    .execute(arguments: StatementArguments(rows.flatMap { [Int64(bitPattern: $0.key), Int64($0.position)] }))
+            }
+            written += entries.count
+        }
+        try countRows(written, inLevel: level)
+    }
+
+    /// About 130 MB of entries sorted at a time.
+    static let rowsPerLoadPass = 8 << 20
 }

@@ -183,25 +183,41 @@ public final class NearDupIndex: Sendable {
     public func add(replacing: Bool = false, _ feed: (_ push: (Document) throws -> Void) throws -> Void) throws -> AddReport {
         var report = AddReport()
         let engine = self.engine
+        let options = self.options
+        let scratchDirectory = path == ":memory:" ? nil : path
         try writer.write { db in
-            let update = IndexUpdate(tables: IndexTables(db: db), engine: engine)
+            let tables = IndexTables(db: db)
+            let update = IndexUpdate(tables: tables, engine: engine)
+            // Into an empty index, documents are loaded in one go until one replaces another.
+            var load = try IndexLoad.canLoad(into: tables)
+                ? IndexLoad(tables: tables, options: options, scratchDirectory: scratchDirectory) : nil
             var dates = DateSummary()
-            var added: [Int] = []
+            var outcome = IndexUpdate.Added()
             var chunk: [Document] = []
             func flush() throws {
-                let outcome = try update.add(chunk, replacing: replacing, dates: &dates)
-                added += outcome.positions
-                report.repeated += outcome.repeated
-                report.replaced += outcome.replaced
+                var documents = chunk[...]
                 chunk.removeAll(keepingCapacity: true)
+                if load != nil {
+                    documents = try load!.add(Array(documents), replacing: replacing, dates: &dates, added: &outcome)
+                    guard !documents.isEmpty else { return }
+                    try load!.finish()
+                    load = nil
+                }
+                let added = try update.add(Array(documents), replacing: replacing, dates: &dates)
+                outcome.positions += added.positions
+                outcome.repeated += added.repeated
+                outcome.replaced += added.replaced
             }
             try feed { document in
                 chunk.append(document)
                 if chunk.count == Self.chunkSize { try flush() }
             }
             try flush()
-            report.added = added.count
-            report.joined = try Self.memberships(of: added, in: db)
+            try load?.finish()
+            report.added = outcome.positions.count
+            report.repeated = outcome.repeated
+            report.replaced = outcome.replaced
+            report.joined = try Self.memberships(of: outcome.positions, in: db)
         }
         return report
     }

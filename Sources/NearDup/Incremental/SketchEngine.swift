@@ -28,22 +28,31 @@ package struct SketchEngine: Sendable {
 
     /// Sketches `documents` (on `options.threads` threads), reading their dates into `dates`.
     package func sketch(_ documents: [Document], dates: inout DateSummary) -> [Sketched] {
+        sketchedBatch(documents, dates: &dates).sketched
+    }
+
+    /// The documents sketched, as a batch (sets in memory) and as an index keeps each.
+    func sketchedBatch(_ documents: [Document], dates: inout DateSummary) -> (batch: SketchBatch, sketched: [Sketched]) {
         let batch = pipeline.sketch(documents.map(DocumentText.init))
         var facts = documents.map { DocumentFacts($0, date: dates.read($0, format: options.dateFormat)) }
         batch.applyPublicationTimes(to: &facts)
         var pages = [PageReading?](repeating: nil, count: documents.count)
         for page in batch.pages { pages[page.document] = page }
-        return documents.indices.map { document in
+        return (batch, documents.indices.map { document in
             Sketched(sketch: batch.storedSketch(of: document), facts: facts[document], page: pages[document])
-        }
+        })
     }
 
     /// The document's band keys: its signature's, then its lead's (made apart from them), as
     /// candidate search compares them. Two documents whose keys agree somewhere are candidates.
     package func bandKeys(of sketch: StoredSketch) -> [UInt64] {
-        var keys = finder.bandKeys(of: sketch.signature[...])
-        if let leadFinder, !sketch.leadSignature.isEmpty {
-            keys += leadFinder.bandKeys(of: sketch.leadSignature[...]).map { mix64($0 ^ Self.leadKeySeed) }
+        bandKeys(signature: sketch.signature[...], leadSignature: sketch.leadSignature[...])
+    }
+
+    func bandKeys(signature: ArraySlice<UInt32>, leadSignature: ArraySlice<UInt32>) -> [UInt64] {
+        var keys = finder.bandKeys(of: signature)
+        if let leadFinder, !leadSignature.isEmpty {
+            keys += leadFinder.bandKeys(of: leadSignature).map { mix64($0 ^ Self.leadKeySeed) }
         }
         return keys
     }

@@ -44,21 +44,10 @@ public struct ClusteringPipeline: Sendable {
         }
         onStage?("finding candidate pairs")
         let layout = options.resolvedBandLayout
-        let finder = CandidateFinder(layout: layout)
-        var candidates = finder.candidates(
-            signatures: batch.signatures, threads: options.threads, isIndexed: { batch.shingleCount(of: $0) > 0 })
-        if options.leadShingles > 0 {
-            let leads = CandidateFinder(layout: NearDupOptions.leadBandLayout).candidates(
-                signatures: batch.leadSignatures, threads: options.threads,
-                isIndexed: { batch.shingleCount(of: $0) > 0 })
-            candidates.merge(leads)
-        }
+        let candidates = candidates(in: batch)
 
         onStage?("verifying \(candidates.pairs.count) candidate pairs")
-        var filledCounts = Set<Int>()
-        for document in 0..<count { filledCounts.insert(batch.filledBins(of: document)) }
-        let verdicts = SignatureVerdict(
-            rule: options.copyRule, numPermutations: options.numPermutations, filledCounts: filledCounts)
+        let verdicts = verdicts(for: batch, count: count)
         let verification = try CopyVerification(rule: options.copyRule, verdicts: verdicts, threads: options.threads)
             .verify(candidates.pairs, documentCount: count, batch: batch)
         let verified = verification.copies
@@ -102,10 +91,30 @@ public struct ClusteringPipeline: Sendable {
             bundledCopies: verification.bundledCopies)
     }
 
+    /// Pairs whose band keys agree in the signatures or in the leads' signatures, among the
+    /// documents with entries left once furniture is out.
+    func candidates(in batch: SketchBatch) -> CandidateFinder.Result {
+        var candidates = CandidateFinder(layout: options.resolvedBandLayout).candidates(
+            signatures: batch.signatures, threads: options.threads, isIndexed: { batch.shingleCount(of: $0) > 0 })
+        if options.leadShingles > 0 {
+            let leads = CandidateFinder(layout: NearDupOptions.leadBandLayout).candidates(
+                signatures: batch.leadSignatures, threads: options.threads,
+                isIndexed: { batch.shingleCount(of: $0) > 0 })
+            candidates.merge(leads)
+        }
+        return candidates
+    }
+
+    func verdicts(for batch: SketchBatch, count: Int) -> SignatureVerdict {
+        var filledCounts = Set<Int>()
+        for document in 0..<count { filledCounts.insert(batch.filledBins(of: document)) }
+        return SignatureVerdict(rule: options.copyRule, numPermutations: options.numPermutations, filledCounts: filledCounts)
+    }
+
     /// Clusters without chaining, one component of copy edges at a time (in parallel), each
     /// with only its own members' sets in memory; ordered by first member. `unchecked`: the
     /// pairs verification skipped (see `CopyVerification`).
-    private func clusters(
+    func clusters(
         of verified: [CopyVerification.Copy], unchecked: [DocumentPair], documents: [DocumentFacts],
         batch: SketchBatch, verdicts: SignatureVerdict
     ) throws(ScratchFileError) -> [ClusteringResult.Cluster] {

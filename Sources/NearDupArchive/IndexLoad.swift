@@ -1,0 +1,100 @@
+import GRDB
+import NearDup
+
+/// Documents added to an index that holds none, built in one go (`IndexBuild`) rather than
+/// one chunk at a time: the stages run once over all of them, as a batch run's do, and band
+/// keys are written in key order. The index is the one adding them in chunks gives.
+///
+/// Each document is written as it is sketched; what the stages find is written at `finish`.
+struct IndexLoad {
+    let tables: IndexTables
+    private var build: IndexBuild
+    /// The position of the first document.
+    private let base: Int
+    /// The ids written, with their texts' hashes: a repeated id may come in the same chunk.
+    private var written: [String: UInt64] = [:]
+
+    init(tables: IndexTables, options: NearDupOptions, scratchDirectory: String?) throws {
+        self.tables = tables
+        base = Int(try tables.meta("next_position") ?? "0") ?? 0
+        do {
+            build = try IndexBuild(options: options, scratchDirectory: scratchDirectory)
+        } catch {
+            throw IndexError.store(path: error.directory, message: "cannot make a scratch file: \(error.reason)")
+        }
+    }
+
+    /// Whether the index holds no document, so that what is added can be loaded.
+    static func canLoad(into tables: IndexTables) throws -> Bool {
+        try Int.fetchOne(tables.db, sql: "SELECT count(*) FROM (SELECT 1 FROM documents LIMIT 1)") == 0
+    }
+
+    /// Sketches and writes `documents`. A document whose id came before with the same text is
+    /// skipped and counted; with another text it is an error unless `replacing`, and then it
+    /// and those after it are given back: a replacement is carried through one chunk at a time.
+    mutating func add(
+        _ documents: [Document], replacing: Bool, dates: inout DateSummary, added: inout IndexUpdate.Added
+    ) throws -> ArraySlice<Document> {
+        var taken: [(document: Document, textHash: UInt64)] = []
+        var rest: ArraySlice<Document> = []
+        for (index, document) in documents.enumerated() {
+            let textHash = XXH3.hash(document.utf8Text, seed: IndexUpdate.textHashSeed)
+            if let present = written[document.id] {
+                guard present != textHash else {
+                    added.repeated += 1
+                    continue
+                }
+                guard replacing else { throw IndexError.differentText(id: document.id) }
+                rest = documents[index...]
+                break
+            }
+            written[document.id] = textHash
+            taken.append((document, textHash))
+        }
+        let sketched: [SketchEngine.Sketched]
+        let first = base + build.count
+        do {
+            sketched = try build.sketch(taken.map(\.document), dates: &dates)
+        } catch {
+            throw IndexError.store(path: error.directory, message: "cannot write the scratch file: \(error.reason)")
+        }
+        for (offset, (taken, sketch)) in zip(taken, sketched).enumerated() {
+            try tables.insert(sketch, id: taken.document.id, textHash: taken.textHash, position: first + offset)
+            added.positions.append(first + offset)
+        }
+        try tables.setMeta("next_position", String(base + build.count))
+        return rest
+    }
+
+    /// Runs the stages over every document written, and writes what they found: furniture,
+    /// clusters, verified pairs and band keys.
+    mutating func finish() throws {
+        guard build.count > 0 else { return }
+        let outcome: IndexBuild.Outcome
+        do {
+            outcome = try build.finish()
+        } catch {
+            throw IndexError.store(path: error.directory, message: "cannot read the scratch file: \(error.reason)")
+        }
+        let base = self.base
+        for (document, furniture) in outcome.furniture.sorted(by: { $0.key < $1.key }) where !furniture.isEmpty {
+            try tables.setFurniture(furniture, keptEntries: outcome.keptCounts[document], of: base + document)
+        }
+        for cluster in outcome.clusters {
+            for (member, similarity) in zip(cluster.members, cluster.similarities) {
+                try tables.setCluster(of: base + member, representative: base + cluster.representative, similarity: similarity)
+            }
+        }
+        for edge in outcome.edges {
+            var result = edge.outcome
+            if case .bundleHolds(let bundle, let containment) = result { result = .bundleHolds(bundle: base + bundle, containment: containment) }
+            try tables.insertEdge(base + edge.pair.0, base + edge.pair.1, outcome: result)
+        }
+        let indexed = outcome.keptCounts.count { $0 > 0 }
+        let build = self.build
+        try tables.loadRuns(documents: 0..<build.count, rows: indexed * build.keysPerDocument) { document in
+            guard outcome.keptCounts[document] > 0 else { return [] }
+            return build.bandKeys(of: document).map { ($0, base + document) }
+        }
+    }
+}
