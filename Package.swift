@@ -66,7 +66,12 @@ let package = Package(
         // querying and removing touch only what they need.
         .target(
             name: "NearDupArchive",
-            dependencies: ["NearDup", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "NearDup",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's own calls, for writing band keys by the million.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .executableTarget(
             name: "neardup",

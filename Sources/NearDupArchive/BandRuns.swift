@@ -72,15 +72,7 @@ extension IndexTables {
         for run in 0..<(starts.count - 1) {
             try body(hubs[entries[starts[run]].key], entries[starts[run]..<starts[run + 1]].map(\.position)[...])
         }
-        var added = 0
-        for batch in stride(from: 0, to: entries.count, by: Self.rowsPerStatement) {
-            let rows = entries[batch..<min(entries.count, batch + Self.rowsPerStatement)]
-            let values = Array(repeating: "(0, ?, ?)", count: rows.count).joined(separator: ", ")
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO band_postings (level, key, position) VALUES \(values)")
-                .execute(arguments: StatementArguments(rows.flatMap { [Int64(bitPattern: $0.key), Int64($0.position)] }))
-            added += db.changesCount
-        }
-        try countRows(added, inLevel: 0)
+        try countRows(try insertBandRows(entries[...], level: 0), inLevel: 0)
     }
 
     /// Rows per insert statement (SQLite allows 32,766 parameters).
@@ -179,13 +171,7 @@ extension IndexTables {
                 for entry in keys(document) where slice(entry.key) == pass { entries.append(entry) }
             }
             entries.sort { (Int64(bitPattern: $0.key), $0.position) < (Int64(bitPattern: $1.key), $1.position) }
-            for batch in stride(from: 0, to: entries.count, by: Self.rowsPerStatement) {
-                let rows = entries[batch..<min(entries.count, batch + Self.rowsPerStatement)]
-                let values = Array(repeating: "(\(level), ?, ?)", count: rows.count).joined(separator: ", ")
-                try db.cachedStatement(sql: "INSERT INTO band_postings (level, key, position) VALUES \(values)")
-                    .execute(arguments: StatementArguments(rows.flatMap { [Int64(bitPattern: $0.key), Int64($0.position)] }))
-            }
-            written += entries.count
+            written += try insertBandRows(entries[...], level: level)
         }
         try countRows(written, inLevel: level)
     }

@@ -233,14 +233,22 @@ public final class NearDupIndex: Sendable {
                 replacing: replacing)
     }
 
+    /// The added documents (`positions`, every one from the first on, as an add gives them)
+    /// that are members of a cluster of two or more, in position order.
     private static func memberships(of positions: [Int], in db: Database) throws -> [Membership] {
-        let statement = try db.cachedStatement(sql: """
-            SELECT d.id, r.id, d.similarity, (SELECT count(*) FROM documents m WHERE m.representative = d.representative)
-            FROM documents d JOIN documents r ON r.position = d.representative WHERE d.position = ?
-            """)
+        guard let first = positions.first else { return [] }
+        // Clusters counted once each, in one statement: a load puts a million documents in
+        // a hundred thousand.
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT d.id, r.id, d.similarity, c.size FROM documents d
+            JOIN (SELECT representative, count(*) AS size FROM documents
+                  WHERE representative IN (SELECT representative FROM documents WHERE position >= ?)
+                  GROUP BY representative HAVING count(*) > 1) c ON c.representative = d.representative
+            JOIN documents r ON r.position = d.representative
+            WHERE d.position >= ? ORDER BY d.position
+            """, arguments: [first, first])
         var found: [Membership] = []
-        for position in positions {
-            guard let row = try Row.fetchOne(statement, arguments: [position]), (row[3] as Int) > 1 else { continue }
+        while let row = try rows.next() {
             found.append(Membership(id: row[0], representative: row[1], similarity: row[2], clusterSize: row[3]))
         }
         return found
