@@ -16,6 +16,8 @@ struct ClusteringRun {
     let result: ClusteringResult
     /// First words of each document, by input position; empty unless asked for.
     let previews: [String]
+    /// Bytes of each document's text, by input position (the documents keep none).
+    let textBytes: [Int]
     /// `--date-field`, for the date report.
     let dateField: String?
 
@@ -32,9 +34,11 @@ struct ClusteringRun {
             }),
             scratchDirectory: FileManager.default.temporaryDirectory.path)
         var previews: [String] = []
+        var textBytes: [Int] = []
         corpus = try input.readCorpus(progress: progress) { document in
             try session.add(document)
             if keepsPreviews { previews.append(DocumentPreview.firstWords(of: document)) }
+            textBytes.append(document.utf8Text.count)
             var kept = document
             kept.text = ""
             return kept
@@ -45,6 +49,7 @@ struct ClusteringRun {
             if corpus.documents[page.document].date == nil { corpus.documents[page.document].date = page.published }
         }
         self.previews = previews
+        self.textBytes = textBytes
         dateField = input.dateField
         progress.finish()
         if let timings {

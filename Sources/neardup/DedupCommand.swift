@@ -7,8 +7,8 @@ struct DedupCommand: ParsableCommand {
         commandName: "dedup",
         abstract: "Keep one document per cluster, copying each kept record byte for byte.",
         discussion: """
-            Runs the same detection as `cluster` and writes to --output the representative of every \
-            cluster and every document that is no copy, in the inputs' own format: JSONL lines as \
+            Runs the same detection as `cluster` and writes to --output one copy of every cluster (the \
+            representative, or the one --keep names) and every document that is no copy, in the inputs' own format: JSONL lines as \
             they are in the input; CSV records as they are, after the header row; for directory \
             inputs, a new directory with the kept files copied. --removed writes the other documents, \
             each naming the kept document it duplicates: a "duplicate_of" member added before the \
@@ -29,6 +29,11 @@ struct DedupCommand: ParsableCommand {
         "Where to write the kept documents: a JSONL or CSV file (- for standard output), or a directory for directory inputs.",
         valueName: "kept"))
     var output: String
+
+    @Option(name: .customLong("keep"), help: ArgumentHelp(
+        "Which copy of each cluster to keep: original (the likely original), earliest or latest (by date), longest, or source:NAME[,NAME...] (the copy of the first of these sources that has one). Ties go to the likely original when it is among them, else to the first in input order; a cluster the policy cannot decide (no dates, none of the sources) keeps the likely original.",
+        valueName: "policy"))
+    var keep: KeepPolicy = .original
 
     @Option(name: .customLong("removed"), help: ArgumentHelp(
         "Also write the removed copies here, each with the id of the document it duplicates.",
@@ -103,22 +108,24 @@ struct DedupCommand: ParsableCommand {
                 throw InternalError("the clustering has \(result.assignments.count) assignments for \(documents.count) documents")
             }
 
+            let kept = keptDocuments(run)
             var counts = (kept: 0, removed: 0)
             let commit: () throws -> Void
             switch layout {
             case .jsonLines, .csv:
                 let keptFile = try StreamingOutput(path: output)
                 let removedFile = try removed.map { path throws(OutputError) in try StreamingOutput(path: path) }
-                counts = try writeRecords(documents, result, summary, csvHeader: csvHeader, kept: keptFile, removed: removedFile)
+                counts = try writeRecords(documents, kept, summary, csvHeader: csvHeader, kept: keptFile, removed: removedFile)
                 commit = { try OutputTransaction.commit([keptFile] + (removedFile.map { [$0] } ?? [])) }
             case .files:
                 let keptDirectory = try DedupDirectoryOutput(path: output)
                 let removedDirectory = try removed.map { path throws(OutputError) in try DedupDirectoryOutput(path: path) }
-                counts = try copyFiles(documents, result, kept: keptDirectory, removed: removedDirectory)
+                counts = try copyFiles(documents, kept, kept: keptDirectory, removed: removedDirectory)
                 commit = { try OutputTransaction.commit([keptDirectory] + (removedDirectory.map { [$0] } ?? [])) }
             }
 
-            // Conservation: every record read is kept, removed or skipped, exactly once.
+            // Conservation: every record read is kept, removed or skipped, exactly once, and
+            // one document of each cluster is kept.
             let clusters = Set(result.assignments.map(\.representative)).count
             guard counts.kept + counts.removed + summary.skipped == summary.records,
                   counts.kept + counts.removed == documents.count, counts.kept == clusters else {
@@ -138,6 +145,30 @@ struct DedupCommand: ParsableCommand {
         }
     }
 
+    /// The document kept for each document, by input position: itself when it is kept.
+    private func keptDocuments(_ run: ClusteringRun) -> [Int] {
+        var kept = run.result.assignments.map(\.representative)
+        guard keep != .original else { return kept }
+        var dates = DateSummary()
+        let documents = run.documents
+        for cluster in run.result.clusters {
+            let chosen = keep.kept(in: cluster) { member in
+                let document = documents[member]
+                var source = document.source.flatMap { $0.isEmpty ? nil : $0 }
+                if source == nil, document.recordRange == nil, let slash = document.id.firstIndex(of: "/") {
+                    source = String(document.id[..<slash])
+                }
+                return KeepPolicy.Candidate(
+                    date: dates.read(document, format: input.dateFormat), textBytes: run.textBytes[member], source: source)
+            }
+            for member in cluster.members { kept[member] = chosen }
+        }
+        if (keep == .earliest || keep == .latest) && dates.dated == 0 && !run.result.clusters.isEmpty {
+            printError("--keep \(keep): no document has a date that was read (name its field with --date-field); each cluster keeps its likely original")
+        }
+        return kept
+    }
+
     /// The header of the CSV inputs, which must all have the same columns.
     private func commonCSVHeader(_ summary: ReadSummary) throws -> [UInt8] {
         let reader = CSVReader(fields: input.fields)
@@ -154,7 +185,7 @@ struct DedupCommand: ParsableCommand {
 
     /// JSONL or CSV: each kept record's bytes as they are, each removed record with
     /// `duplicate_of` added. Reads every input a second time, in order.
-    private func writeRecords(_ documents: [Document], _ result: ClusteringResult, _ summary: ReadSummary, csvHeader: [UInt8]?,
+    private func writeRecords(_ documents: [Document], _ keptDocument: [Int], _ summary: ReadSummary, csvHeader: [UInt8]?,
                               kept: StreamingOutput, removed: StreamingOutput?) throws -> (kept: Int, removed: Int) {
         var terminator: [UInt8] = [0x0A]
         if let csvHeader {
@@ -173,7 +204,7 @@ struct DedupCommand: ParsableCommand {
             let records = try RecordBytesReader(path: source.path)
             for index in positions {
                 let document = documents[index]
-                let representative = result.assignments[index].representative
+                let representative = keptDocument[index]
                 let isKept = representative == index
                 if isKept { counts.kept += 1 } else { counts.removed += 1 }
                 guard isKept || removed != nil else { continue }
@@ -204,12 +235,12 @@ struct DedupCommand: ParsableCommand {
 
     /// Directory inputs: each kept file copied under its id; removed files likewise, with
     /// a duplicate_of.csv list (id,duplicate_of).
-    private func copyFiles(_ documents: [Document], _ result: ClusteringResult,
+    private func copyFiles(_ documents: [Document], _ keptDocument: [Int],
                            kept: DedupDirectoryOutput, removed: DedupDirectoryOutput?) throws -> (kept: Int, removed: Int) {
         var counts = (kept: 0, removed: 0)
         var list = Array("id,\(DedupCommand.duplicateOf)\n".utf8)
         for (index, document) in documents.enumerated() {
-            let representative = result.assignments[index].representative
+            let representative = keptDocument[index]
             if representative == index {
                 try kept.copyFile(from: document.origin.file, to: document.id)
                 counts.kept += 1
@@ -263,3 +294,5 @@ struct DedupFingerprint: Equatable {
         modifiedNanoseconds = Int(info.st_mtim.tv_nsec)
     }
 }
+
+extension KeepPolicy: ExpressibleByArgument {}
