@@ -61,7 +61,7 @@ extension IndexTables {
         var hubs: [UInt64: Int] = [:]
         for batch in stride(from: 0, to: starts.count - 1, by: Self.rowsPerStatement) {
             let runs = batch..<min(starts.count - 1, batch + Self.rowsPerStatement)
-            let places = Array(repeating: "?", count: runs.count).joined(separator: ", ")
+            let places = Self.placeholders(runs.count)
             let rows = try Row.fetchAll(
                 db.cachedStatement(sql: """
                     SELECT key, min(position) FROM band_postings WHERE level IN (\(levels)) AND key IN (\(places)) GROUP BY key

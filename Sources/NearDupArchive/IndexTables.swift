@@ -43,17 +43,30 @@ struct IndexTables {
 
     /// The documents at `positions` that are in the index, whole, in position order.
     func documents(_ positions: some Sequence<Int>) throws -> [IndexedDocument] {
-        let statement = try db.cachedStatement(sql: """
-            SELECT d.position, d.source, d.date_seconds, d.date_nanoseconds, d.text_bytes, d.furniture,
-                s.filled_bins, s.flags, s.signature, s.lead_signature, s.fingerprints, s.entries, s.paragraphs
-            FROM documents d JOIN sketches s ON s.position = d.position WHERE d.position = ?
-            """)
         var found: [IndexedDocument] = []
-        for position in Set(positions).sorted() {
-            guard let row = try Row.fetchOne(statement, arguments: [position]) else { continue }
-            found.append(Self.document(row))
+        for batch in Self.batches(of: Set(positions).sorted()) {
+            let rows = try Row.fetchCursor(
+                db.cachedStatement(sql: """
+                    SELECT d.position, d.source, d.date_seconds, d.date_nanoseconds, d.text_bytes, d.furniture,
+                        s.filled_bins, s.flags, s.signature, s.lead_signature, s.fingerprints, s.entries, s.paragraphs
+                    FROM documents d JOIN sketches s ON s.position = d.position
+                    WHERE d.position IN (\(Self.placeholders(batch.count))) ORDER BY d.position
+                    """),
+                arguments: StatementArguments(batch))
+            while let row = try rows.next() { found.append(Self.document(row)) }
         }
         return found
+    }
+
+    /// Positions looked up a statement's worth at a time: one statement per document cost
+    /// more in starting and ending statements than in the lookups.
+    static func batches(of positions: [Int]) -> [ArraySlice<Int>] {
+        stride(from: 0, to: positions.count, by: rowsPerStatement).map { positions[$0..<min(positions.count, $0 + rowsPerStatement)] }
+    }
+
+    /// "?, ?, ..." for `count` values.
+    static func placeholders(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ", ")
     }
 
     /// The documents of `source` that have fingerprints, with empty sets (the furniture
@@ -114,15 +127,21 @@ struct IndexTables {
 
     // MARK: Edges
 
-    /// The copy edges (no bundle relations) that touch `position`, as pairs.
-    func copyEdges(of position: Int) throws -> [(pair: (Int, Int), overlap: Double)] {
-        let rows = try Row.fetchAll(
-            db.cachedStatement(sql: """
-                SELECT first, second, overlap FROM edges WHERE first = ? AND bundle IS NULL
-                UNION ALL SELECT first, second, overlap FROM edges WHERE second = ? AND bundle IS NULL
-                """),
-            arguments: [position, position])
-        return rows.map { (($0[0], $0[1]), $0[2]) }
+    /// The copy edges (no bundle relations) that touch any of `positions`, as pairs (an edge
+    /// between two of them may come twice).
+    func copyEdges(of positions: [Int]) throws -> [(pair: (Int, Int), overlap: Double)] {
+        var found: [(pair: (Int, Int), overlap: Double)] = []
+        for batch in Self.batches(of: positions) {
+            let places = Self.placeholders(batch.count)
+            let rows = try Row.fetchCursor(
+                db.cachedStatement(sql: """
+                    SELECT first, second, overlap FROM edges WHERE first IN (\(places)) AND bundle IS NULL
+                    UNION ALL SELECT first, second, overlap FROM edges WHERE second IN (\(places)) AND bundle IS NULL
+                    """),
+                arguments: StatementArguments(batch + batch))
+            while let row = try rows.next() { found.append(((row[0], row[1]), row[2])) }
+        }
+        return found
     }
 
     /// Both ends of every edge (copy or bundle relation) that touches `position`.

@@ -214,16 +214,19 @@ struct IndexUpdate {
             var component: [Int] = [start]
             var edges: [Pair: Double] = [:]
             visited.insert(start)
-            var next = 0
-            while next < component.count {
-                for (pair, overlap) in try tables.copyEdges(of: component[next]) {
+            // Breadth first, the edges of a whole frontier read at once.
+            var frontier = [start]
+            while !frontier.isEmpty {
+                var reached: [Int] = []
+                for (pair, overlap) in try tables.copyEdges(of: frontier) {
                     edges[Pair(pair.0, pair.1)] = overlap
                     for end in [pair.0, pair.1] where !visited.contains(end) {
                         visited.insert(end)
-                        component.append(end)
+                        reached.append(end)
                     }
                 }
-                next += 1
+                component += reached
+                frontier = reached
             }
             guard component.count > 1 else {
                 try tables.setCluster(of: start, representative: start, similarity: 1)
