@@ -1,11 +1,16 @@
 import ArgumentParser
+import Foundation
 import NearDup
 
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "Compare two documents: Jaccard, containment both ways, and the passages they share.",
-        discussion: "Give two files, or two ids and --input with the archive that holds them.")
+        abstract: "Compare two documents: Jaccard, containment both ways, the passages they share, and what B changed against A.",
+        discussion: """
+            Give two files, or two ids and --input with the archive that holds them. The diff aligns B's \
+            paragraphs with A's in order: = the same, ~ kept with words changed ([-removed-] {+inserted+}), \
+            - dropped, + added. On a terminal the changes are in colour instead; NO_COLOR turns colour off.
+            """)
 
     @Argument(help: ArgumentHelp("The first file, or document id when --input is given.", valueName: "a"))
     var first: String
@@ -62,6 +67,33 @@ struct CompareCommand: ParsableCommand {
         }.joined(separator: ", ") + "]"
     }
 
+    /// Colour only for a person: standard output is a terminal, and NO_COLOR is not set.
+    static var writesColour: Bool {
+        isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+    }
+
+    /// The diff as JSON: paragraph numbers from 0; a changed paragraph's words each as
+    /// {"kept"|"removed"|"inserted": word}.
+    static func diffJSON(_ diff: ParagraphDiff) -> String {
+        let entries = diff.entries.map { entry in
+            switch entry {
+            case .same(let a, let b): return #"{"op": "same", "a": \#(a), "b": \#(b)}"#
+            case .changed(let a, let b, let words):
+                let rendered = words.map { word in
+                    switch word {
+                    case .kept(let text): "{\"kept\": \(JSONText.quoted(text))}"
+                    case .removed(let text): "{\"removed\": \(JSONText.quoted(text))}"
+                    case .inserted(let text): "{\"inserted\": \(JSONText.quoted(text))}"
+                    }
+                }
+                return #"{"op": "changed", "a": \#(a), "b": \#(b), "words": [\#(rendered.joined(separator: ", "))]}"#
+            case .dropped(let a): return #"{"op": "dropped", "a": \#(a)}"#
+            case .added(let b): return #"{"op": "added", "b": \#(b)}"#
+            }
+        }
+        return "[" + entries.joined(separator: ", ") + "]"
+    }
+
     func run() throws {
         try ExitStatus.reporting {
             let (first, second, furniture) = try loadDocuments()
@@ -86,7 +118,8 @@ struct CompareCommand: ParsableCommand {
                     "dropped_from_first": \(Self.droppedJSON(comparison.dropped[0])), \
                     "dropped_from_second": \(Self.droppedJSON(comparison.dropped[1])), \
                     "learned_furniture_of_first": [\(comparison.learnedFurniture[0].map(JSONText.quoted).joined(separator: ", "))], \
-                    "learned_furniture_of_second": [\(comparison.learnedFurniture[1].map(JSONText.quoted).joined(separator: ", "))]}
+                    "learned_furniture_of_second": [\(comparison.learnedFurniture[1].map(JSONText.quoted).joined(separator: ", "))], \
+                    "diff": \(Self.diffJSON(comparison.diff))}
 
                     """)
             case .text:
@@ -125,6 +158,9 @@ struct CompareCommand: ParsableCommand {
                         : passage
                     sink.write("  - \(shown)\n")
                 }
+                let diff = DiffText(diff: comparison.diff, colour: Self.writesColour)
+                sink.write(diff.summary + " (= the same, ~ words changed, - dropped, + added):\n")
+                for line in diff.lines { sink.write(line + "\n") }
             }
             try sink.finish()
         }

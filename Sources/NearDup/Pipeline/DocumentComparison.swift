@@ -15,6 +15,9 @@ public struct DocumentComparison: Sendable {
     /// Maximal runs of normalised words of the first document whose every word k-gram also
     /// occurs in the second, in the first document's order.
     public var sharedPassages: [String]
+    /// What the second changed against the first, paragraph by paragraph and word by word,
+    /// in the text as written (a page's story text).
+    public var diff: ParagraphDiff
 
     /// `furniture`: each text's paragraph numbers found to be furniture in its archive
     /// (`ClusteringPipeline.learnedFurniture`), left out as `cluster` leaves them out.
@@ -38,6 +41,10 @@ public struct DocumentComparison: Sendable {
         let firstWords = kept[0].split(separator: " ")
         let secondWords = kept[1].split(separator: " ")
         sharedPassages = Self.passages(of: firstWords, in: secondWords, size: size)
+        let readable = [first, second].map { text in
+            options.readsPages && HTMLDetection.isPage(Array(text.utf8)) ? StoryExtractor().extract(text).text : text
+        }
+        diff = ParagraphDiff(original: readable[0], copy: readable[1])
     }
 
     private static func passages(of words: [Substring], in other: [Substring], size: Int) -> [String] {
