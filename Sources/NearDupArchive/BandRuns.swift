@@ -6,8 +6,8 @@ import GRDB
 ///
 /// One table keyed by (level, key, position) holds every level. Keys of new documents are
 /// random, so in a single key-ordered table each add would touch nearly every page of it
-/// (at a million documents, 72 million rows rewritten for 10,000 new documents); here an add
-/// touches level 0 and the slices passed down, a few times its own size.
+/// (at a million documents, an add of 10,000 rewrote most of the 1.2 GB the keys take); here
+/// an add touches level 0 and the slices passed down, a few times its own size.
 extension IndexTables {
     /// Rows level 0 holds before it passes a slice down (an index stores its own, as
     /// `first_level_rows`); each level holds `levelGrowth` times the one above it.
@@ -21,7 +21,7 @@ extension IndexTables {
         }
     }
 
-    /// The levels that hold rows, top first.
+    /// The levels that hold rows, level 0 first.
     func bandLevels() throws -> [Int] {
         try Int.fetchAll(db.cachedStatement(sql: "SELECT level FROM band_levels WHERE rows > 0 ORDER BY level"))
     }
@@ -75,7 +75,7 @@ extension IndexTables {
         try countRows(try insertBandRows(entries[...], level: 0), inLevel: 0)
     }
 
-    /// Rows per insert statement (SQLite allows 32,766 parameters).
+    /// Rows or positions per statement (SQLite allows 32,766 parameters).
     static let rowsPerStatement = 256
 
     /// Adds a document (at any position) to the runs of its keys.
