@@ -32,7 +32,7 @@ let vectorSettings: [SwiftSetting] = {
 let package = Package(
     name: "NearDup",
     products: [
-        .library(name: "NearDup", targets: ["NearDup", "NearDupArchive"]),
+        .library(name: "NearDup", targets: ["NearDup", "NearDupArchive", "NearDupEval"]),
         .executable(name: "neardup", targets: ["neardup"]),
     ],
     dependencies: [
@@ -62,6 +62,8 @@ let package = Package(
             dependencies: ["CXXHash", "CZlib", "CLibXML2"],
             swiftSettings: vectorSettings
         ),
+        // Scoring a clustering against labels (adjusted Rand index, pair and B-cubed measures).
+        .target(name: "NearDupEval", dependencies: ["NearDup"]),
         // The archive index: sketches, band keys and copy edges kept in SQLite, so that adding,
         // querying and removing touch only what they need.
         .target(
@@ -78,6 +80,7 @@ let package = Package(
             dependencies: [
                 "NearDup",
                 "NearDupArchive",
+                "NearDupEval",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -89,7 +92,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NearDupTests",
-            dependencies: ["NearDup", "TestScratch"],
+            dependencies: ["NearDup", "NearDupEval", "TestScratch"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import NearDup
+import NearDupEval
 
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

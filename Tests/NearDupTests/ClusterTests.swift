@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestScratch
 @testable import NearDup
+import NearDupEval
 
 /// The set entry of a shingle whose identity is `value`; `quoted` sets the mark bit.
 private func shingle(_ value: UInt32, quoted: Bool = false) -> UInt32 {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NearDup
+import NearDupEval
 
 /// Reads the bundled corpora once per test.
 private enum PipelineFixtures {

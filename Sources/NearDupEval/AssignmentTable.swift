@@ -1,4 +1,5 @@
 import Foundation
+import NearDup
 
 /// A clustering as `neardup cluster` writes it: JSONL lines with "id" and "cluster",
 /// or CSV with an `id,cluster,...` header.

@@ -1,4 +1,5 @@
 import Foundation
+import NearDup
 
 /// Ground truth in the labels format: `{"clusters": [["id1", "id2", ...], ...]}`; every id
 /// not listed is a singleton; ids may be strings or numbers; other keys are ignored.

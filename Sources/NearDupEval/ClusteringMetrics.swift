@@ -1,3 +1,5 @@
+import NearDup
+
 /// Agreement between a predicted clustering and the true one, over the same ids.
 ///
 /// Adjusted Rand index (Hubert & Arabie) is chance-corrected pair agreement; pair precision,
