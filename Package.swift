@@ -32,7 +32,7 @@ let vectorSettings: [SwiftSetting] = {
 let package = Package(
     name: "NearDup",
     products: [
-        .library(name: "NearDup", targets: ["NearDup", "NearDupArchive", "NearDupEval"]),
+        .library(name: "NearDup", targets: ["NearDup", "NearDupArchive", "NearDupEval", "NearDupSynth"]),
         .executable(name: "neardup", targets: ["neardup"]),
     ],
     dependencies: [
@@ -64,6 +64,8 @@ let package = Package(
         ),
         // Scoring a clustering against labels (adjusted Rand index, pair and B-cubed measures).
         .target(name: "NearDupEval", dependencies: ["NearDup"]),
+        // Labelled corpora of reprinted news, generated from real stories (`neardup synth`).
+        .target(name: "NearDupSynth", dependencies: ["NearDup"]),
         // The archive index: sketches, band keys and copy edges kept in SQLite, so that adding,
         // querying and removing touch only what they need.
         .target(
@@ -81,6 +83,7 @@ let package = Package(
                 "NearDup",
                 "NearDupArchive",
                 "NearDupEval",
+                "NearDupSynth",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -92,12 +95,12 @@ let package = Package(
         ),
         .testTarget(
             name: "NearDupTests",
-            dependencies: ["NearDup", "NearDupEval", "TestScratch"],
+            dependencies: ["NearDup", "NearDupEval", "NearDupSynth", "TestScratch"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "NearDupArchiveTests",
-            dependencies: ["NearDup", "NearDupArchive", "TestScratch", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["NearDup", "NearDupArchive", "NearDupSynth", "TestScratch", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "NeardupCLITests",
