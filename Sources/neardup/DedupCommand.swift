@@ -154,12 +154,8 @@ struct DedupCommand: ParsableCommand {
         for cluster in run.result.clusters {
             let chosen = keep.kept(in: cluster) { member in
                 let document = documents[member]
-                var source = document.source.flatMap { $0.isEmpty ? nil : $0 }
-                if source == nil, document.recordRange == nil, let slash = document.id.firstIndex(of: "/") {
-                    source = String(document.id[..<slash])
-                }
                 return KeepPolicy.Candidate(
-                    date: dates.read(document, format: input.dateFormat), textBytes: run.textBytes[member], source: source)
+                    date: dates.read(document, format: input.dateFormat), textBytes: run.textBytes[member], source: document.publisher)
             }
             for member in cluster.members { kept[member] = chosen }
         }

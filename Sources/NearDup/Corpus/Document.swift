@@ -46,3 +46,13 @@ public struct Document: Sendable, Equatable {
             && lhs.origin == rhs.origin
     }
 }
+
+extension Document {
+    /// Who published the document: its source field, or for a file read from a folder tree
+    /// the first folder of its id (a site's folder); nil when neither says.
+    public var publisher: String? {
+        if let source, !source.isEmpty { return source }
+        guard recordRange == nil, let slash = id.firstIndex(of: "/") else { return nil }
+        return String(id[..<slash])
+    }
+}

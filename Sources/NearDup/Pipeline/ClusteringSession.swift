@@ -127,11 +127,7 @@ package struct DocumentFacts: Sendable, Equatable {
     package init(_ document: Document, date: PublicationDate?) {
         self.date = date
         textBytes = document.utf8Text.count
-        if let name = document.source, !name.isEmpty {
-            source = Self.key(name)
-        } else if document.recordRange == nil, let slash = document.id.firstIndex(of: "/") {
-            source = Self.key(String(document.id[..<slash]))
-        }
+        source = document.publisher.map(Self.key)
     }
 
     private static func key(_ name: String) -> UInt32 {

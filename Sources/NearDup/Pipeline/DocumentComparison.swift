@@ -24,10 +24,11 @@ public struct DocumentComparison: Sendable {
     public init(_ first: String, _ second: String, options: NearDupOptions = .init(), furniture: [[UInt8]] = [[], []]) {
         let pipeline = ClusteringPipeline(options: options)
         (similarity, coverage, isCopy, isBundle) = pipeline.exactComparison(first, second, leavingOut: furniture)
-        dropped = [first, second].map { text in
-            guard options.readsPages && HTMLDetection.isPage(Array(text.utf8)) else { return [] }
-            return StoryExtractor().explain(text).dropped
+        // A page is read once: for what was left out of it, and for its story text.
+        let explained = [first, second].map { text in
+            options.readsPages && HTMLDetection.isPage(Array(text.utf8)) ? StoryExtractor().explain(text) : nil
         }
+        dropped = explained.map { $0?.dropped ?? [] }
         let size: Int
         if case .words(let words) = options.shingle { size = words } else { size = 5 }
         let paragraphs = [first, second].map(pipeline.normalizedParagraphs)
@@ -41,10 +42,7 @@ public struct DocumentComparison: Sendable {
         let firstWords = kept[0].split(separator: " ")
         let secondWords = kept[1].split(separator: " ")
         sharedPassages = Self.passages(of: firstWords, in: secondWords, size: size)
-        let readable = [first, second].map { text in
-            options.readsPages && HTMLDetection.isPage(Array(text.utf8)) ? StoryExtractor().extract(text).text : text
-        }
-        diff = ParagraphDiff(original: readable[0], copy: readable[1])
+        diff = ParagraphDiff(original: explained[0]?.page.text ?? first, copy: explained[1]?.page.text ?? second)
     }
 
     private static func passages(of words: [Substring], in other: [Substring], size: Int) -> [String] {
