@@ -7,10 +7,8 @@ extension NearDupIndex {
     public static func storedOptions(directory: String) throws(IndexError) -> NearDupOptions? {
         let file = (directory as NSString).appendingPathComponent(IndexSchema.fileName)
         guard FileManager.default.fileExists(atPath: file) else { return nil }
-        var configuration = Configuration()
-        configuration.readonly = true
         do {
-            let queue = try DatabaseQueue(path: file, configuration: configuration)
+            let queue = try DatabaseQueue(path: file, configuration: IndexSchema.connectionConfiguration(readOnly: true))
             let text = try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE name = 'options'") }
             return text.flatMap(IndexedOptions.init(json:))?.options(threads: ProcessInfo.processInfo.activeProcessorCount)
         } catch {

@@ -21,6 +21,21 @@ enum IndexSchema {
     static let formatVersion = 2
     static let fileName = "index.sqlite"
 
+    /// How every connection to an index file is opened. Each waits out another process's
+    /// lock (a writer's commit or checkpoint, a last connection closing) instead of failing:
+    /// readers run beside an `add`, and any connection may briefly meet an exclusive lock.
+    static func connectionConfiguration(readOnly: Bool = false) -> Configuration {
+        var configuration = Configuration()
+        configuration.readonly = readOnly
+        configuration.busyMode = .timeout(60)
+        if !readOnly {
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536")
+            }
+        }
+        return configuration
+    }
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("format 1") { db in

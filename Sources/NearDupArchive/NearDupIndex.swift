@@ -50,13 +50,8 @@ public final class NearDupIndex: Sendable {
                 throw .store(path: directory, message: "cannot create the index folder: \(error.localizedDescription)")
             }
         }
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(60)
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536")
-        }
         do {
-            writer = try DatabasePool(path: file, configuration: configuration)
+            writer = try DatabasePool(path: file, configuration: IndexSchema.connectionConfiguration())
         } catch {
             throw .notAnIndex(path: directory, reason: String(describing: error))
         }
