@@ -32,7 +32,7 @@ let vectorSettings: [SwiftSetting] = {
 let package = Package(
     name: "NearDup",
     products: [
-        .library(name: "NearDup", targets: ["NearDup", "NearDupArchive", "NearDupEval", "NearDupSynth"]),
+        .library(name: "NearDup", targets: ["NearDup", "NearDupArchive"]),
         .executable(name: "neardup", targets: ["neardup"]),
     ],
     dependencies: [

@@ -1,5 +1,5 @@
 import GRDB
-import NearDup
+@_spi(Kernels) import NearDup
 
 /// Documents added to an index that holds none, built in one go (`IndexBuild`) rather than
 /// one chunk at a time: the stages run once over all of them, as a batch run's do, and band

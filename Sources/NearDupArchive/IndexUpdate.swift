@@ -1,5 +1,5 @@
 import GRDB
-import NearDup
+@_spi(Kernels) import NearDup
 
 /// One change to the index (documents added or removed), carried through every stage that
 /// batch clustering runs, for the documents it touches only:

@@ -3,16 +3,16 @@ import NearDup
 
 /// A clustering as `neardup cluster` writes it: JSONL lines with "id" and "cluster",
 /// or CSV with an `id,cluster,...` header.
-public struct AssignmentTable: Sendable, Equatable {
-    public var ids: [String]
-    public var clusters: [Int]
+package struct AssignmentTable: Sendable, Equatable {
+    package var ids: [String]
+    package var clusters: [Int]
 
-    public init(ids: [String], clusters: [Int]) {
+    package init(ids: [String], clusters: [Int]) {
         self.ids = ids
         self.clusters = clusters
     }
 
-    public init(contentsOf path: String) throws {
+    package init(contentsOf path: String) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError("cannot read assignments file", at: SourceLocation(file: path, line: 0))
         }

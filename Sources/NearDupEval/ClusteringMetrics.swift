@@ -5,18 +5,18 @@ import NearDup
 /// Adjusted Rand index (Hubert & Arabie) is chance-corrected pair agreement; pair precision,
 /// recall and F1 count same-cluster pairs; B-cubed averages per document, so one giant
 /// wrong cluster cannot hide behind many right small ones.
-public struct ClusteringMetrics: Sendable, Equatable {
-    public var documents: Int
-    public var adjustedRandIndex: Double
-    public var pairPrecision: Double
-    public var pairRecall: Double
-    public var pairF1: Double
-    public var bCubedPrecision: Double
-    public var bCubedRecall: Double
-    public var bCubedF1: Double
+package struct ClusteringMetrics: Sendable, Equatable {
+    package var documents: Int
+    package var adjustedRandIndex: Double
+    package var pairPrecision: Double
+    package var pairRecall: Double
+    package var pairF1: Double
+    package var bCubedPrecision: Double
+    package var bCubedRecall: Double
+    package var bCubedF1: Double
 
     /// `predicted[i]` and `truth[i]` are the cluster labels of document i.
-    public init(predicted: [Int], truth: [Int]) {
+    package init(predicted: [Int], truth: [Int]) {
         precondition(predicted.count == truth.count)
         let n = predicted.count
         documents = n

@@ -3,21 +3,21 @@ import NearDup
 
 /// Ground truth in the labels format: `{"clusters": [["id1", "id2", ...], ...]}`; every id
 /// not listed is a singleton; ids may be strings or numbers; other keys are ignored.
-public struct LabelSet: Sendable, Equatable {
-    public var clusters: [[String]]
+package struct LabelSet: Sendable, Equatable {
+    package var clusters: [[String]]
 
-    public init(clusters: [[String]]) {
+    package init(clusters: [[String]]) {
         self.clusters = clusters
     }
 
-    public init(contentsOf path: String) throws {
+    package init(contentsOf path: String) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError("cannot read labels file", at: SourceLocation(file: path, line: 0))
         }
         try self.init(data: data, file: path)
     }
 
-    public init(data: Data, file: String) throws {
+    package init(data: Data, file: String) throws {
         let location = SourceLocation(file: file, line: 0)
         let object: Any
         do {
@@ -55,7 +55,7 @@ public struct LabelSet: Sendable, Equatable {
     }
 
     /// A label per id: the cluster's index, or a fresh number for an unlisted id.
-    public func labels(for ids: [String]) -> [Int] {
+    package func labels(for ids: [String]) -> [Int] {
         var clusterOf: [String: Int] = [:]
         for (index, cluster) in clusters.enumerated() {
             for id in cluster { clusterOf[id] = index }

@@ -3,16 +3,16 @@ import NearDup
 
 /// One real story the simulator builds its corpus from: typically a Reuters-21578 story
 /// with its id, title, date and hard-wrapped text.
-public struct BaseStory: Sendable, Equatable {
-    public var id: String
-    public var title: String
-    public var date: String?
-    public var text: String
+package struct BaseStory: Sendable, Equatable {
+    package var id: String
+    package var title: String
+    package var date: String?
+    package var text: String
     /// Which of several bases it comes from (0 for the first): the simulator uses up the
     /// stories of one base before those of the next.
-    public var group: Int
+    package var group: Int
 
-    public init(id: String, title: String, date: String? = nil, text: String, group: Int = 0) {
+    package init(id: String, title: String, date: String? = nil, text: String, group: Int = 0) {
         self.id = id
         self.title = title
         self.date = date
@@ -25,7 +25,7 @@ public struct BaseStory: Sendable, Equatable {
     /// its title when it reads like a headline, as a saved article's first line usually is
     /// (see `takeHeadlineFromFirstParagraph`); otherwise, as for a record without a title,
     /// the title is empty and a headline is made from the lead.
-    public static func read(from path: String, idField: String = "id", textField: String = "text",
+    package static func read(from path: String, idField: String = "id", textField: String = "text",
                             titleField: String = "title", dateField: String = "date", group: Int = 0) throws -> [BaseStory] {
         let fields = FieldSelection(id: idField, text: textField, source: titleField, date: dateField)
         var isDirectory: ObjCBool = false

@@ -32,20 +32,20 @@ import NearDup
 /// one at a time, never held together; ids ("d0000042") carry no hint of their cluster.
 /// The same configuration and base give the same documents, byte for byte, on any
 /// machine.
-public struct ReprintSimulator: Sendable {
-    public var configuration: SynthConfiguration
+package struct ReprintSimulator: Sendable {
+    package var configuration: SynthConfiguration
 
-    public init(configuration: SynthConfiguration = .init()) {
+    package init(configuration: SynthConfiguration = .init()) {
         self.configuration = configuration
     }
 
-    public struct SimulationError: Error, CustomStringConvertible, Sendable {
-        public var description: String
+    package struct SimulationError: Error, CustomStringConvertible, Sendable {
+        package var description: String
     }
 
     /// Generates `count` documents from `stories`, calling `writeDocument` with each in
     /// output order, and returns the ground truth.
-    public func generate(count: Int, from stories: [BaseStory],
+    package func generate(count: Int, from stories: [BaseStory],
                          writeDocument: (SyntheticDocument) throws -> Void) throws -> SynthesisResult {
         guard count >= 1 else { throw SimulationError(description: "the document count must be at least 1") }
         if let problem = configuration.validationError() { throw SimulationError(description: problem) }
@@ -116,34 +116,34 @@ public struct ReprintSimulator: Sendable {
 }
 
 /// The ground truth of one run, and figures about it.
-public struct SynthesisResult: Sendable {
-    public var documents: Int
+package struct SynthesisResult: Sendable {
+    package var documents: Int
     /// Clusters of two or more ids (a story's original and its reprints), ordered by
     /// their first member's position; every other id is a singleton.
-    public var clusters: [[String]]
-    public var stories: Int
-    public var negatives: Int
-    public var digests: Int
+    package var clusters: [[String]]
+    package var stories: Int
+    package var negatives: Int
+    package var digests: Int
     /// Web pages: galleries, live blogs (each of one or more snapshots) and section fronts.
-    public var galleries: Int
-    public var liveBlogs: Int
-    public var listings: Int
-    public var documentsByKind: [(String, Int)]
-    public var baseStoriesRead: Int
-    public var baseStoriesSkipped: Int
-    public var baseOriginalStories: Int
-    public var baseParagraphs: Int
-    public var baseFillerParagraphs: Int
+    package var galleries: Int
+    package var liveBlogs: Int
+    package var listings: Int
+    package var documentsByKind: [(String, Int)]
+    package var baseStoriesRead: Int
+    package var baseStoriesSkipped: Int
+    package var baseOriginalStories: Int
+    package var baseParagraphs: Int
+    package var baseFillerParagraphs: Int
     /// Passes over the base's paragraphs (1 = the base text as written, never reused).
-    public var passes: Int
+    package var passes: Int
     /// Passes after which paragraphs that shared a story meet again in another, so that
     /// unrelated stories share text: more passes than this ask for a larger base.
-    public var passesKeepingParagraphsApart: Int
-    public var fillerPasses: Int
-    public var configuration: SynthConfiguration
+    package var passesKeepingParagraphsApart: Int
+    package var fillerPasses: Int
+    package var configuration: SynthConfiguration
 
     /// The labels file: {"clusters": [[id, ...], ...], "generator": {...}}.
-    public func labelsJSON() -> String {
+    package func labelsJSON() -> String {
         var output: [UInt8] = []
         output.reserveCapacity(documents * 12 + 4096)
         output.append("{\"clusters\": [")

@@ -53,71 +53,71 @@ import NearDup
 /// Web pages (`format` = `.html`, see `WebPageSettings`): every document is a whole HTML
 /// page of a site with its own template, and galleries, live blogs and section fronts
 /// join the stories, digests and hard negatives.
-public struct SynthConfiguration: Sendable, Equatable {
+package struct SynthConfiguration: Sendable, Equatable {
     /// What each document is: plain text (wire copy, outlet pages as lines) or a whole web page.
-    public enum Format: String, Sendable, Equatable {
+    package enum Format: String, Sendable, Equatable {
         case text, html
     }
 
-    public var seed: UInt64 = 1
-    public var format = Format.text
+    package var seed: UInt64 = 1
+    package var format = Format.text
     /// Parameters of the web pages (used when `format` is `.html`).
-    public var web = WebPageSettings()
+    package var web = WebPageSettings()
     /// Web pages: ids are the pages' paths ("kestrel-bay-gazette/markets/oil-prices-rise-17.html"),
     /// as a directory scan of the pages written as files names them; else "d0000017".
-    public var pagePathIds = false
+    package var pagePathIds = false
 
-    public var maximumCopies = 50
-    public var copiesExponent = 2.0
-    public var originalMedianWords = 620
-    public var originalLengthSpread = 0.5
-    public var minimumStoryWords = 150
-    public var maximumStoryWords = 3000
+    package var maximumCopies = 50
+    package var copiesExponent = 2.0
+    package var originalMedianWords = 620
+    package var originalLengthSpread = 0.5
+    package var minimumStoryWords = 150
+    package var maximumStoryWords = 3000
     /// Base stories shorter than this are only filler, never an original's text.
-    public var minimumBaseStoryWords = 60
-    public var secondVersionProbability = 0.12
-    public var thirdVersionProbability = 0.5
-    public var negativeProbability = 0.06
-    public var digestShare = 0.02
+    package var minimumBaseStoryWords = 60
+    package var secondVersionProbability = 0.12
+    package var thirdVersionProbability = 0.5
+    package var negativeProbability = 0.06
+    package var digestShare = 0.02
 
-    public var outletCount = 400
+    package var outletCount = 400
     /// Wire agencies whose stories are reprinted (at most the 5 invented ones).
-    public var agencyCount = 5
-    public var printOutletShare = 0.25
-    public var agencyWriteThruShare = 0.5
+    package var agencyCount = 5
+    package var printOutletShare = 0.25
+    package var agencyWriteThruShare = 0.5
 
-    public var excerptProbability = 0.25
-    public var dropProbability = 0.25
-    public var addProbability = 0.15
-    public var reorderProbability = 0.15
-    public var copyEditProbability = 0.5
-    public var synonymProbability = 0.7
-    public var numberFormatProbability = 0.5
-    public var usStyleProbability = 0.6
-    public var contractionProbability = 0.4
-    public var copyEditOccurrenceProbability = 0.6
-    public var copyEditBudget = 0.05
-    public var ocrProbabilityPrint = 0.5
-    public var ocrProbabilityWeb = 0.02
-    public var ocrWordRate = 0.02
-    public var hyphenationProbability = 0.35
-    public var relatedProbability = 0.4
-    public var captionProbability = 0.3
+    package var excerptProbability = 0.25
+    package var dropProbability = 0.25
+    package var addProbability = 0.15
+    package var reorderProbability = 0.15
+    package var copyEditProbability = 0.5
+    package var synonymProbability = 0.7
+    package var numberFormatProbability = 0.5
+    package var usStyleProbability = 0.6
+    package var contractionProbability = 0.4
+    package var copyEditOccurrenceProbability = 0.6
+    package var copyEditBudget = 0.05
+    package var ocrProbabilityPrint = 0.5
+    package var ocrProbabilityWeb = 0.02
+    package var ocrWordRate = 0.02
+    package var hyphenationProbability = 0.35
+    package var relatedProbability = 0.4
+    package var captionProbability = 0.3
 
     /// First day of the simulated archive (days since 1970-01-01; 6213 is 1987-01-05) and
     /// documents a day.
-    public var firstDay = 6213
-    public var documentsPerDay = 1000
+    package var firstDay = 6213
+    package var documentsPerDay = 1000
 
     /// Named in the labels' `generator` record (e.g. the base file).
-    public var baseName: String?
+    package var baseName: String?
 
-    public init(seed: UInt64 = 1) {
+    package init(seed: UInt64 = 1) {
         self.seed = seed
     }
 
     /// Probabilities must lie in [0, 1], counts be positive; a message names the first bad one.
-    public func validationError() -> String? {
+    package func validationError() -> String? {
         let probabilities: [(String, Double)] = [
             ("secondVersionProbability", secondVersionProbability), ("thirdVersionProbability", thirdVersionProbability),
             ("negativeProbability", negativeProbability), ("digestShare", digestShare), ("printOutletShare", printOutletShare),

@@ -2,15 +2,15 @@ import NearDup
 
 /// JSON text for the simulator's outputs, written byte by byte (the corpus can run to
 /// gigabytes, so escaping must be cheap) with fixed number formats.
-public enum SynthJSON {
+package enum SynthJSON {
     /// `text` as a JSON string literal appended to `output`.
-    public static func appendString(_ text: String, to output: inout [UInt8]) {
+    package static func appendString(_ text: String, to output: inout [UInt8]) {
         var text = text
         text.withUTF8 { appendString($0, to: &output) }
     }
 
     /// UTF-8 `bytes` as a JSON string literal appended to `output`.
-    public static func appendString(_ bytes: [UInt8], to output: inout [UInt8]) {
+    package static func appendString(_ bytes: [UInt8], to output: inout [UInt8]) {
         bytes.withUnsafeBufferPointer { appendString($0, to: &output) }
     }
 
@@ -37,7 +37,7 @@ public enum SynthJSON {
         output.append(0x22)
     }
 
-    public static func string(_ text: String) -> String {
+    package static func string(_ text: String) -> String {
         var bytes: [UInt8] = []
         appendString(text, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
@@ -45,7 +45,7 @@ public enum SynthJSON {
 
     /// A probability or parameter with up to four decimals, trailing zeros removed
     /// ("0.25", "2", "0.0125"): the same text on every platform.
-    public static func number(_ value: Double) -> String {
+    package static func number(_ value: Double) -> String {
         let scaled = (value * 10_000).rounded()
         let negative = scaled < 0
         let magnitude = Int64(abs(scaled))

@@ -6,14 +6,14 @@ import NearDup
 /// generators or `Hasher`, and every helper (bounded integers, doubles, shuffles) is
 /// written out with integer arithmetic, so the same seed gives the same corpus on any
 /// machine and with any Swift version.
-public struct SynthRandom: RandomNumberGenerator, Sendable {
+package struct SynthRandom: RandomNumberGenerator, Sendable {
     private var s0: UInt64
     private var s1: UInt64
     private var s2: UInt64
     private var s3: UInt64
 
     /// A generator whose state is four SplitMix64 outputs from `seed`.
-    public init(seed: UInt64) {
+    package init(seed: UInt64) {
         var mixer = SplitMix64(state: seed)
         s0 = mixer.next()
         s1 = mixer.next()
@@ -25,11 +25,11 @@ public struct SynthRandom: RandomNumberGenerator, Sendable {
     /// An independent stream for one purpose: `seed` mixed with the stream's keys, so that
     /// (seed, "story", 17) and (seed, "story", 18) draw unrelated numbers and each document
     /// can be rebuilt alone.
-    public init(seed: UInt64, stream: UInt64, _ index: UInt64 = 0) {
+    package init(seed: UInt64, stream: UInt64, _ index: UInt64 = 0) {
         self.init(seed: SplitMix64.mix(SplitMix64.mix(seed ^ SplitMix64.mix(stream)) &+ index))
     }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         let result = rotl(s1 &* 5, 7) &* 9
         let t = s1 << 17
         s2 ^= s0
@@ -46,7 +46,7 @@ public struct SynthRandom: RandomNumberGenerator, Sendable {
     }
 
     /// Uniform in 0..<bound (Lemire's multiply-and-reject), 0 when bound is 0.
-    public mutating func below(_ bound: Int) -> Int {
+    package mutating func below(_ bound: Int) -> Int {
         guard bound > 1 else { return 0 }
         let range = UInt64(bound)
         var product = next().multipliedFullWidth(by: range)
@@ -60,27 +60,27 @@ public struct SynthRandom: RandomNumberGenerator, Sendable {
     }
 
     /// Uniform in the closed range.
-    public mutating func int(in range: ClosedRange<Int>) -> Int {
+    package mutating func int(in range: ClosedRange<Int>) -> Int {
         range.lowerBound + below(range.upperBound - range.lowerBound + 1)
     }
 
     /// Uniform in [0, 1) with 53 random bits.
-    public mutating func unit() -> Double {
+    package mutating func unit() -> Double {
         Double(next() >> 11) * 0x1.0p-53
     }
 
     /// True with probability `probability`.
-    public mutating func chance(_ probability: Double) -> Bool {
+    package mutating func chance(_ probability: Double) -> Bool {
         probability > 0 && unit() < probability
     }
 
     /// One element, uniformly.
-    public mutating func pick<T>(_ items: [T]) -> T {
+    package mutating func pick<T>(_ items: [T]) -> T {
         items[below(items.count)]
     }
 
     /// Fisher-Yates shuffle in place.
-    public mutating func shuffle<T>(_ items: inout [T]) {
+    package mutating func shuffle<T>(_ items: inout [T]) {
         guard items.count > 1 else { return }
         for index in stride(from: items.count - 1, to: 0, by: -1) {
             let other = below(index + 1)
@@ -90,7 +90,7 @@ public struct SynthRandom: RandomNumberGenerator, Sendable {
 
     /// An approximately standard normal number: the sum of twelve uniforms less six
     /// (Irwin-Hall), which needs no library functions whose last bits vary by platform.
-    public mutating func normal() -> Double {
+    package mutating func normal() -> Double {
         var sum = 0.0
         for _ in 0..<12 { sum += unit() }
         return sum - 6
@@ -98,20 +98,20 @@ public struct SynthRandom: RandomNumberGenerator, Sendable {
 }
 
 /// SplitMix64: seeds xoshiro and mixes keys into 64-bit hashes.
-public struct SplitMix64: Sendable {
-    public var state: UInt64
+package struct SplitMix64: Sendable {
+    package var state: UInt64
 
-    public init(state: UInt64) {
+    package init(state: UInt64) {
         self.state = state
     }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         return Self.mix(state)
     }
 
     /// The SplitMix64 finaliser: a bijective 64-bit mix.
-    public static func mix(_ value: UInt64) -> UInt64 {
+    package static func mix(_ value: UInt64) -> UInt64 {
         var z = value
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB

@@ -1,8 +1,8 @@
 import NearDup
 
 /// One generated document, with what the simulator knows about it.
-public struct SyntheticDocument: Sendable, Equatable {
-    public enum Kind: String, Sendable {
+package struct SyntheticDocument: Sendable, Equatable {
+    package enum Kind: String, Sendable {
         /// A story as its wire agency first ran it: the representative of its cluster.
         case original
         /// A later version of a story, as its agency ran it.
@@ -23,42 +23,42 @@ public struct SyntheticDocument: Sendable, Equatable {
         case listing
     }
 
-    public var id: String
+    package var id: String
     /// The invented agency or outlet that published it.
-    public var source: String
+    package var source: String
     /// Publication date, YYYY-MM-DD (web pages: the time too, YYYY-MM-DDTHH:MM:SSZ).
-    public var date: String
+    package var date: String
     /// Web pages: the page's address.
-    public var url: String?
-    public var text: String { String(decoding: textBytes, as: UTF8.self) }
+    package var url: String?
+    package var text: String { String(decoding: textBytes, as: UTF8.self) }
     /// The text as UTF-8.
-    public var textBytes: [UInt8]
-    public var kind: Kind
+    package var textBytes: [UInt8]
+    package var kind: Kind
     /// Key of the story the document carries (nil for a digest, gallery or listing; a
     /// live blog's key for its snapshots).
-    public var story: String?
+    package var story: String?
     /// Id of that story's original document (nil for a digest, gallery or listing; the
     /// first snapshot for a live blog).
-    public var original: String?
+    package var original: String?
     /// For a hard negative and its copies: the story it shadows.
-    public var shadows: String?
+    package var shadows: String?
     /// Story version the document carries (1 unless a write-thru).
-    public var version: Int
+    package var version: Int
     /// The edits applied, in order (e.g. "excerpt:143/612w", "copyedit:synonyms=2").
-    public var edits: [String]
+    package var edits: [String]
     /// Base story ids its text was built from (originals and negatives only).
-    public var base: [String]
+    package var base: [String]
     /// Story keys of a digest's items, a gallery's event, a listing's headlines, or a live
     /// blog's story item.
-    public var items: [String]
+    package var items: [String]
     /// The body paragraphs after edits, one a line: the text without headline, byline,
     /// dateline, furniture, header, footer or line wrapping (for checks, not written out).
-    public var body: String { String(decoding: bodyBytes, as: UTF8.self) }
-    public var bodyBytes: [UInt8]
+    package var body: String { String(decoding: bodyBytes, as: UTF8.self) }
+    package var bodyBytes: [UInt8]
 
     /// The corpus record: {"id", "source", "date", "text"} (web pages: "url" after the
     /// date), with a trailing newline.
-    public func appendCorpusLine(to output: inout [UInt8]) {
+    package func appendCorpusLine(to output: inout [UInt8]) {
         output.append("{\"id\": ")
         SynthJSON.appendString(id, to: &output)
         output.append(", \"source\": ")
@@ -76,7 +76,7 @@ public struct SyntheticDocument: Sendable, Equatable {
 
     /// The edit-log record: id, kind, story, original, version, edits (and base, items,
     /// shadows where they apply), with a trailing newline.
-    public func appendLogLine(to output: inout [UInt8]) {
+    package func appendLogLine(to output: inout [UInt8]) {
         output.append("{\"id\": ")
         SynthJSON.appendString(id, to: &output)
         output.append(", \"kind\": ")

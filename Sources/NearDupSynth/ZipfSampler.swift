@@ -4,13 +4,13 @@ import NearDup
 /// k = 0...maximum. With exponent 2 and maximum 50 about 62% of draws are 0, 15% are 1,
 /// 7% are 2, and about 5% are 10 or more: many stories with no or few copies, a few
 /// with dozens.
-public struct ZipfSampler: Sendable {
-    public let maximum: Int
-    public let exponent: Double
+package struct ZipfSampler: Sendable {
+    package let maximum: Int
+    package let exponent: Double
     /// cumulative[k] = P(value <= k); the last entry is 1.
     private let cumulative: [Double]
 
-    public init(maximum: Int, exponent: Double) {
+    package init(maximum: Int, exponent: Double) {
         precondition(maximum >= 0 && exponent > 0)
         self.maximum = maximum
         self.exponent = exponent
@@ -29,19 +29,19 @@ public struct ZipfSampler: Sendable {
     }
 
     /// P(value = k).
-    public func probability(of k: Int) -> Double {
+    package func probability(of k: Int) -> Double {
         guard (0...maximum).contains(k) else { return 0 }
         return k == 0 ? cumulative[0] : cumulative[k] - cumulative[k - 1]
     }
 
     /// The mean of the law.
-    public var mean: Double {
+    package var mean: Double {
         var sum = 0.0
         for k in 0...maximum { sum += Double(k) * probability(of: k) }
         return sum
     }
 
-    public func sample(_ random: inout SynthRandom) -> Int {
+    package func sample(_ random: inout SynthRandom) -> Int {
         let u = random.unit()
         var low = 0
         var high = maximum

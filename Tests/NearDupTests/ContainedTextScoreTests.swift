@@ -1,5 +1,5 @@
 import Testing
-@testable import NearDup
+@_spi(Kernels) @testable import NearDup
 
 /// The score that names a likely original: for each contender, the sum over the other members
 /// of the share of their text it contains, as one merge per pair would count it.

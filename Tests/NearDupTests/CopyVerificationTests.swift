@@ -1,5 +1,5 @@
 import Testing
-@testable import NearDup
+@_spi(Kernels) @testable import NearDup
 
 /// Verification skips pairs that earlier copies already join: the groups must come out as
 /// comparing every pair would make them, and the same at any thread count.

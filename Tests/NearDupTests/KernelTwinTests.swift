@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import NearDup
+@_spi(Kernels) @testable import NearDup
 
 /// Every vector kernel against its plain scalar twin: bit-identical results.
 @Suite("Kernel twins")

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import NearDup
+@_spi(Kernels) @testable import NearDup
 
 @Suite("BandLayout")
 struct BandLayoutTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import NearDup
+@_spi(Kernels) @testable import NearDup
 
 /// Excerpts that keep a story's lead are found however short they are against the story.
 @Suite("Lead sketches")

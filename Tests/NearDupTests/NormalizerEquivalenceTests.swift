@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import NearDup
+@_spi(Kernels) @testable import NearDup
 
 /// The normaliser's fast paths against plain twins: the ASCII folding kernel against the
 /// byte-at-a-time fold, and the word-at-a-time byte helpers and pattern tables against

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import NearDup
+@_spi(Kernels) @testable import NearDup
 import NearDupEval
 
 /// Reads the bundled corpora once per test.

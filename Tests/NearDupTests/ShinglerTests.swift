@@ -1,5 +1,5 @@
 import Testing
-@testable import NearDup
+@_spi(Kernels) @testable import NearDup
 
 @Suite("Shingler")
 struct ShinglerTests {

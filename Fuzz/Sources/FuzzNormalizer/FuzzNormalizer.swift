@@ -1,5 +1,5 @@
 import CFuzzDriver
-import NearDup
+@_spi(Kernels) import NearDup
 
 // Runs the text normaliser on arbitrary bytes (decoded as UTF-8, invalid sequences
 // replaced) with the default options and with every option off, and checks that the

@@ -5,8 +5,8 @@
 /// documents share a paragraph now and then, as stories of one event share quotes; about one
 /// in five documents is a reprint of an earlier one with a paragraph dropped and an outlet
 /// line added, so later stages see real copies. Seeded and deterministic.
-public enum BenchCorpus {
-    public static func make(from stories: [Document], megabytes: Double, seed: UInt64 = 7) -> [Document] {
+package enum BenchCorpus {
+    package static func make(from stories: [Document], megabytes: Double, seed: UInt64 = 7) -> [Document] {
         let paragraphs = stories.flatMap { Paragraphs.split($0.text) }
         precondition(!paragraphs.isEmpty, "no text to build a corpus from")
         var counter: UInt64 = 0

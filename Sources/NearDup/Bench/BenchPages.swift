@@ -3,9 +3,9 @@
 /// class, and `div`s with generated class names), with the script, style, menus, rails,
 /// share bars and consent boxes that make up most of a real page's bytes. About half of
 /// each page is script and style, as on the news pages measured for the README.
-public enum BenchPages {
+package enum BenchPages {
     /// Pages built from `documents` in turn until they hold `bytes` bytes of HTML.
-    public static func make(from documents: [Document], bytes: Int) -> [Document] {
+    package static func make(from documents: [Document], bytes: Int) -> [Document] {
         var pages: [Document] = []
         var total = 0
         var index = 0

@@ -3,26 +3,26 @@ import Foundation
 
 /// Times every stage of the pipeline on one corpus: warm-up, then several repetitions,
 /// median reported. Kernels are timed in each variant, on the same input.
-public struct ThroughputBenchmark {
-    public struct Measurement: Sendable, Equatable {
-        public var stage: String
-        public var variant: String
+package struct ThroughputBenchmark {
+    package struct Measurement: Sendable, Equatable {
+        package var stage: String
+        package var variant: String
         /// Median wall seconds of one pass over the corpus.
-        public var seconds: Double
-        public var documents: Int
-        public var bytes: Int
+        package var seconds: Double
+        package var documents: Int
+        package var bytes: Int
         /// Words, shingles, band entries or pairs, as the stage counts its work.
-        public var items: Int
+        package var items: Int
 
-        public var documentsPerSecond: Double { Double(documents) / seconds }
-        public var megabytesPerSecond: Double { Double(bytes) / 1_000_000 / seconds }
-        public var itemsPerSecond: Double { Double(items) / seconds }
+        package var documentsPerSecond: Double { Double(documents) / seconds }
+        package var megabytesPerSecond: Double { Double(bytes) / 1_000_000 / seconds }
+        package var itemsPerSecond: Double { Double(items) / seconds }
     }
 
-    public var options: NearDupOptions
-    public var repetitions: Int
+    package var options: NearDupOptions
+    package var repetitions: Int
 
-    public init(options: NearDupOptions = .init(), repetitions: Int = 5) {
+    package init(options: NearDupOptions = .init(), repetitions: Int = 5) {
         self.options = options
         self.repetitions = max(1, repetitions)
     }
@@ -31,7 +31,7 @@ public struct ThroughputBenchmark {
     /// The `html` stage times `pages` (HTML documents; the MB/s are of their HTML): parsing
     /// alone (`parse`, the parser's own ceiling) and parsing with the story's extraction
     /// (`extract`). Without pages it is left out.
-    public func run(path: String, documents: [Document], pages: [Document] = [], fields: FieldSelection = .init()) throws -> [Measurement] {
+    package func run(path: String, documents: [Document], pages: [Document] = [], fields: FieldSelection = .init()) throws -> [Measurement] {
         let bytes = documents.reduce(0) { $0 + $1.utf8Text.count }
         let count = documents.count
         var results: [Measurement] = []

@@ -8,14 +8,14 @@
 /// a text that is none, not even when an early snapshot is mostly the one story it carries.
 /// That a bundle holds a copy of a story is a relation of its own
 /// (`ClusteringResult.BundledCopy`), never membership.
-public enum BundleRule {
+package enum BundleRule {
     /// Items opening with a time stamp and holding text (`StampedItems`) that make a text a
     /// bundle: fewer can be a story's timeline of an event.
-    public static let minimumStampedItems = 3
+    package static let minimumStampedItems = 3
 
     /// Headlined items of a paragraph or two (`StoryPage.headedItems`) that make a page a
     /// bundle (a digest, "news in brief"): a feature has fewer such short sections.
-    public static let minimumHeadedItems = 4
+    package static let minimumHeadedItems = 4
 
     static func isBundle(stampedItems: Int, headedItems: Int = 0) -> Bool {
         stampedItems >= minimumStampedItems || headedItems >= minimumHeadedItems

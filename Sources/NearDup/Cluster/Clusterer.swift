@@ -3,17 +3,17 @@
 /// Union-find alone would join story A and story C when a page B reproduces a passage of
 /// each. So each group is checked against its representative: members that share no real
 /// text with it are taken out and grouped again among themselves, with the edges they have.
-public struct Clusterer: Sendable {
+package struct Clusterer: Sendable {
     /// Picks the member that represents a group (the likely original).
-    public var representative: @Sendable (_ members: [Int]) -> Int
+    package var representative: @Sendable (_ members: [Int]) -> Int
     /// Whether a member shares enough with a representative to stay in its cluster (asked only
     /// when no copy edge joins them: an edge is support already).
-    public var supports: @Sendable (_ member: Int, _ representative: Int) -> Bool
+    package var supports: @Sendable (_ member: Int, _ representative: Int) -> Bool
     /// Whether two documents are copies: asked only of `unchecked` pairs, and only once the
     /// members they join are split off from their representative.
-    public var isCopy: @Sendable (_ first: Int, _ second: Int) -> Bool
+    package var isCopy: @Sendable (_ first: Int, _ second: Int) -> Bool
 
-    public init(
+    package init(
         representative: @escaping @Sendable ([Int]) -> Int, supports: @escaping @Sendable (Int, Int) -> Bool,
         isCopy: @escaping @Sendable (Int, Int) -> Bool = { _, _ in false }
     ) {
@@ -29,7 +29,7 @@ public struct Clusterer: Sendable {
     /// `unchecked`: pairs inside components of `edges` that verification did not compare,
     /// since they could not change a component. When members are split off, the pairs among
     /// them are checked (`isCopy`), so they group as they would had every pair been compared.
-    public func clusters(count: Int, edges: [DocumentPair], unchecked: [DocumentPair] = [], threads: Int = 1) -> [[Int]] {
+    package func clusters(count: Int, edges: [DocumentPair], unchecked: [DocumentPair] = [], threads: Int = 1) -> [[Int]] {
         var sets = UnionFind(count: count)
         for edge in edges { sets.union(edge.first, edge.second) }
         // Each component is split with its own edges only, so the work stays local to it.

@@ -1,14 +1,14 @@
 /// Disjoint sets over 0..<count with path halving and union by size.
-public struct UnionFind: Sendable {
+package struct UnionFind: Sendable {
     private var parent: [Int32]
     private var size: [Int32]
 
-    public init(count: Int) {
+    package init(count: Int) {
         parent = (0..<count).map { Int32($0) }
         size = [Int32](repeating: 1, count: count)
     }
 
-    public mutating func find(_ element: Int) -> Int {
+    package mutating func find(_ element: Int) -> Int {
         var node = Int32(element)
         while parent[Int(node)] != node {
             let grandparent = parent[Int(parent[Int(node)])]
@@ -19,7 +19,7 @@ public struct UnionFind: Sendable {
     }
 
     @discardableResult
-    public mutating func union(_ a: Int, _ b: Int) -> Bool {
+    package mutating func union(_ a: Int, _ b: Int) -> Bool {
         var rootA = find(a)
         var rootB = find(b)
         if rootA == rootB { return false }

@@ -9,21 +9,21 @@ import Foundation
 ///
 /// A run over several inputs applies `invalidRecords` and `duplicateIDs`; the
 /// single-input calls read one input as it is and leave bad records to the caller.
-public struct CorpusReader: Sendable {
+package struct CorpusReader: Sendable {
     /// Which JSONL members or CSV columns hold the id, text, source and date.
-    public var fields: FieldSelection
+    package var fields: FieldSelection
     /// Whether a record that cannot be read stops a run or is skipped and counted.
-    public var invalidRecords: InvalidRecordPolicy
+    package var invalidRecords: InvalidRecordPolicy
     /// What a run does with a document whose id an earlier document already has.
-    public var duplicateIDs: DuplicateIDPolicy
+    package var duplicateIDs: DuplicateIDPolicy
     /// How many skipped records of each kind a `ReadSummary` keeps as examples.
-    public var exampleLimit: Int
+    package var exampleLimit: Int
     /// The encoding of inputs without a byte-order mark, and what becomes of invalid bytes.
-    public var decoding: TextDecoding
+    package var decoding: TextDecoding
     /// How standard input ("-") is read: `.jsonLines` or `.csv`.
-    public var standardInputFormat: InputFormat
+    package var standardInputFormat: InputFormat
 
-    public init(fields: FieldSelection = .init(), invalidRecords: InvalidRecordPolicy = .stop,
+    package init(fields: FieldSelection = .init(), invalidRecords: InvalidRecordPolicy = .stop,
                 duplicateIDs: DuplicateIDPolicy = .allow, exampleLimit: Int = SkippedRecords.defaultExampleLimit,
                 decoding: TextDecoding = .init(), standardInputFormat: InputFormat = .jsonLines) {
         precondition(standardInputFormat == .jsonLines || standardInputFormat == .csv, "standard input is JSONL or CSV")
@@ -41,20 +41,20 @@ public struct CorpusReader: Sendable {
     /// `standardInputFormat`), a directory is read as a tree of text files, else the
     /// extension decides (see `InputFormat`; gzip data is decompressed). The first bad
     /// record stops the reading with an `InputError`.
-    public func forEachDocument(in path: String, _ body: (Document) throws -> Void) throws {
+    package func forEachDocument(in path: String, _ body: (Document) throws -> Void) throws {
         try forEachDocument(in: path, onInvalid: { throw $0 }, body)
     }
 
     /// Calls `body` with each document of `path` in input order, and `onInvalid` with the
     /// error of each record that cannot be read, which is then skipped (`onInvalid` may
     /// throw to stop). Failures that are not one record's fault are thrown.
-    public func forEachDocument(in path: String, onInvalid: (InputError) throws -> Void,
+    package func forEachDocument(in path: String, onInvalid: (InputError) throws -> Void,
                                 _ body: (Document) throws -> Void) throws {
         try forEachDocument(in: path, format: try format(of: path), idPrefix: "", onInvalid: onInvalid, onNotice: { _ in }, body)
     }
 
     /// How `path` is read.
-    public func format(of path: String) throws(InputError) -> InputFormat {
+    package func format(of path: String) throws(InputError) -> InputFormat {
         try InputFormat(path: path, standardInput: standardInputFormat)
     }
 
@@ -90,7 +90,7 @@ public struct CorpusReader: Sendable {
     /// folder's name (`siteA/story.txt`), or as much of its path as tells it from the others
     /// (`2019/news/story.txt`, `2020/news/story.txt`), so that the same file name in two
     /// folders makes two documents. With one directory, ids are the relative paths.
-    public func forEachDocument(in paths: [String], summary: inout ReadSummary,
+    package func forEachDocument(in paths: [String], summary: inout ReadSummary,
                                 _ body: (Document) throws -> Void) throws {
         var firstPlace: [String: SourceLocation] = [:]
         let formats = try paths.map { path throws(InputError) in try format(of: path) }
@@ -129,7 +129,7 @@ public struct CorpusReader: Sendable {
 
     /// All documents of `paths`, in the order given and, within each, in input order,
     /// with the summary of the run.
-    public func read(from paths: [String]) throws -> Corpus {
+    package func read(from paths: [String]) throws -> Corpus {
         var summary = ReadSummary(exampleLimit: exampleLimit)
         var documents: [Document] = []
         try forEachDocument(in: paths, summary: &summary) { documents.append($0) }
@@ -138,7 +138,7 @@ public struct CorpusReader: Sendable {
 
     /// All documents of `paths`, in the order given and, within each, in input order.
     /// Use `read(from:)` to learn what `.skip` policies skipped.
-    public func readDocuments(from paths: [String]) throws -> [Document] {
+    package func readDocuments(from paths: [String]) throws -> [Document] {
         try read(from: paths).documents
     }
 }

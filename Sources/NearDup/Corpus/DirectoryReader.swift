@@ -14,30 +14,30 @@ import Foundation
 ///
 /// Text is decoded as `decoding` says: a byte-order mark (UTF-8 or UTF-16) wins, else the
 /// encoding named; binary data (a NUL byte) is never a document.
-public struct DirectoryReader: Sendable {
+package struct DirectoryReader: Sendable {
     /// File extensions (lowercased, without the dot) read as one document each.
-    public static let documentExtensions: Set<String> = ["txt", "md", "html", "htm"]
+    package static let documentExtensions: Set<String> = ["txt", "md", "html", "htm"]
     /// File extensions (lowercased, without the dot) read as JSON records.
-    public static let recordExtensions: Set<String> = ["json"]
+    package static let recordExtensions: Set<String> = ["json"]
 
     /// Which members of JSON records hold the id, text, source and date.
-    public var fields: FieldSelection
+    package var fields: FieldSelection
     /// The encoding of files without a byte-order mark, and what becomes of invalid bytes.
-    public var decoding: TextDecoding
+    package var decoding: TextDecoding
 
-    public init(fields: FieldSelection = .init(), decoding: TextDecoding = .init()) {
+    package init(fields: FieldSelection = .init(), decoding: TextDecoding = .init()) {
         self.fields = fields
         self.decoding = decoding
     }
 
     /// Whether `path` names an `.html` or `.htm` file, read as a page whatever its content.
-    public static func isHTMLFile(_ path: String) -> Bool {
+    package static func isHTMLFile(_ path: String) -> Bool {
         let pathExtension = (path as NSString).pathExtension.lowercased()
         return pathExtension == "html" || pathExtension == "htm"
     }
 
     /// Whether `path` names a file this reader takes as a document.
-    public static func isDocumentFile(_ path: String) -> Bool {
+    package static func isDocumentFile(_ path: String) -> Bool {
         documentExtensions.contains((path as NSString).pathExtension.lowercased())
     }
 
@@ -48,7 +48,7 @@ public struct DirectoryReader: Sendable {
 
     /// Calls `body` with each document file below `root`, in sorted order of relative path.
     /// The first file that is not text stops the reading with an `InputError`.
-    public func forEachDocument(in root: String, _ body: (Document) throws -> Void) throws {
+    package func forEachDocument(in root: String, _ body: (Document) throws -> Void) throws {
         try forEachDocument(in: root, onInvalid: { throw $0 }, body)
     }
 
@@ -58,7 +58,7 @@ public struct DirectoryReader: Sendable {
     /// may throw to stop. A folder or file that cannot be listed or read is thrown.
     /// `onNotice` hears of files passed over and of replaced bytes. Ids of files start with
     /// `idPrefix`.
-    public func forEachDocument(in root: String, idPrefix: String = "", onInvalid: (InputError) throws -> Void,
+    package func forEachDocument(in root: String, idPrefix: String = "", onInvalid: (InputError) throws -> Void,
                                 onNotice: (ReadNotice) throws -> Void = { _ in },
                                 _ body: (Document) throws -> Void) throws {
         var relativePaths: [String] = []
@@ -86,7 +86,7 @@ public struct DirectoryReader: Sendable {
 
     /// One file as one document with the given id. The text must be valid in its
     /// encoding; a leading byte-order mark is dropped.
-    public func readFile(at path: String, id: String) throws -> Document {
+    package func readFile(at path: String, id: String) throws -> Document {
         try load(at: path, id: id).get().document
     }
 

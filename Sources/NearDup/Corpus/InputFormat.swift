@@ -1,7 +1,7 @@
 import Foundation
 
 /// How an input path is read, decided from the path alone.
-public enum InputFormat: Sendable, Hashable {
+package enum InputFormat: Sendable, Hashable {
     /// One JSON object a line (`.jsonl`, `.ndjson`, `.json`, and standard input unless told
     /// otherwise; gzipped as `.jsonl.gz`, `.ndjson.gz`, `.json.gz`). A `.json` file may
     /// also hold one JSON document: an object, or an array of objects.
@@ -17,7 +17,7 @@ public enum InputFormat: Sendable, Hashable {
     /// told otherwise), an existing directory is a tree, else the extension decides (before
     /// a final `.gz`, which `InputCompression` reports). A path that does not exist, or
     /// whose extension is not one of these, is an error naming it.
-    public init(path: String, standardInput: InputFormat = .jsonLines) throws(InputError) {
+    package init(path: String, standardInput: InputFormat = .jsonLines) throws(InputError) {
         let location = SourceLocation(file: path, line: 0)
         if path == "-" {
             self = standardInput
@@ -60,11 +60,11 @@ public enum InputFormat: Sendable, Hashable {
 
 /// Whether an input file is compressed, as its name says: a `.gz` ending means gzip. (Gzip
 /// data is also recognised by its signature, 1F 8B, whatever the name, when it is read.)
-public enum InputCompression: Sendable, Hashable {
+package enum InputCompression: Sendable, Hashable {
     case none
     case gzip
 
-    public init(path: String) {
+    package init(path: String) {
         self = path != "-" && path.lowercased().hasSuffix(".gz") ? .gzip : .none
     }
 }

@@ -20,14 +20,14 @@ import Darwin
 /// Text in another encoding than UTF-8 is decoded line by line (`decoding`); UTF-16 is
 /// decoded as the file is read. Valid UTF-8, the usual case, takes the one strict parse
 /// it always took: replacing invalid bytes is tried only on a line that failed it.
-public struct JSONLReader: Sendable {
-    public var fields: FieldSelection
+package struct JSONLReader: Sendable {
+    package var fields: FieldSelection
     /// Bytes read at a time; a longer line grows the buffer for that line only.
-    public var chunkSize: Int
+    package var chunkSize: Int
     /// The encoding of lines, and what becomes of bytes that are not valid in it.
-    public var decoding: TextDecoding
+    package var decoding: TextDecoding
 
-    public init(fields: FieldSelection = .init(), chunkSize: Int = 1 << 20, decoding: TextDecoding = .init()) {
+    package init(fields: FieldSelection = .init(), chunkSize: Int = 1 << 20, decoding: TextDecoding = .init()) {
         self.fields = fields
         self.chunkSize = chunkSize
         self.decoding = decoding
@@ -36,7 +36,7 @@ public struct JSONLReader: Sendable {
     /// Calls `body` with each document of the JSONL file at `path` ("-" for standard input,
     /// gzip data is decompressed), in order. The first bad record stops the reading
     /// with an `InputError` naming the file and line.
-    public func forEachDocument(in path: String, _ body: (Document) throws -> Void) throws {
+    package func forEachDocument(in path: String, _ body: (Document) throws -> Void) throws {
         try forEachDocument(in: path, onInvalid: { throw $0 }, body)
     }
 
@@ -46,7 +46,7 @@ public struct JSONLReader: Sendable {
     /// skipped. `onInvalid` may throw to stop. Failures that are not one line's fault
     /// (the file cannot be opened or read, damaged gzip data) are thrown. `onNotice` hears
     /// of replaced bytes and of a `.json` file read as one JSON document.
-    public func forEachDocument(in path: String, onInvalid: (InputError) throws -> Void,
+    package func forEachDocument(in path: String, onInvalid: (InputError) throws -> Void,
                                 onNotice: (ReadNotice) throws -> Void = { _ in },
                                 _ body: (Document) throws -> Void) throws {
         let plan = RecordFieldPlan(fields)

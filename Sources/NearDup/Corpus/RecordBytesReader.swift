@@ -5,14 +5,14 @@
 /// Readers give each document its `recordRange` instead of a copy of its bytes, so that
 /// ordinary reading keeps no text twice; a tool that writes records out reads them back
 /// here, in input order. Memory stays bounded by the longest record asked for.
-public final class RecordBytesReader {
+package final class RecordBytesReader {
     /// The input as given.
-    public let path: String
+    package let path: String
     private let input: ChunkedFileReader
 
     /// Opens `path` for reading back. Standard input ("-") can be read a second time only
     /// when it is a regular file (see `StandardInputSpool`); a pipe is an error.
-    public init(path: String, chunkSize: Int = 1 << 20) throws {
+    package init(path: String, chunkSize: Int = 1 << 20) throws {
         guard path != "-" || ChunkedFileReader.standardInputStart() != nil else {
             throw InputError("standard input cannot be read a second time; save it to a file first",
                              at: SourceLocation(file: ChunkedFileReader.standardInputName, line: 0))
@@ -24,7 +24,7 @@ public final class RecordBytesReader {
     /// The bytes of `range`: a `Document.recordRange` or a `CSVReader.Header.range` of this
     /// input. Ranges must be asked for in increasing order, without overlap. When the
     /// file has become shorter since it was read, this throws an `InputError`.
-    public func bytes(in range: Range<Int>) throws -> [UInt8] {
+    package func bytes(in range: Range<Int>) throws -> [UInt8] {
         precondition(range.lowerBound >= input.position, "record ranges must be read in increasing order")
         while input.position < range.lowerBound {
             let unread = input.unread.count

@@ -1,10 +1,10 @@
 /// Changes to a record's original bytes that add to it and leave every byte of it in
 /// place, for writing records out with a note attached (for instance which document a
 /// removed copy duplicates).
-public enum RecordEditing {
+package enum RecordEditing {
     /// The line terminator at the end of `record` (CRLF, LF, or a lone CR at the end of a
     /// file), or an empty array when it has none.
-    public static func lineTerminator(of record: [UInt8]) -> [UInt8] {
+    package static func lineTerminator(of record: [UInt8]) -> [UInt8] {
         if record.last == 0x0A {
             return record.count >= 2 && record[record.count - 2] == 0x0D ? [0x0D, 0x0A] : [0x0A]
         }
@@ -13,14 +13,14 @@ public enum RecordEditing {
 
     /// `record` ending with a line terminator: itself when it has one, else with
     /// `terminator` appended (the last line of a file may have none).
-    public static func terminated(_ record: [UInt8], with terminator: [UInt8] = [0x0A]) -> [UInt8] {
+    package static func terminated(_ record: [UInt8], with terminator: [UInt8] = [0x0A]) -> [UInt8] {
         lineTerminator(of: record).isEmpty ? record + terminator : record
     }
 
     /// A JSONL record with the string member `"name": "value"` inserted just before the
     /// object's closing brace; every other byte, the line end included, as it was. Nil
     /// when the line does not end with a '}' (it is then no JSON object).
-    public static func jsonLine(_ record: [UInt8], addingMember name: String, value: String) -> [UInt8]? {
+    package static func jsonLine(_ record: [UInt8], addingMember name: String, value: String) -> [UInt8]? {
         var end = record.count - lineTerminator(of: record).count
         while end > 0, isJSONWhitespace(record[end - 1]) { end -= 1 }
         guard end > 0, record[end - 1] == UInt8(ascii: "}") else { return nil }
@@ -37,7 +37,7 @@ public enum RecordEditing {
 
     /// A CSV record with one more field, `value`, after its last; the record's own bytes
     /// and line end as they were.
-    public static func csvRecord(_ record: [UInt8], appendingField value: String) -> [UInt8] {
+    package static func csvRecord(_ record: [UInt8], appendingField value: String) -> [UInt8] {
         let terminator = lineTerminator(of: record)
         var edited = Array(record[..<(record.count - terminator.count)])
         edited.append(UInt8(ascii: ","))
@@ -47,7 +47,7 @@ public enum RecordEditing {
     }
 
     /// `text` as a JSON string literal: quotes, backslashes and control characters escaped.
-    public static func jsonString(_ text: String) -> [UInt8] {
+    package static func jsonString(_ text: String) -> [UInt8] {
         var out: [UInt8] = [UInt8(ascii: "\"")]
         out.reserveCapacity(text.utf8.count + 2)
         let hex = Array("0123456789abcdef".utf8)
@@ -68,7 +68,7 @@ public enum RecordEditing {
 
     /// `text` as one CSV field: quoted, with quotes doubled, when it holds a comma, a
     /// quote or a line break; as it is otherwise.
-    public static func csvField(_ text: String) -> [UInt8] {
+    package static func csvField(_ text: String) -> [UInt8] {
         let bytes = Array(text.utf8)
         guard bytes.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else {
             return bytes

@@ -4,7 +4,7 @@
 /// Only one record's fault is covered. A failure that leaves no later record to trust
 /// (an input that cannot be opened or read, damaged gzip data, a CSV quote left open at
 /// the end of the file, a bad CSV header) stops the reading under either policy.
-public enum InvalidRecordPolicy: Sendable, Hashable {
+package enum InvalidRecordPolicy: Sendable, Hashable {
     /// The first bad record stops the reading with an `InputError` naming its file and line.
     case stop
     /// Bad records are skipped and counted in `ReadSummary.invalidRecords`.
@@ -13,7 +13,7 @@ public enum InvalidRecordPolicy: Sendable, Hashable {
 
 /// What reading does with a document whose id an earlier document of the same run
 /// (in any of its inputs) already has.
-public enum DuplicateIDPolicy: Sendable, Hashable {
+package enum DuplicateIDPolicy: Sendable, Hashable {
     /// Every document is kept, whatever its id.
     case allow
     /// The later document stops the reading with an `InputError` naming both places:

@@ -14,12 +14,12 @@ import Darwin
 /// is removed at once, so nothing is left behind however the process ends; its space is
 /// freed when the process exits. Standard input that is already a regular file (`< file`)
 /// is read in place.
-public enum StandardInputSpool {
+package enum StandardInputSpool {
     /// Copies standard input to a scratch file in `directory` unless it is a regular file,
     /// and returns the bytes copied (nil when nothing was copied). Call it before anything
     /// reads standard input.
     @discardableResult
-    public static func spoolIfNeeded(in directory: String) throws -> Int? {
+    package static func spoolIfNeeded(in directory: String) throws -> Int? {
         var info = stat()
         if fstat(STDIN_FILENO, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { return nil }
         var template = Array((directory.hasSuffix("/") ? directory : directory + "/").utf8CString.dropLast())

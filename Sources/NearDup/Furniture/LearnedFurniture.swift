@@ -23,24 +23,24 @@
 ///
 /// Only fingerprints are read, never text, so this runs once all documents are sketched,
 /// with memory for one 8-byte key per paragraph.
-public struct LearnedFurniture: Sendable {
-    public var minimumPages = 3
-    public var minimumUnrelatedPages = 3
-    public var minimumOwnWords = 40
+package struct LearnedFurniture: Sendable {
+    package var minimumPages = 3
+    package var minimumUnrelatedPages = 3
+    package var minimumOwnWords = 40
     /// Pages of a group that are read to decide; the first ones in input order.
-    public var sampleSize = 16
+    package var sampleSize = 16
     /// Paragraphs shorter than this are ignored: too short to matter, too common to group.
-    public var minimumParagraphWords = 3
+    package var minimumParagraphWords = 3
     /// Two pages whose signatures agree this much more than their common text alone would
     /// make them agree tell one story.
-    public var relatedMargin = 0.2
+    package var relatedMargin = 0.2
 
-    public init() {}
+    package init() {}
 
     /// What was found: the furniture paragraphs of each page that has some.
-    public struct Found: Sendable {
-        public var paragraphsByDocument: [Int: [UInt8]] = [:]
-        public var statistics = FurnitureStatistics()
+    package struct Found: Sendable {
+        package var paragraphsByDocument: [Int: [UInt8]] = [:]
+        package var statistics = FurnitureStatistics()
     }
 
     /// `sources`: each document's publisher (see `DocumentFacts.source`); documents without

@@ -7,22 +7,22 @@
 /// that many pages share around different stories (a site's furniture); how many pages share
 /// a band cannot tell the two apart, but verification, which reads what each pair shares, can.
 /// A star keeps that check linear in the run's length.
-public struct CandidateFinder: Sendable {
-    public let layout: BandLayout
+package struct CandidateFinder: Sendable {
+    package let layout: BandLayout
 
-    public init(layout: BandLayout) {
+    package init(layout: BandLayout) {
         self.layout = layout
     }
 
-    public struct Result: Sendable {
+    package struct Result: Sendable {
         /// Distinct pairs (first < second), sorted.
-        public var pairs: [DocumentPair]
+        package var pairs: [DocumentPair]
         /// Documents in the longest run of one band key: a story copied that many times, or
         /// text shared by that many pages.
-        public var longestRun: Int
+        package var longestRun: Int
 
         /// Adds the pairs of another search over the same documents.
-        public mutating func merge(_ other: Result) {
+        package mutating func merge(_ other: Result) {
             pairs = pairs.sortedUnion(with: other.pairs)
             longestRun = max(longestRun, other.longestRun)
         }
@@ -30,7 +30,7 @@ public struct CandidateFinder: Sendable {
 
     /// `signatures` holds `count` signatures of `layout.bands * layout.rows` or more values each,
     /// `stride` values apart; documents for which `isIndexed` is false (empty texts) take no part.
-    public func candidates(
+    package func candidates(
         signatures: [UInt32], stride: Int, count: Int, threads: Int = 1, isIndexed: (Int) -> Bool
     ) -> Result {
         precondition(signatures.count >= count * stride)
@@ -45,7 +45,7 @@ public struct CandidateFinder: Sendable {
     /// Bands are searched one at a time, so the entries held at once are one per document.
     /// An entry packs the band key's top bits above the document number: sorting the packed
     /// values orders by key, and equal keys by document.
-    public func candidates(signatures: SignatureTable, threads: Int = 1, isIndexed: (Int) -> Bool) -> Result {
+    package func candidates(signatures: SignatureTable, threads: Int = 1, isIndexed: (Int) -> Bool) -> Result {
         let count = signatures.count
         precondition(count == 0 || layout.bands * layout.rows <= signatures.rowLength)
         let indexed = (0..<count).filter(isIndexed)
@@ -137,18 +137,18 @@ public struct CandidateFinder: Sendable {
 /// Packed in one 64-bit word, whose order is the pairs' order: a million documents give
 /// millions of candidate pairs, and half the bytes means half the fresh memory each list of
 /// them takes.
-public struct DocumentPair: Sendable, Hashable, Comparable {
+package struct DocumentPair: Sendable, Hashable, Comparable {
     /// The smaller position in the high half, the larger in the low half.
     private let packed: UInt64
 
-    public var first: Int { Int(packed >> 32) }
-    public var second: Int { Int(packed & 0xFFFF_FFFF) }
+    package var first: Int { Int(packed >> 32) }
+    package var second: Int { Int(packed & 0xFFFF_FFFF) }
 
-    public init(_ a: UInt32, _ b: UInt32) {
+    package init(_ a: UInt32, _ b: UInt32) {
         packed = UInt64(min(a, b)) << 32 | UInt64(max(a, b))
     }
 
-    public init(_ a: Int, _ b: Int) {
+    package init(_ a: Int, _ b: Int) {
         precondition(a >= 0 && b >= 0 && max(a, b) <= Int(UInt32.max), "document positions are 32-bit")
         self.init(UInt32(a), UInt32(b))
     }
@@ -158,7 +158,7 @@ public struct DocumentPair: Sendable, Hashable, Comparable {
         self.packed = packed
     }
 
-    public static func < (lhs: DocumentPair, rhs: DocumentPair) -> Bool {
+    package static func < (lhs: DocumentPair, rhs: DocumentPair) -> Bool {
         lhs.packed < rhs.packed
     }
 }

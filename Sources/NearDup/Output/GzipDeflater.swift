@@ -1,20 +1,20 @@
 import CZlib
 
 /// Why a gzip stream cannot be written.
-public struct GzipDeflateError: Error, Sendable, Equatable {
-    public var message: String
+package struct GzipDeflateError: Error, Sendable, Equatable {
+    package var message: String
 }
 
 /// Compresses bytes into one gzip member through zlib, a piece at a time, so an output of
 /// any size is compressed with a fixed amount of memory. What `compress` and `finish` return
 /// is to be written in order; together they are a file `gzip -d` reads.
-public final class GzipDeflater {
+package final class GzipDeflater {
     private let stream: UnsafeMutablePointer<z_stream>
     private var output: [UInt8]
     private var finished = false
 
     /// zlib's level 6, its own default: most of level 9's ratio at several times its speed.
-    public init(level: Int32 = 6) throws(GzipDeflateError) {
+    package init(level: Int32 = 6) throws(GzipDeflateError) {
         stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())
         output = [UInt8](repeating: 0, count: 1 << 16)
@@ -34,13 +34,13 @@ public final class GzipDeflater {
 
     /// The compressed bytes that `bytes` make available so far (often none: zlib holds back
     /// what it has not yet compressed).
-    public func compress(_ bytes: [UInt8]) throws(GzipDeflateError) -> [UInt8] {
+    package func compress(_ bytes: [UInt8]) throws(GzipDeflateError) -> [UInt8] {
         precondition(!finished, "compress after finish")
         return try run(bytes, flush: Z_NO_FLUSH)
     }
 
     /// The rest of the stream: what zlib held back and the gzip trailer.
-    public func finish() throws(GzipDeflateError) -> [UInt8] {
+    package func finish() throws(GzipDeflateError) -> [UInt8] {
         precondition(!finished, "finish called twice")
         finished = true
         return try run([], flush: Z_FINISH)

@@ -2,7 +2,7 @@ import Foundation
 
 /// Which copy of each cluster `dedup` keeps. The likely original suits an archive; an editor
 /// may rather keep the latest correction, the longest version, or the copy of their own outlet.
-public enum KeepPolicy: Sendable, Equatable {
+package enum KeepPolicy: Sendable, Equatable {
     /// The cluster's representative: the likely original.
     case original
     /// The copy with the earliest date.
@@ -15,7 +15,7 @@ public enum KeepPolicy: Sendable, Equatable {
     case sources([String])
 
     /// Reads `original`, `earliest`, `latest`, `longest` or `source:NAME[,NAME...]`.
-    public init?(argument: String) {
+    package init?(argument: String) {
         switch argument {
         case "original": self = .original
         case "earliest": self = .earliest
@@ -32,13 +32,13 @@ public enum KeepPolicy: Sendable, Equatable {
     }
 
     /// What choosing a copy reads of a document.
-    public struct Candidate: Sendable {
-        public var date: PublicationDate?
-        public var textBytes: Int
+    package struct Candidate: Sendable {
+        package var date: PublicationDate?
+        package var textBytes: Int
         /// The source field, or for a file read from a folder tree, its first folder.
-        public var source: String?
+        package var source: String?
 
-        public init(date: PublicationDate?, textBytes: Int, source: String?) {
+        package init(date: PublicationDate?, textBytes: Int, source: String?) {
             self.date = date
             self.textBytes = textBytes
             self.source = source
@@ -48,7 +48,7 @@ public enum KeepPolicy: Sendable, Equatable {
     /// The member of `cluster` to keep. Where the policy cannot tell (no member dated, no
     /// member of the sources named), or several members tie, the representative is kept if
     /// it is among them, else the first in input order.
-    public func kept(in cluster: ClusteringResult.Cluster, candidate: (Int) -> Candidate) -> Int {
+    package func kept(in cluster: ClusteringResult.Cluster, candidate: (Int) -> Candidate) -> Int {
         let members = cluster.members
         let best: [Int]
         switch self {
@@ -75,7 +75,7 @@ public enum KeepPolicy: Sendable, Equatable {
 }
 
 extension KeepPolicy: CustomStringConvertible {
-    public var description: String {
+    package var description: String {
         switch self {
         case .original: "original"
         case .earliest: "earliest"

@@ -334,7 +334,7 @@ public struct ClusteringPipeline: Sendable {
 
     /// The normalised text's paragraphs as shingling numbers them (for `compare`); a
     /// paragraph number past the last the sets record is the last.
-    public func normalizedParagraphs(_ text: String) -> [String] {
+    package func normalizedParagraphs(_ text: String) -> [String] {
         let (bytes, normalization) = textToNormalize(text)
         var normalized: [UInt8] = []
         var quoted: [Bool] = []
@@ -355,7 +355,7 @@ public struct ClusteringPipeline: Sendable {
     /// copy rule's verdict on the sets, as verification gives it; `furniture`: each text's
     /// paragraphs to leave out first (`learnedFurniture`).
     /// `isBundle`: whether each text bundles stamped items (`BundleRule`), which changes the rule.
-    public func exactComparison(
+    package func exactComparison(
         _ first: String, _ second: String, leavingOut furniture: [[UInt8]] = [[], []]
     ) -> (similarity: PairSimilarity, coverage: ParagraphCoverage, isCopy: Bool, isBundle: [Bool]) {
         var batch = sketch([Array(first.utf8), Array(second.utf8)])
@@ -377,7 +377,7 @@ public struct ClusteringPipeline: Sendable {
     }
 
     /// The normalised text that shingling sees (of the story, for a page).
-    public func normalizedText(_ text: String) -> String {
+    package func normalizedText(_ text: String) -> String {
         let (bytes, normalization) = textToNormalize(text)
         return TextNormalizer(options: normalization).normalize(String(decoding: bytes, as: UTF8.self))
     }

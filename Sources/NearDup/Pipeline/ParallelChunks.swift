@@ -3,19 +3,19 @@ import Foundation
 
 /// Splits `0..<count` into fixed chunks, runs them on up to `threads` threads, and returns
 /// the chunks' results in chunk order: the outcome never depends on the thread count.
-public struct ParallelChunks: Sendable {
-    public let count: Int
-    public let chunkSize: Int
-    public let threads: Int
+package struct ParallelChunks: Sendable {
+    package let count: Int
+    package let chunkSize: Int
+    package let threads: Int
 
-    public init(count: Int, chunkSize: Int, threads: Int) {
+    package init(count: Int, chunkSize: Int, threads: Int) {
         precondition(chunkSize > 0)
         self.count = count
         self.chunkSize = chunkSize
         self.threads = threads
     }
 
-    public func map<Value>(_ body: @escaping @Sendable (Range<Int>) -> Value) -> [Value] {
+    package func map<Value>(_ body: @escaping @Sendable (Range<Int>) -> Value) -> [Value] {
         let chunkCount = (count + chunkSize - 1) / chunkSize
         let results = ChunkResults<Value>(count: chunkCount)
         let work: @Sendable (Int) -> Void = { chunk in

@@ -9,32 +9,32 @@
 ///
 /// Two distinct shingles share an identity with odds of 1 in 2^31: two sets of 600 shingles
 /// count a spurious shared shingle about once in 6,000 comparisons.
-public enum ShingleEntry {
+package enum ShingleEntry {
     @usableFromInline static let markBits = 1
     @usableFromInline static let identityBits = 32 - markBits
     /// The last paragraph a set's paragraph bytes hold; later paragraphs share it.
-    public static let lastParagraph = Int(UInt8.max)
+    package static let lastParagraph = Int(UInt8.max)
 
     /// The entry of a shingle hash: its identity's top bits and its quote mark.
     @inlinable
-    public static func make(_ hash: UInt64) -> UInt32 {
+    package static func make(_ hash: UInt64) -> UInt32 {
         UInt32(truncatingIfNeeded: hash >> UInt64(64 - identityBits)) << UInt32(markBits) | (ShingleHash.isQuoted(hash) ? 1 : 0)
     }
 
     @inlinable
-    public static func identity(_ entry: UInt32) -> UInt32 { entry >> UInt32(markBits) }
+    package static func identity(_ entry: UInt32) -> UInt32 { entry >> UInt32(markBits) }
 
     @inlinable
-    public static func isQuoted(_ entry: UInt32) -> Bool { entry & 1 == 1 }
+    package static func isQuoted(_ entry: UInt32) -> Bool { entry & 1 == 1 }
 
     /// The sorted, duplicate-free entries of shingle hashes in any order, repeats allowed.
-    public static func set(of hashes: [UInt64]) -> [UInt32] {
+    package static func set(of hashes: [UInt64]) -> [UInt32] {
         var paragraphs: [UInt8] = []
         return set(of: hashes, paragraphs: &paragraphs)
     }
 
     /// Also the paragraph of each entry: the first its shingle stands in.
-    public static func set(of hashes: [UInt64], paragraphs: inout [UInt8]) -> [UInt32] {
+    package static func set(of hashes: [UInt64], paragraphs: inout [UInt8]) -> [UInt32] {
         var entries: [UInt32] = []
         var space = SortSpace()
         makeSet(of: hashes, into: &entries, paragraphs: &paragraphs, space: &space)

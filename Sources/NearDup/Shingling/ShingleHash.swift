@@ -2,26 +2,26 @@
 /// quoted, and bits 1...12 hold the paragraph its first word stands in (4095 for any later
 /// one). Identity is the upper 51 bits, so a passage matches whether or not it was quoted and
 /// wherever it stands; sorting by the whole value keeps equal identities together.
-public enum ShingleHash {
+package enum ShingleHash {
     @usableFromInline static let paragraphBits = 12
     @usableFromInline static let markBits = paragraphBits + 1
     /// The last paragraph index a hash can hold; later paragraphs share it.
-    public static let lastParagraph = (1 << paragraphBits) - 1
+    package static let lastParagraph = (1 << paragraphBits) - 1
 
     @inlinable
-    public static func make(_ hash: UInt64, isQuoted: Bool, paragraph: Int = 0) -> UInt64 {
+    package static func make(_ hash: UInt64, isQuoted: Bool, paragraph: Int = 0) -> UInt64 {
         let marks = UInt64(min(paragraph, lastParagraph)) << 1 | (isQuoted ? 1 : 0)
         return hash & ~((1 << UInt64(markBits)) - 1) | marks
     }
 
     @inlinable
-    public static func identity(_ hash: UInt64) -> UInt64 { hash >> UInt64(markBits) }
+    package static func identity(_ hash: UInt64) -> UInt64 { hash >> UInt64(markBits) }
 
     @inlinable
-    public static func isQuoted(_ hash: UInt64) -> Bool { hash & 1 == 1 }
+    package static func isQuoted(_ hash: UInt64) -> Bool { hash & 1 == 1 }
 
     @inlinable
-    public static func paragraph(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> 1) & lastParagraph }
+    package static func paragraph(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> 1) & lastParagraph }
 
     /// After sorting, one entry per identity, with the first paragraph the shingle stands in;
     /// unquoted when any occurrence was unquoted.

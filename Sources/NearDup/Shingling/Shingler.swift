@@ -6,7 +6,7 @@
 ///
 /// The lowest bit of every shingle hash is a mark, not hash: 1 when all the shingle's words
 /// stand inside quotation marks (see `ShingleHash`).
-public struct Shingler: Sendable {
+@_spi(Kernels) public struct Shingler: Sendable {
     public let kind: ShingleKind
     public let seed: UInt64
     /// How many shingles from the start of the text `lead` keeps.
@@ -65,7 +65,7 @@ public struct Shingler: Sendable {
     /// entries tell apart: paragraphs that recur on pages with other text are furniture
     /// (`LearnedFurniture`), and the fingerprints let them be found without keeping text.
     /// Each is made from the paragraph's word hashes, already at hand, in one multiply-add a word.
-    public func paragraphFingerprints(paragraphStarts: [Int32], into fingerprints: inout [ParagraphFingerprint]) {
+    package func paragraphFingerprints(paragraphStarts: [Int32], into fingerprints: inout [ParagraphFingerprint]) {
         fingerprints.removeAll(keepingCapacity: true)
         guard case .words = kind, wordCount > 0 else { return }
         var start = 0

@@ -1,7 +1,7 @@
 import CXXHash
 
 /// XXH3-64 from libxxhash: the one hash function every stage uses.
-public enum XXH3 {
+@_spi(Kernels) public enum XXH3 {
     @inlinable
     public static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64) -> UInt64 {
         neardup_xxh3_64(bytes.baseAddress, bytes.count, seed)

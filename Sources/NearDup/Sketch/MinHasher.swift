@@ -7,7 +7,7 @@
 /// estimator unbiased for small sets. Cost is O(n + K) per document instead of O(n·K) for K
 /// separate hash functions. The classic scheme (K functions) is kept for comparison and for
 /// users who want datasketch's estimator; its kernel runs in SIMD lanes.
-public struct MinHasher: Sendable, Equatable {
+@_spi(Kernels) public struct MinHasher: Sendable, Equatable {
     /// Signature length K.
     public let numPermutations: Int
     public let seed: UInt64

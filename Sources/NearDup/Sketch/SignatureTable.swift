@@ -4,11 +4,11 @@
 /// A million signatures of 128 values take 512 MB. In one array, each doubling of its
 /// capacity copied all of them and touched fresh pages on the reading thread while the
 /// sketching threads waited for it; segments grow without copying what they hold.
-public struct SignatureTable: Sendable {
+package struct SignatureTable: Sendable {
     /// Values per row.
-    public private(set) var rowLength: Int
+    package private(set) var rowLength: Int
     /// Rows held.
-    public private(set) var count = 0
+    package private(set) var count = 0
     private var segments: [[UInt32]] = []
     /// Rows per segment, a power of two: a row's segment is its number shifted by this.
     private let segmentShift: Int
@@ -17,13 +17,13 @@ public struct SignatureTable: Sendable {
     static let defaultSegmentShift = 13
 
     /// An empty table; its row length is set by the first row appended when given as 0.
-    public init(rowLength: Int = 0) {
+    package init(rowLength: Int = 0) {
         self.rowLength = rowLength
         segmentShift = Self.defaultSegmentShift
     }
 
     /// The `values.count / rowLength` rows held back to back in `values`, without a copy.
-    public init(_ values: [UInt32], rowLength: Int) {
+    package init(_ values: [UInt32], rowLength: Int) {
         precondition(rowLength > 0 && values.count % rowLength == 0)
         self.rowLength = rowLength
         count = values.count / rowLength
@@ -34,14 +34,14 @@ public struct SignatureTable: Sendable {
     private var rowsPerSegment: Int { 1 << segmentShift }
 
     /// The values of `row`.
-    public subscript(row: Int) -> ArraySlice<UInt32> {
+    package subscript(row: Int) -> ArraySlice<UInt32> {
         precondition(row >= 0 && row < count)
         let start = (row & (rowsPerSegment - 1)) * rowLength
         return segments[row >> segmentShift][start..<(start + rowLength)]
     }
 
     /// Makes room for `rows` rows in the first segment of an empty table, up to a segment.
-    public mutating func reserveCapacity(_ rows: Int) {
+    package mutating func reserveCapacity(_ rows: Int) {
         guard count == 0 && segments.isEmpty && rows > 0 else { return }
         var segment: [UInt32] = []
         segment.reserveCapacity(Swift.min(rows, rowsPerSegment) * rowLength)
@@ -49,14 +49,14 @@ public struct SignatureTable: Sendable {
     }
 
     /// Appends one row.
-    public mutating func append(_ row: [UInt32]) {
+    package mutating func append(_ row: [UInt32]) {
         if count == 0 && rowLength == 0 { rowLength = row.count }
         precondition(row.count == rowLength)
         append(rows: 1, from: row[...])
     }
 
     /// Appends every row of `other`, which has this table's row length (or this table is empty).
-    public mutating func append(contentsOf other: SignatureTable) {
+    package mutating func append(contentsOf other: SignatureTable) {
         guard other.count > 0 else { return }
         if count == 0 && rowLength == 0 { rowLength = other.rowLength }
         precondition(other.rowLength == rowLength)

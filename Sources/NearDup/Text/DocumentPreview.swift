@@ -4,8 +4,8 @@
 /// UTF-8 bytes: an ASCII byte is classed by comparison, and only other scalars ask Unicode's
 /// White_Space property, a table lookup that made up half the preview's time. Grapheme
 /// breaking, which reading by characters would need, cost more still.
-public enum DocumentPreview {
-    public static func firstWords(of text: String, count: Int = 12) -> String {
+package enum DocumentPreview {
+    package static func firstWords(of text: String, count: Int = 12) -> String {
         let source = MarkupStripper.mayContainMarkup(text)
             ? MarkupStripper.strip(String(String.UnicodeScalarView(text.unicodeScalars.prefix(4_000))))
             : text
@@ -15,7 +15,7 @@ public enum DocumentPreview {
 
     /// The first words of a document's text, read from its UTF-8 bytes in place unless they
     /// may hold markup.
-    public static func firstWords(of document: Document, count: Int = 12) -> String {
+    package static func firstWords(of document: Document, count: Int = 12) -> String {
         let text = document.utf8Text
         guard !MarkupStripper.mayContainMarkup(text) else { return firstWords(of: document.text, count: count) }
         return text.withUnsafeBufferPointer { firstWords(inUTF8: $0, count: count) }

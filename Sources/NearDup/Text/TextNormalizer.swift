@@ -43,7 +43,7 @@ public struct TextNormalizer: Sendable {
 
     /// Also records, for each output word, whether it stood inside quotation marks: stories
     /// that quote the same statement share those words without being copies of each other.
-    public func normalize(_ text: String, into output: inout [UInt8], quotedWords: inout [Bool]) {
+    @_spi(Kernels) public func normalize(_ text: String, into output: inout [UInt8], quotedWords: inout [Bool]) {
         var paragraphStarts: [Int32] = []
         normalize(text, into: &output, quotedWords: &quotedWords, paragraphStarts: &paragraphStarts)
     }
@@ -51,7 +51,7 @@ public struct TextNormalizer: Sendable {
     /// Also records where each kept paragraph after the first starts, as the index of its
     /// first word: a rewritten copy keeps most of its story's paragraphs, each lightly edited,
     /// where a new story that reuses background text keeps a few of them whole.
-    public func normalize(_ text: String, into output: inout [UInt8], quotedWords: inout [Bool], paragraphStarts: inout [Int32]) {
+    package func normalize(_ text: String, into output: inout [UInt8], quotedWords: inout [Bool], paragraphStarts: inout [Int32]) {
         normalize(utf8: Array(text.utf8), into: &output, quotedWords: &quotedWords, paragraphStarts: &paragraphStarts)
     }
 

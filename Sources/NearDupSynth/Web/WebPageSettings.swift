@@ -31,17 +31,17 @@ import NearDup
 ///   paragraphs `inlinePhotoProbability` (0.3), a newsletter box between paragraphs
 ///   `inlineNewsletterProbability` (0.35), "Related:" links with the text mode's
 ///   `relatedProbability`, advertisement slots on sites that have them.
-public struct WebPageSettings: Sendable, Equatable {
-    public var galleryShare = 0.03
-    public var liveBlogShare = 0.008
-    public var listingShare = 0.04
-    public var liveBlogSnapshots = 2...5
-    public var networkShare = 0.6
-    public var leadPhotoProbability = 0.6
-    public var inlinePhotoProbability = 0.3
-    public var inlineNewsletterProbability = 0.35
+package struct WebPageSettings: Sendable, Equatable {
+    package var galleryShare = 0.03
+    package var liveBlogShare = 0.008
+    package var listingShare = 0.04
+    package var liveBlogSnapshots = 2...5
+    package var networkShare = 0.6
+    package var leadPhotoProbability = 0.6
+    package var inlinePhotoProbability = 0.3
+    package var inlineNewsletterProbability = 0.35
 
-    public init() {}
+    package init() {}
 
     func validationError() -> String? {
         let probabilities: [(String, Double)] = [

@@ -12,7 +12,7 @@
 
 import Benchmark
 import Foundation
-import NearDup
+@_spi(Kernels) import NearDup
 
 // MARK: - Documents
 
