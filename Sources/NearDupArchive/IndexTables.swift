@@ -117,6 +117,25 @@ struct IndexTables {
         try Int.fetchOne(db.cachedStatement(sql: "SELECT representative FROM documents WHERE position = ?"), arguments: [position])
     }
 
+    /// The representative and date of each of `positions` in the index, without its sketch.
+    func clusterFacts(of positions: [Int]) throws -> [Int: (representative: Int, date: PublicationDate?)] {
+        var found: [Int: (representative: Int, date: PublicationDate?)] = [:]
+        for batch in Self.batches(of: positions) {
+            let rows = try Row.fetchCursor(
+                db.cachedStatement(sql: """
+                    SELECT position, representative, date_seconds, date_nanoseconds FROM documents
+                    WHERE position IN (\(Self.placeholders(batch.count)))
+                    """),
+                arguments: StatementArguments(batch))
+            while let row = try rows.next() {
+                let seconds: Int64? = row[2]
+                let nanoseconds: Int64? = row[3]
+                found[row[0]] = (row[1], seconds.map { PublicationDate(secondsSince1970: $0, nanoseconds: Int32(nanoseconds ?? 0)) })
+            }
+        }
+        return found
+    }
+
     /// Deletes the document's rows, band keys and edges.
     func delete(_ position: Int, keys: [UInt64]) throws {
         try deletePostings(of: position, keys: keys)

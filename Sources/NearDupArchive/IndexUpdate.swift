@@ -184,8 +184,9 @@ struct IndexUpdate {
         }
         affected.formUnion(changed)
 
-        // 4. Clusters of every component touched.
-        try recluster(affected, held: held)
+        // 4. Clusters of every component touched. When only new documents came in, with no
+        // furniture learned anew, the edges among documents already indexed are as they were.
+        try recluster(affected, held: held, grewOnly: removed.isEmpty && changed.isEmpty ? newSet : nil)
         try tables.settleBandLevels()
     }
 
@@ -206,8 +207,10 @@ struct IndexUpdate {
         return Set(run.dropFirst().map { Pair(hub, $0) })
     }
 
-    /// Clusters again, whole, each component of copy edges that holds one of `documents`.
-    private func recluster(_ documents: Set<Int>, held: [Int: IndexedDocument]) throws {
+    /// Clusters again each component of copy edges that holds one of `documents`: whole, or,
+    /// when it only grew around one cluster, by checking its new members alone.
+    /// `grewOnly`: the new documents, when nothing else changed.
+    private func recluster(_ documents: Set<Int>, held: [Int: IndexedDocument], grewOnly new: Set<Int>?) throws {
         var visited = Set<Int>()
         for start in documents.sorted() where !visited.contains(start) {
             guard try tables.representative(of: start) != nil else { continue }
@@ -232,6 +235,7 @@ struct IndexUpdate {
                 try tables.setCluster(of: start, representative: start, similarity: 1)
                 continue
             }
+            if let new, try settleGrowth(of: component, new: new, edges: edges, held: held) { continue }
             let members = try tables.documents(component.filter { held[$0] == nil }) + component.compactMap { held[$0] }
             let clusters = engine.clusters(
                 of: members, edges: edges.sorted { $0.key < $1.key }.map { (($0.key.first, $0.key.second), $0.value) })
@@ -246,6 +250,56 @@ struct IndexUpdate {
                 try tables.setCluster(of: member, representative: member, similarity: 1)
             }
         }
+    }
+}
+
+extension IndexUpdate {
+    /// Settles a component that new documents grew around one cluster without making it again,
+    /// when the batch clusterer's answer is known to be that cluster with the new members it
+    /// keeps: every indexed member has one representative, dated; no new member is earlier,
+    /// and among those of its date it stays the likely original; the indexed members keep
+    /// their checks against it, and each new member is checked as the clusterer checks it.
+    /// False, with nothing written, when that does not hold or more than one new member would
+    /// be split off (they might group among themselves): then the component is made again whole.
+    fileprivate func settleGrowth(
+        of component: [Int], new: Set<Int>, edges: [Pair: Double], held: [Int: IndexedDocument]
+    ) throws -> Bool {
+        let indexed = component.filter { !new.contains($0) }
+        let arrivals = component.compactMap { new.contains($0) ? held[$0] : nil }
+        guard let first = indexed.first, !arrivals.isEmpty, arrivals.count == component.count - indexed.count else { return false }
+        let facts = try tables.clusterFacts(of: indexed)
+        guard let representative = facts[first]?.representative, facts.count == indexed.count,
+              facts.values.allSatisfy({ $0.representative == representative }),
+              let date = facts[representative]?.date
+        else { return false }
+        // Undated arrivals never win over a dated original; one of its date might.
+        let sameDay = arrivals.filter { $0.facts.date == date }
+        guard arrivals.allSatisfy({ $0.facts.date.map { $0 >= date } ?? true }) else { return false }
+        let original: IndexedDocument
+        if sameDay.isEmpty {
+            guard let stored = try tables.documents([representative]).first else { return false }
+            original = stored
+        } else {
+            let rivals = try tables.documents(indexed.filter { facts[$0]?.date == date })
+            guard engine.likelyOriginal(of: rivals + sameDay) == representative,
+                  let stored = rivals.first(where: { $0.position == representative })
+            else { return false }
+            original = stored
+        }
+        var kept: [(Int, Double)] = []
+        var splitOff: [Int] = []
+        for arrival in arrivals {
+            if let overlap = engine.overlapKept(
+                of: arrival, with: original, linkedOverlap: edges[Pair(arrival.position, representative)]) {
+                kept.append((arrival.position, overlap))
+            } else {
+                splitOff.append(arrival.position)
+            }
+        }
+        guard splitOff.count <= 1 else { return false }
+        for (position, overlap) in kept { try tables.setCluster(of: position, representative: representative, similarity: overlap) }
+        for position in splitOff { try tables.setCluster(of: position, representative: position, similarity: 1) }
+        return true
     }
 }
 

@@ -10,8 +10,9 @@ enum GeneratedArchive {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let stories: [BaseStory] = (try? BaseStory.read(from: root.appendingPathComponent("Data/reuters/reuters-sample.jsonl").path)) ?? []
 
-    /// `count` reprinted stories, as plain text or web pages.
-    static func documents(count: Int, seed: UInt64, pages: Bool) throws -> [Document] {
+    /// `count` reprinted stories, as plain text or web pages; `dated`: with their publication
+    /// dates read, so each cluster's likely original is its earliest copy.
+    static func documents(count: Int, seed: UInt64, pages: Bool, dated: Bool = false) throws -> [Document] {
         var configuration = SynthConfiguration(seed: seed)
         if pages { configuration.format = .html }
         var corpus: [UInt8] = []
@@ -21,7 +22,7 @@ enum GeneratedArchive {
         let path = try TestScratch.directory("archive") + "/corpus.jsonl"
         try Data(corpus).write(to: URL(fileURLWithPath: path))
         var documents: [Document] = []
-        try CorpusReader().forEachDocument(in: path) { documents.append($0) }
+        try CorpusReader(fields: FieldSelection(date: dated ? "date" : nil)).forEachDocument(in: path) { documents.append($0) }
         return documents
     }
 

@@ -40,6 +40,26 @@ import Testing
         #expect(try Self.records(of: Self.added(documents, batchSize: batchSize)) == expected)
     }
 
+    /// With dates, a cluster that new copies join is mostly settled by checking them alone
+    /// against its original; the answer must still be the batch run's.
+    @Test(arguments: [1, 100, 3_334])
+    func datedTextAddedInBatchesClustersAsOneRun(batchSize: Int) throws {
+        let count = Self.corpusSize(batchSize: batchSize, otherwise: 1_200)
+        let documents = try GeneratedArchive.documents(count: count, seed: 24, pages: false, dated: true)
+        #expect(documents.allSatisfy { $0.date != nil })
+        let expected = GeneratedArchive.batchRecords(documents)
+        #expect(Set(expected.map(\.cluster)).count < documents.count - 100, "the corpus has clusters to find")
+        #expect(try Self.records(of: Self.added(documents, batchSize: batchSize)) == expected)
+    }
+
+    @Test(arguments: [1, 100])
+    func datedPagesAddedInBatchesClusterAsOneRun(batchSize: Int) throws {
+        let documents = try GeneratedArchive.documents(count: 700, seed: 25, pages: true, dated: true)
+        let expected = GeneratedArchive.batchRecords(documents)
+        #expect(Set(expected.map(\.cluster)).count < documents.count - 50)
+        #expect(try Self.records(of: Self.added(documents, batchSize: batchSize)) == expected)
+    }
+
     @Test(arguments: [false, true])
     func removingGivesTheRunWithoutTheRemoved(pages: Bool) throws {
         let documents = try GeneratedArchive.documents(count: 800, seed: 23, pages: pages)

@@ -105,6 +105,32 @@ package struct SketchEngine: Sendable {
         }
     }
 
+    /// Whether `member` stays in the cluster of `representative` when the clusterer checks it
+    /// (`ClusteringPipeline.clusters(of:…)`), and then its overlap with it; nil when it would be
+    /// split off. `linkedOverlap`: the overlap of their copy edge, when one joins them.
+    package func overlapKept(
+        of member: IndexedDocument, with representative: IndexedDocument, linkedOverlap: Double?
+    ) -> Double? {
+        if let linkedOverlap { return linkedOverlap }
+        let work = WorkingSet([member, representative])
+        let (first, second) = (work.local[member.position]!, work.local[representative.position]!)
+        let similarity = work.similarity(first, second)
+        if work.verdicts(options).verdict(first, second, in: work.batch) == .copy { return similarity.overlap }
+        return options.copyRule.supports(similarity) ? similarity.overlap : nil
+    }
+
+    /// The position of the likely original among `documents`, as a batch run chooses it.
+    package func likelyOriginal(of documents: [IndexedDocument]) -> Int {
+        let work = WorkingSet(documents)
+        do {
+            let compared = try ComparedDocuments(Array(work.positions.indices), batch: work.batch)
+            let local = ClusteringPipeline.likelyOriginal(of: Array(work.positions.indices), documents: work.facts, compared: compared)
+            return work.positions[local]
+        } catch {
+            preconditionFailure("sets held in memory cannot fail to be read: \(error)")
+        }
+    }
+
     /// The clusters of one component of copy edges (`members`, every document the edges name),
     /// without chaining, as a batch run makes them: representative first, then the others in
     /// position order, each with its overlap with the representative.
