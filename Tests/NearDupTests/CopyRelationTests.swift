@@ -25,22 +25,22 @@ import Testing
         let copy = ["Putin to Trump: be my guest"] + Self.story[1...2]
         // The first paragraph is replaced (dropped, one added), the last three are cut.
         let relation = Self.relation(copy)
-        #expect(relation == .excerpt(cutAfter: 3, paragraphs: 6, added: 1, changedWords: 0))
-        #expect(relation.description == "excerpt: cut after paragraph 3 of 6, 1 paragraph added")
+        #expect(relation == .excerpt(cutAfter: 3, paragraphs: 6, changes: .init(replacedOpening: 1, added: 1)))
+        #expect(relation.description == "excerpt: cut after paragraph 3 of 6, first paragraph left out, 1 paragraph added")
     }
 
     @Test func wordsChangedInEveryParagraphKeptIsACopyEdit() {
         var copy = Self.story
         copy[1] = "The Russian leader said during a visit to South Africa that the appropriate conditions had to be created first."
         let relation = Self.relation(copy)
-        #expect(relation == .copyEdited(changedWords: 3))
+        #expect(relation == .copyEdited(changes: .init(changedWords: 3)))
         #expect(relation.description == "copy-edited: 3 words changed")
     }
 
     @Test func everyParagraphKeptAndMoreIsExpanded() {
         let copy = ["By Staff and wire reports"] + Self.story + ["Related: Helsinki summit, a week on", "Follow us for more world news."]
         let relation = Self.relation(copy)
-        #expect(relation == .expanded(added: 3, changedWords: 0))
+        #expect(relation == .expanded(changes: .init(added: 3)))
         #expect(relation.kind == "expanded")
         #expect(relation.description == "expanded: 3 paragraphs added")
     }
@@ -48,8 +48,19 @@ import Testing
     @Test func paragraphsDroppedInsideTheStoryMakeARewrite() {
         let copy = [Self.story[0], "Officials later said a date had been discussed.", Self.story[3], Self.story[5]]
         let relation = Self.relation(copy)
-        #expect(relation == .rewrite(kept: 3, paragraphs: 6, added: 1, changedWords: 0))
+        #expect(relation == .rewrite(kept: 3, paragraphs: 6, changes: .init(added: 1)))
         #expect(relation.description == "rewrite or write-thru: kept 3 of 6 paragraphs, 1 paragraph added")
+    }
+
+    @Test func aNewOpeningOverTheSameStoryIsNoRewrite() {
+        let copy = ["THE IVYBRIDGE INDEPENDENT | A3 | Monday", "Putin to Trump: be my guest"] + Self.story.dropFirst()
+        let relation = Self.relation(copy)
+        #expect(relation == .copyEdited(changes: .init(replacedOpening: 1, added: 2)))
+        #expect(relation.description == "copy-edited: first paragraph left out, 2 paragraphs added, the rest word for word")
+        // More added than left out is an expansion.
+        let longer = Self.relation(copy + ["Related: Helsinki summit, a week on"])
+        #expect(longer == .expanded(changes: .init(replacedOpening: 1, added: 3)))
+        #expect(longer.description == "expanded: 3 paragraphs added, first paragraph left out")
     }
 
     @Test func aBundleSaysHowMuchOfTheStoryItHolds() {

@@ -115,7 +115,10 @@ enum Chromium {
     }
 
     static func arguments(profile: String) -> [String] {
-        ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars", "--user-data-dir=" + profile]
+        // The virtual time budget lets the page finish what it does after loading (inflating
+        // the details it opens) before Chromium prints the DOM or takes the picture.
+        ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars", "--virtual-time-budget=10000",
+         "--user-data-dir=" + profile]
     }
 
     /// The page's DOM once its scripts have run, and its console.

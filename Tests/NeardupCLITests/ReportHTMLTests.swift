@@ -35,14 +35,15 @@ struct ReportHTMLTests {
         #expect(run.status == 0, "\(run.stderr)")
         let html = try String(contentsOfFile: report, encoding: .utf8)
 
-        // Three script elements (two of data, one of code), each closed once, and nothing else.
-        #expect(html.components(separatedBy: "<script").count - 1 == 3)
-        #expect(html.components(separatedBy: "</script").count - 1 == 3)
+        // Four script elements (three of data, one of code), each closed once, and nothing else;
+        // the data is base64 (compressed JSON).
+        #expect(html.components(separatedBy: "<script").count - 1 == 4)
+        #expect(html.components(separatedBy: "</script").count - 1 == 4)
         for forbidden in ["<!--", "</textarea", "<textarea", "alert(1)</", "<img", "\u{2028}"] {
             #expect(!html.contains(forbidden), "\(forbidden) is in the page as it is")
         }
         // The data reads back whole: the ids as given, in the overview.
-        let overview = try #require(Self.element("nd-overview", in: html))
+        let overview = try Self.inflated(try #require(Self.element("nd-overview", type: "text/plain", in: html)), in: folder)
         let data = try #require(try JSONSerialization.jsonObject(with: Data(overview.utf8)) as? [String: Any])
         let groups = try #require(data["groups"] as? [[Any]])
         #expect(groups.count == 1)
@@ -50,13 +51,18 @@ struct ReportHTMLTests {
         #expect(Set(ids) == Set(ReportHostileInput.ids))
         let outlets = try #require(data["outlets"] as? [String])
         #expect(Set(outlets) == Set(ReportHostileInput.outlets))
-        // One detail line per story, whose text reads back with its payloads.
-        let details = try #require(Self.element("nd-details", in: html))
+        // One detail line per story, and the paragraph table it refers to, compressed; they
+        // read back with their payloads.
+        let details = try Self.inflated(try #require(Self.element("nd-details", type: "text/plain", in: html)), in: folder)
         let lines = details.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == 1)
         let detail = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
-        let text = (detail["text"] as? [String] ?? []).joined(separator: "\n")
+        let numbers = try #require(detail["text"] as? [Int])
+        let table = try Self.inflated(try #require(Self.element("nd-paragraphs", type: "text/plain", in: html)), in: folder)
+            .split(separator: "\n").map(String.init)
+        let text = numbers.map { table[$0] }.joined(separator: "\n")
         #expect(text.contains("</textarea><script>document.body.dataset.pwned='yes'</script>"))
+        #expect(((detail["copies"] as? [[String: Any]]) ?? []).compactMap { $0["kind"] as? String }.sorted() == ["excerpt", "expanded"])
     }
 
     @Test func outputIsRequiredAndNeverAnInput() throws {
@@ -88,10 +94,21 @@ struct ReportHTMLTests {
     }
 
     /// The text of the `<script>` element with `id`.
-    static func element(_ id: String, in html: String) -> String? {
-        guard let start = html.range(of: "<script type=\"application/json\" id=\"\(id)\">"),
+    static func element(_ id: String, type: String, in html: String) -> String? {
+        guard let start = html.range(of: "<script type=\"\(type)\" id=\"\(id)\">"),
               let end = html[start.upperBound...].range(of: "</script>") else { return nil }
         return String(html[start.upperBound..<end.lowerBound])
+    }
+
+    /// A block of compressed text as the page reads it back: base64, then gzip (through
+    /// `gzip -d`, as the tests have no inflater of their own).
+    static func inflated(_ base64: String, in folder: String) throws -> String {
+        let compressed = try #require(Data(base64Encoded: base64), "not base64")
+        let path = folder + "/block-" + UUID().uuidString + ".gz"
+        try compressed.write(to: URL(fileURLWithPath: path))
+        let run = try NeardupTool.run(["-dc", path], executable: URL(fileURLWithPath: "/bin/gzip"))
+        #expect(run.status == 0, "\(run.stderr)")
+        return run.stdout
     }
 }
 

@@ -1,47 +1,78 @@
 /// How a copy stands to its original, in plain words, read from their paragraph diff: what
 /// an editor wants first of each reprint (the same story, a cut, an edit, more text, a
 /// rewrite) before reading the diff itself.
+///
+/// Reprints replace the original's opening lines (masthead, headline, byline) with their own
+/// so often that paragraphs dropped before the first one kept do not make a rewrite, nor
+/// paragraphs added before it an expansion: they are counted apart (`replacedOpening`).
 public enum CopyRelation: Sendable, Equatable {
     /// Every paragraph kept with every word.
     case identical
     /// The copy stops after the original's paragraph `cutAfter` (counting from 1) of
-    /// `paragraphs`; at most one paragraph before the cut is missing (a replaced headline).
-    case excerpt(cutAfter: Int, paragraphs: Int, added: Int, changedWords: Int)
-    /// Every paragraph kept, words changed inside them.
-    case copyEdited(changedWords: Int)
-    /// Every paragraph kept, and paragraphs of its own added.
-    case expanded(added: Int, changedWords: Int)
-    /// Paragraphs dropped inside the story, not only cut from its end: a rewrite or a
-    /// write-thru that keeps `kept` of the original's `paragraphs`.
-    case rewrite(kept: Int, paragraphs: Int, added: Int, changedWords: Int)
+    /// `paragraphs`, with at most one paragraph missing inside what it keeps.
+    case excerpt(cutAfter: Int, paragraphs: Int, changes: Changes)
+    /// Every paragraph from the first kept to the last kept, words changed inside them.
+    case copyEdited(changes: Changes)
+    /// Every paragraph from the first kept to the last kept, and paragraphs of its own added
+    /// among them or after them.
+    case expanded(changes: Changes)
+    /// Paragraphs dropped inside the story: a rewrite or a write-thru that keeps `kept` of
+    /// the original's `paragraphs`.
+    case rewrite(kept: Int, paragraphs: Int, changes: Changes)
     /// A bundle (live blog, digest) that holds `containment` of the story's text among items
     /// of its own: no copy of the story, but it carries it.
     case bundle(containment: Double)
 
-    public init(_ diff: ParagraphDiff) {
-        let paragraphs = diff.original.count
-        let (dropped, added, changedWords) = (diff.droppedParagraphs, diff.addedParagraphs, diff.changedWords)
-        if dropped == 0 {
-            self = added > 0 ? .expanded(added: added, changedWords: changedWords)
-                : changedWords > 0 ? .copyEdited(changedWords: changedWords) : .identical
-            return
-        }
-        var lastKept = -1
-        for entry in diff.entries {
-            switch entry {
-            case .same(let original, _), .changed(let original, _, _): lastKept = max(lastKept, original)
-            case .dropped, .added: break
-            }
-        }
-        let cutFromEnd = paragraphs - 1 - lastKept
-        if lastKept >= 0, cutFromEnd > 0, dropped - cutFromEnd <= 1 {
-            self = .excerpt(cutAfter: lastKept + 1, paragraphs: paragraphs, added: added, changedWords: changedWords)
-        } else {
-            self = .rewrite(kept: diff.keptParagraphs, paragraphs: paragraphs, added: added, changedWords: changedWords)
+    /// What else the copy did.
+    public struct Changes: Sendable, Equatable {
+        /// Paragraphs of the original dropped before the first one kept.
+        public var replacedOpening: Int
+        public var added: Int
+        public var changedWords: Int
+
+        public init(replacedOpening: Int = 0, added: Int = 0, changedWords: Int = 0) {
+            self.replacedOpening = replacedOpening
+            self.added = added
+            self.changedWords = changedWords
         }
     }
 
-    /// One word or two: "identical", "excerpt", "copy-edited", "expanded", "rewrite", "bundle".
+    public init(_ diff: ParagraphDiff) {
+        let paragraphs = diff.original.count
+        var kept: [Int] = []
+        // Paragraphs added after the first one kept: the copy's own text inside the story,
+        // not a new opening.
+        var addedInside = 0
+        for entry in diff.entries {
+            switch entry {
+            case .same(let original, _), .changed(let original, _, _): kept.append(original)
+            case .added: if !kept.isEmpty { addedInside += 1 }
+            case .dropped: break
+            }
+        }
+        guard let first = kept.min(), let last = kept.max() else {
+            self = .rewrite(kept: 0, paragraphs: paragraphs, changes: Changes(added: diff.addedParagraphs))
+            return
+        }
+        let inside = (last - first + 1) - kept.count
+        let cut = paragraphs - 1 - last
+        let changes = Changes(replacedOpening: first, added: diff.addedParagraphs, changedWords: diff.changedWords)
+        if inside == 0 && cut == 0 {
+            if addedInside > 0 {
+                self = .expanded(changes: changes)
+            } else if changes == Changes() {
+                self = .identical
+            } else {
+                self = .copyEdited(changes: changes)
+            }
+        } else if inside <= 1 && cut > 0 {
+            self = .excerpt(cutAfter: last + 1, paragraphs: paragraphs, changes: changes)
+        } else {
+            self = .rewrite(kept: kept.count, paragraphs: paragraphs, changes: changes)
+        }
+    }
+
+    /// One word: "identical", "excerpt", "copy-edited", "expanded", "rewrite", "bundle".
     public var kind: String {
         switch self {
         case .identical: "identical"
@@ -58,24 +89,38 @@ public enum CopyRelation: Sendable, Equatable {
         switch self {
         case .identical:
             return "identical: every paragraph, every word"
-        case .excerpt(let cutAfter, let paragraphs, let added, let changedWords):
-            return "excerpt: cut after paragraph \(cutAfter) of \(paragraphs)" + Self.details(added: added, changedWords: changedWords)
-        case .copyEdited(let changedWords):
-            return "copy-edited: \(Self.counted(changedWords, "word")) changed"
-        case .expanded(let added, let changedWords):
-            return "expanded: \(Self.counted(added, "paragraph")) added" + Self.details(added: 0, changedWords: changedWords)
-        case .rewrite(let kept, let paragraphs, let added, let changedWords):
-            return "rewrite or write-thru: kept \(kept) of \(paragraphs) paragraphs" + Self.details(added: added, changedWords: changedWords)
+        case .excerpt(let cutAfter, let paragraphs, let changes):
+            return "excerpt: cut after paragraph \(cutAfter) of \(paragraphs)" + Self.details(changes)
+        case .copyEdited(let changes) where changes.changedWords == 0:
+            return "copy-edited: " + Self.parts(changes).joined(separator: ", ") + ", the rest word for word"
+        case .copyEdited(let changes):
+            return "copy-edited: \(Self.counted(changes.changedWords, "word")) changed"
+                + Self.details(Changes(replacedOpening: changes.replacedOpening, added: changes.added))
+        case .expanded(let changes):
+            return "expanded: \(Self.counted(changes.added, "paragraph")) added"
+                + Self.details(Changes(replacedOpening: changes.replacedOpening, changedWords: changes.changedWords))
+        case .rewrite(let kept, let paragraphs, let changes):
+            return "rewrite or write-thru: kept \(kept) of \(paragraphs) paragraphs" + Self.details(changes)
         case .bundle(let containment):
             return "bundle containing the story (\(Int((containment * 100).rounded()))% of its text) among items of its own"
         }
     }
 
-    private static func details(added: Int, changedWords: Int) -> String {
-        var parts: [String] = []
-        if added > 0 { parts.append("\(counted(added, "paragraph")) added") }
-        if changedWords > 0 { parts.append("\(counted(changedWords, "word")) changed") }
+    private static func details(_ changes: Changes) -> String {
+        let parts = parts(changes)
         return parts.isEmpty ? "" : ", " + parts.joined(separator: ", ")
+    }
+
+    private static func parts(_ changes: Changes) -> [String] {
+        var parts: [String] = []
+        switch changes.replacedOpening {
+        case 0: break
+        case 1: parts.append("first paragraph left out")
+        case let count: parts.append("first \(count) paragraphs left out")
+        }
+        if changes.added > 0 { parts.append("\(counted(changes.added, "paragraph")) added") }
+        if changes.changedWords > 0 { parts.append("\(counted(changes.changedWords, "word")) changed") }
+        return parts
     }
 
     private static func counted(_ count: Int, _ noun: String) -> String {

@@ -18,6 +18,39 @@ public struct ReportStory: Sendable {
             story = String(decoding: text, as: UTF8.self)
             dropped = []
         }
-        paragraphs = ParagraphDiff.paragraphs(of: story).map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        paragraphs = Self.paragraphs(of: story)
+    }
+
+    /// A line longer than this is no hard-wrapped line: its block holds a paragraph a line.
+    static let longestWrappedLine = 100
+
+    /// Paragraphs as an editor sees them: blocks between blank lines, except that a block of
+    /// unwrapped lines (one longer than `longestWrappedLine`) is a paragraph a line, as is
+    /// text with no blank line (`ParagraphDiff.paragraphs` reads that text the same way). Text
+    /// that puts a paragraph on each line and a blank line somewhere (under a header, say)
+    /// would otherwise be one paragraph of the whole story, and its diff a single block;
+    /// hard-wrapped print text keeps its lines joined.
+    public static func paragraphs(of text: String) -> [String] {
+        let allLines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        // A blank line between lines of text; not the empty line after a final line end.
+        let isBlank = { (line: Substring) in line.allSatisfy(\.isWhitespace) }
+        let hasBlankLine = allLines.drop(while: isBlank).reversed().drop(while: isBlank).contains(where: isBlank)
+        var paragraphs: [String] = []
+        var block: [Substring] = []
+        func close() {
+            let lines = block.map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }.filter { !$0.isEmpty }
+            block = []
+            guard !lines.isEmpty else { return }
+            if !hasBlankLine || lines.contains(where: { $0.count > longestWrappedLine }) {
+                paragraphs += lines
+            } else {
+                paragraphs.append(lines.joined(separator: " "))
+            }
+        }
+        for line in allLines {
+            if line.allSatisfy(\.isWhitespace) { close() } else { block.append(line) }
+        }
+        close()
+        return paragraphs
     }
 }

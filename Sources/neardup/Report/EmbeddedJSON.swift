@@ -63,6 +63,15 @@ enum EmbeddedJSON {
         }
     }
 
+    /// Two encoded JSON objects as one: the members of `first`, then those of `second`.
+    static func append(_ first: [UInt8], joinedWith second: [UInt8], to bytes: inout [UInt8]) {
+        precondition(first.first == UInt8(ascii: "{") && first.last == UInt8(ascii: "}")
+                     && second.first == UInt8(ascii: "{") && second.last == UInt8(ascii: "}"), "not JSON objects")
+        bytes += first.dropLast()
+        if first.count > 2 && second.count > 2 { bytes.append(UInt8(ascii: ",")) }
+        bytes += second.dropFirst()
+    }
+
     private static func appendFixed(_ number: Double, digits: Int, to bytes: inout [UInt8]) {
         guard number.isFinite else { return bytes += Array("null".utf8) }
         var scale = 1.0

@@ -45,8 +45,10 @@ struct ReportCommand: ParsableCommand {
                 documents: run.documents, result: run.result, previews: run.previews, texts: texts, groups: groups,
                 dateFormat: input.dateFormat, options: pipeline.options)
             let summary = ScanReport(documents: run.documents, result: run.result).summary(marksOriginals: false)
+            let details = try data.details(threads: pipeline.options.threads)
             let page = ReportPage(
-                inputs: input.paths, summary: summary, overview: data.overview(), details: data.details(threads: pipeline.options.threads))
+                inputs: input.paths, summary: summary, overview: try CompressedBlock.encode(data.overview(paragraphBlockStarts: details.paragraphBlockStarts)),
+                details: details)
             var sink = OutputFile(path: output)
             for piece in page.pieces() { sink.write(bytes: piece) }
             try sink.finish()

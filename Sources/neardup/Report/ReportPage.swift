@@ -2,15 +2,16 @@
 /// content security policy that lets the page load nothing from anywhere.
 ///
 /// Values enter the markup only through `HTMLEscaping` and the data scripts only through
-/// `EmbeddedJSON`: the overview as one JSON value, the details as one JSON value a line.
+/// `EmbeddedJSON`: the overview as one JSON value and the details as JSON lines, compressed
+/// into base64 blocks a line each (`CompressedBlock`, `ReportDetails`).
 struct ReportPage {
     /// The inputs as the user named them, shown under the title.
     var inputs: [String]
     /// The summary line the command prints, shown under the counts.
     var summary: String
+    /// The overview, compressed (`CompressedBlock`).
     var overview: [UInt8]
-    /// One line of JSON per story, each ending with a line feed.
-    var details: [[UInt8]]
+    var details: ReportDetails
 
     /// The page in pieces, to be written one after another.
     func pieces() -> [[UInt8]] {
@@ -49,13 +50,15 @@ struct ReportPage {
             <noscript><p>This report needs JavaScript to show its clusters.</p></noscript>
             </main>
             <footer><span id="nd-timing"></span></footer>
-            <script type="application/json" id="nd-overview">
+            <script type="text/plain" id="nd-overview">
             """
-        let middle = "\n</script>\n<script type=\"application/json\" id=\"nd-details\">"
-        let tail = "</script>\n<script>\n\(ReportScript.source)\n</script>\n</body>\n</html>\n"
-        var last = details
-        // The detail lines end with a line feed each; the last is dropped so that line i is story i.
-        if let index = last.lastIndex(where: { !$0.isEmpty }), last[index].last == 0x0A { last[index].removeLast() }
-        return [Array(head.utf8), overview, Array(middle.utf8)] + last + [Array(tail.utf8)]
+        func lines(_ blocks: [[UInt8]]) -> [[UInt8]] {
+            blocks.enumerated().map { index, block in index == 0 ? block : [0x0A] + block }
+        }
+        return [Array(head.utf8), overview, Array("</script>\n<script type=\"text/plain\" id=\"nd-paragraphs\">".utf8)]
+            + lines(details.paragraphBlocks)
+            + [Array("</script>\n<script type=\"text/plain\" id=\"nd-details\">".utf8)]
+            + lines(details.detailBlocks)
+            + [Array("</script>\n<script>\n\(ReportScript.source)\n</script>\n</body>\n</html>\n".utf8)]
     }
 }

@@ -3,7 +3,7 @@
 /// so that no text of the archive is ever parsed as HTML.
 ///
 /// The list of stories is drawn a page at a time; a story's detail (its line of the detail
-/// data) is parsed and drawn only when it is opened. `#cluster=N` in the address opens cluster
+/// data) is inflated, parsed and drawn only when it is opened. `#cluster=N` in the address opens cluster
 /// N; `#check` opens every story and every diff and writes what it found, with any error, into
 /// `#nd-check`, for a headless browser to read back.
 enum ReportScript {
@@ -48,19 +48,59 @@ enum ReportScript {
   }
 
   // ---- Data ----
-  const data = JSON.parse(document.getElementById('nd-overview').textContent);
-  const outlets = data.outlets;
-  const groups = data.groups.map((row, index) => {
-    const members = row[2].map(toMember);
-    const bundles = row[3].map(toMember);
-    const distinct = new Set(members.map((member) => member.outlet).filter((outlet) => outlet >= 0));
-    return { index, number: row[0], headline: row[1], members, bundles, copies: members.length - 1, outlets: distinct.size };
-  });
+  // The overview is inflated when the page opens; every story's details when it is opened.
+  let data = null, outlets = null, groups = null;
+  function readOverview(overview) {
+    data = overview;
+    outlets = data.outlets;
+    groups = data.groups.map((row, index) => {
+      const members = row[2].map(toMember);
+      const bundles = row[3].map(toMember);
+      const distinct = new Set(members.map((member) => member.outlet).filter((outlet) => outlet >= 0));
+      return { index, number: row[0], headline: row[1], members, bundles, copies: members.length - 1, outlets: distinct.size };
+    });
+  }
   function toMember(row) { return { id: row[0], outlet: row[1], date: row[2], share: row[3] }; }
-  let detailLines = null;
-  function detailOf(group) {
-    if (detailLines === null) detailLines = document.getElementById('nd-details').textContent.split('\n');
-    return JSON.parse(detailLines[group.index]);
+  // Details come compressed, in base64 blocks a line each: a block is inflated when a story
+  // in it is first opened, and kept.
+  const scriptLines = new Map();
+  const inflated = new Map();
+  function block(scriptId, index) {
+    const key = scriptId + ' ' + index;
+    if (!inflated.has(key)) {
+      if (!scriptLines.has(scriptId)) scriptLines.set(scriptId, document.getElementById(scriptId).textContent.split('\n'));
+      inflated.set(key, inflate(scriptLines.get(scriptId)[index]).then((text) => text.split('\n')));
+    }
+    return inflated.get(key);
+  }
+  async function inflate(base64) {
+    const binary = atob(base64);
+    const bytes = new Uint8Array(binary.length);
+    for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Response(stream).text();
+  }
+  // The originals' paragraphs are numbered in one table, cut into blocks.
+  function paragraphBlock(number) {
+    const starts = data.paragraphBlocks;
+    let low = 0, high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle] <= number) low = middle; else high = middle - 1;
+    }
+    return low;
+  }
+  async function detailOf(group) {
+    const size = data.groupsPerBlock;
+    const lines = await block('nd-details', Math.floor(group.index / size));
+    const detail = JSON.parse(lines[group.index % size]);
+    detail.text = await paragraphsNumbered(detail.text);
+    detail.added = await paragraphsNumbered(detail.added);
+    return detail;
+  }
+  async function paragraphsNumbered(numbers) {
+    const blocks = await Promise.all(numbers.map((number) => block('nd-paragraphs', paragraphBlock(number))));
+    return numbers.map((number, index) => blocks[index][number - data.paragraphBlocks[paragraphBlock(number)]]);
   }
 
   // ---- Words and numbers ----
@@ -168,17 +208,27 @@ enum ReportScript {
       el('span', { className: 'meta', text: [outletName(original.outlet) || original.id, span].join(' · ') }),
     ]);
     const item = el('li', { className: 'group', id: 'cluster-' + group.number }, [button]);
-    button.addEventListener('click', () => toggle(group, item, button));
+    item.showDetail = () => toggle(group, item, button);
+    button.addEventListener('click', item.showDetail);
     return item;
   }
 
+  // Opens or closes a story; the promise settles when its detail is drawn.
   function toggle(group, item, button) {
     const open = button.getAttribute('aria-expanded') === 'true';
     button.setAttribute('aria-expanded', String(!open));
     const existing = item.querySelector('.detail');
-    if (open) { if (existing) existing.hidden = true; return; }
-    if (existing) { existing.hidden = false; return; }
-    item.appendChild(detailView(group));
+    if (open) { if (existing) existing.hidden = true; return Promise.resolve(); }
+    if (existing) { existing.hidden = false; return Promise.resolve(); }
+    const box = el('div', { className: 'detail' }, [el('p', { className: 'note', text: 'Opening…' })]);
+    item.appendChild(box);
+    return detailOf(group).then((detail) => {
+      box.textContent = '';
+      detailView(group, detail, box);
+    }).catch((error) => {
+      errors.push('cluster ' + group.number + ': ' + error);
+      box.textContent = 'This cluster could not be shown: ' + error;
+    });
   }
 
   // ---- A story's detail ----
@@ -190,10 +240,8 @@ enum ReportScript {
     ].concat(extra || []));
   }
 
-  function detailView(group) {
-    const detail = detailOf(group);
+  function detailView(group, detail, box) {
     const original = group.members[0];
-    const box = el('div', { className: 'detail' });
     append(box, [
       el('section', { className: 'original' }, [
         el('h3', { text: 'Likely original' }),
@@ -221,7 +269,6 @@ enum ReportScript {
     text.addEventListener('toggle', drawText);
     if (checking) { text.open = true; drawText(); }
     box.appendChild(text);
-    return box;
   }
 
   function copyView(detail, original, copy, first) {
@@ -240,7 +287,7 @@ enum ReportScript {
     const draw = () => {
       if (drawn) return;
       drawn = true;
-      box.appendChild(diffView(detail.text, entry));
+      box.appendChild(diffView(detail, entry));
     };
     box.addEventListener('toggle', draw);
     if (first || checking) { box.open = true; draw(); }
@@ -255,7 +302,8 @@ enum ReportScript {
     ]);
   }
 
-  function diffView(text, entry) {
+  function diffView(detail, entry) {
+    const text = detail.text;
     const box = el('div', { className: 'diff' });
     if (!entry.diff) {
       box.appendChild(el('p', { className: 'note', text: 'Identical to the original: every paragraph, every word.' }));
@@ -278,8 +326,9 @@ enum ReportScript {
           index = end;
         } else if (typeof op === 'number') {
           box.appendChild(paragraphView('same', String(op + 1), '', [text[op]]));
-        } else if (typeof op === 'string') {
-          box.appendChild(paragraphView('added', '', '+', [op]));
+        } else if (op[0] === '+') {
+          const more = op[2] ? el('span', { className: 'more', text: ' … (' + count(op[2], 'more word') + ')' }) : null;
+          box.appendChild(paragraphView('added', '', '+', [detail.added[op[1]], more]));
         } else {
           box.appendChild(paragraphView('changed', String(op[0] + 1), '~', changedWords(text[op[0]], op)));
         }
@@ -355,36 +404,44 @@ enum ReportScript {
   }
 
   // ---- Start ----
-  drawCounts();
-  drawControls();
-  draw();
-  const timing = document.getElementById('nd-timing');
-  const firstDraw = performance.now();
-  timing.setAttribute('data-first-draw-ms', firstDraw.toFixed(0));
-  timing.textContent = 'Drawn ' + firstDraw.toFixed(0) + ' ms after the page was opened.';
+  inflate(document.getElementById('nd-overview').textContent).then((text) => {
+    readOverview(JSON.parse(text));
+    drawCounts();
+    drawControls();
+    draw();
+    const timing = document.getElementById('nd-timing');
+    const firstDraw = performance.now();
+    timing.setAttribute('data-first-draw-ms', firstDraw.toFixed(0));
+    timing.textContent = 'Drawn ' + firstDraw.toFixed(0) + ' ms after the page was opened.';
+    openWanted();
+    if (checking) return checkEverything();
+  }).catch((error) => {
+    errors.push(String(error));
+    document.getElementById('nd-status').textContent = 'This report could not be read: ' + error;
+    if (checking) document.body.appendChild(el('pre', { id: 'nd-check', 'data-status': 'failed', text: JSON.stringify({ errors }) }));
+  });
 
-  function openCluster(number) {
-    const item = document.getElementById('cluster-' + number);
-    if (!item) return false;
-    const button = item.querySelector('.summary');
-    if (button.getAttribute('aria-expanded') !== 'true') button.click();
-    return true;
-  }
   // #cluster=N: that cluster first in the list, open.
-  const wanted = /^#cluster=(\d+)$/.exec(location.hash);
-  const wantedGroup = wanted && groups.find((each) => each.number === Number(wanted[1]));
-  if (wantedGroup) {
-    const item = document.getElementById('cluster-' + wantedGroup.number) || row(wantedGroup);
+  function openWanted() {
+    const wanted = /^#cluster=(\d+)$/.exec(location.hash);
+    const group = wanted && groups.find((each) => each.number === Number(wanted[1]));
+    if (!group) return;
+    const item = document.getElementById('cluster-' + group.number) || row(group);
     list.insertBefore(item, list.firstChild);
-    item.querySelector('.summary').click();
+    item.showDetail();
   }
 
-  if (checking) {
+  async function checkEverything() {
     let opened = 0;
     for (const group of groups) {
-      try { if (openCluster(group.number)) opened++; } catch (error) { errors.push('cluster ' + group.number + ': ' + error); }
+      try {
+        const item = document.getElementById('cluster-' + group.number);
+        if (item && item.querySelector('.summary').getAttribute('aria-expanded') !== 'true') await item.showDetail();
+        if (item && item.querySelector('.detail .original')) opened++;
+      } catch (error) {
+        errors.push('cluster ' + group.number + ': ' + error);
+      }
     }
-    window.scrollTo(0, 0);
     const result = {
       stories: groups.length, opened, diffs: document.querySelectorAll('.detail .diff').length,
       copies: groups.reduce((total, group) => total + group.copies + group.bundles.length, 0), errors,

@@ -93,6 +93,7 @@ del { background: #f7c6c9; color: #8a1520; border-radius: 2px; padding: 0 2px; }
 .furniture .why { font-size: 11px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
 details.original-text { margin-top: 10px; }
 details.original-text > summary { cursor: pointer; color: var(--accent); }
+.para .more { color: var(--muted); font-size: 12px; }
 .note { color: var(--muted); font-size: 13px; }
 footer { color: var(--muted); font-size: 12px; padding: 0 28px 24px; }
 .legend { display: flex; gap: 14px; flex-wrap: wrap; font-size: 12px; color: var(--muted); margin: 6px 0 0; }
