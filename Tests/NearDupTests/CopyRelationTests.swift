@@ -48,7 +48,7 @@ import Testing
     @Test func paragraphsDroppedInsideTheStoryMakeARewrite() {
         let copy = [Self.story[0], "Officials later said a date had been discussed.", Self.story[3], Self.story[5]]
         let relation = Self.relation(copy)
-        #expect(relation == .rewrite(kept: 3, paragraphs: 6, changes: .init(added: 1)))
+        #expect(relation == .rewrite(kept: 3, paragraphs: 6, changes: .init(droppedInside: 3, added: 1)))
         #expect(relation.description == "rewrite or write-thru: kept 3 of 6 paragraphs, 1 paragraph added")
     }
 
@@ -61,6 +61,16 @@ import Testing
         let longer = Self.relation(copy + ["Related: Helsinki summit, a week on"])
         #expect(longer == .expanded(changes: .init(replacedOpening: 1, added: 3)))
         #expect(longer.description == "expanded: 3 paragraphs added, first paragraph left out")
+    }
+
+    @Test func oneParagraphDroppedInsideIsATrimNotARewrite() {
+        var copy = Self.story
+        copy.remove(at: 2)
+        let relation = Self.relation(copy)
+        #expect(relation == .copyEdited(changes: .init(droppedInside: 1)))
+        #expect(relation.description == "copy-edited: 1 paragraph dropped, the rest word for word")
+        copy.remove(at: 3)
+        #expect(Self.relation(copy) == .rewrite(kept: 4, paragraphs: 6, changes: .init(droppedInside: 2)))
     }
 
     @Test func aBundleSaysHowMuchOfTheStoryItHolds() {

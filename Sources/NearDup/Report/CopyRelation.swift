@@ -9,15 +9,16 @@ public enum CopyRelation: Sendable, Equatable {
     /// Every paragraph kept with every word.
     case identical
     /// The copy stops after the original's paragraph `cutAfter` (counting from 1) of
-    /// `paragraphs`, with at most one paragraph missing inside what it keeps.
+    /// `paragraphs`, with at most one paragraph, or a tenth of what it keeps, dropped inside.
     case excerpt(cutAfter: Int, paragraphs: Int, changes: Changes)
-    /// Every paragraph from the first kept to the last kept, words changed inside them.
+    /// Every paragraph from the first kept to the last (or all but one, or a tenth), words
+    /// changed inside them.
     case copyEdited(changes: Changes)
     /// Every paragraph from the first kept to the last kept, and paragraphs of its own added
     /// among them or after them.
     case expanded(changes: Changes)
-    /// Paragraphs dropped inside the story: a rewrite or a write-thru that keeps `kept` of
-    /// the original's `paragraphs`.
+    /// More paragraphs dropped inside the story: a rewrite or a write-thru that keeps `kept`
+    /// of the original's `paragraphs`.
     case rewrite(kept: Int, paragraphs: Int, changes: Changes)
     /// A bundle (live blog, digest) that holds `containment` of the story's text among items
     /// of its own: no copy of the story, but it carries it.
@@ -27,11 +28,14 @@ public enum CopyRelation: Sendable, Equatable {
     public struct Changes: Sendable, Equatable {
         /// Paragraphs of the original dropped before the first one kept.
         public var replacedOpening: Int
+        /// Paragraphs of the original dropped between the first and the last kept.
+        public var droppedInside: Int
         public var added: Int
         public var changedWords: Int
 
-        public init(replacedOpening: Int = 0, added: Int = 0, changedWords: Int = 0) {
+        public init(replacedOpening: Int = 0, droppedInside: Int = 0, added: Int = 0, changedWords: Int = 0) {
             self.replacedOpening = replacedOpening
+            self.droppedInside = droppedInside
             self.added = added
             self.changedWords = changedWords
         }
@@ -56,8 +60,10 @@ public enum CopyRelation: Sendable, Equatable {
         }
         let inside = (last - first + 1) - kept.count
         let cut = paragraphs - 1 - last
-        let changes = Changes(replacedOpening: first, added: diff.addedParagraphs, changedWords: diff.changedWords)
-        if inside == 0 && cut == 0 {
+        let changes = Changes(replacedOpening: first, droppedInside: inside, added: diff.addedParagraphs, changedWords: diff.changedWords)
+        // A paragraph or a tenth of the story dropped inside it is a trim, not a rewrite.
+        let trimmed = inside <= max(1, kept.count / 10)
+        if trimmed && cut == 0 {
             if addedInside > 0 {
                 self = .expanded(changes: changes)
             } else if changes == Changes() {
@@ -65,7 +71,7 @@ public enum CopyRelation: Sendable, Equatable {
             } else {
                 self = .copyEdited(changes: changes)
             }
-        } else if inside <= 1 && cut > 0 {
+        } else if trimmed {
             self = .excerpt(cutAfter: last + 1, paragraphs: paragraphs, changes: changes)
         } else {
             self = .rewrite(kept: kept.count, paragraphs: paragraphs, changes: changes)
@@ -95,12 +101,14 @@ public enum CopyRelation: Sendable, Equatable {
             return "copy-edited: " + Self.parts(changes).joined(separator: ", ") + ", the rest word for word"
         case .copyEdited(let changes):
             return "copy-edited: \(Self.counted(changes.changedWords, "word")) changed"
-                + Self.details(Changes(replacedOpening: changes.replacedOpening, added: changes.added))
+                + Self.details(Changes(replacedOpening: changes.replacedOpening, droppedInside: changes.droppedInside, added: changes.added))
         case .expanded(let changes):
             return "expanded: \(Self.counted(changes.added, "paragraph")) added"
-                + Self.details(Changes(replacedOpening: changes.replacedOpening, changedWords: changes.changedWords))
+                + Self.details(Changes(replacedOpening: changes.replacedOpening, droppedInside: changes.droppedInside, changedWords: changes.changedWords))
         case .rewrite(let kept, let paragraphs, let changes):
-            return "rewrite or write-thru: kept \(kept) of \(paragraphs) paragraphs" + Self.details(changes)
+            // What was kept says what was dropped.
+            return "rewrite or write-thru: kept \(kept) of \(paragraphs) paragraphs"
+                + Self.details(Changes(replacedOpening: changes.replacedOpening, added: changes.added, changedWords: changes.changedWords))
         case .bundle(let containment):
             return "bundle containing the story (\(Int((containment * 100).rounded()))% of its text) among items of its own"
         }
@@ -118,6 +126,7 @@ public enum CopyRelation: Sendable, Equatable {
         case 1: parts.append("first paragraph left out")
         case let count: parts.append("first \(count) paragraphs left out")
         }
+        if changes.droppedInside > 0 { parts.append("\(counted(changes.droppedInside, "paragraph")) dropped") }
         if changes.added > 0 { parts.append("\(counted(changes.added, "paragraph")) added") }
         if changes.changedWords > 0 { parts.append("\(counted(changes.changedWords, "word")) changed") }
         return parts
