@@ -211,31 +211,39 @@ struct IndexUpdate {
     /// when it only grew around one cluster, by checking its new members alone.
     /// `grewOnly`: the new documents, when nothing else changed.
     private func recluster(_ documents: Set<Int>, held: [Int: IndexedDocument], grewOnly new: Set<Int>?) throws {
-        var visited = Set<Int>()
-        for start in documents.sorted() where !visited.contains(start) {
-            guard try tables.representative(of: start) != nil else { continue }
-            var component: [Int] = [start]
-            var edges: [Pair: Double] = [:]
-            visited.insert(start)
-            // Breadth first, the edges of a whole frontier read at once.
-            var frontier = [start]
-            while !frontier.isEmpty {
-                var reached: [Int] = []
-                for (pair, overlap) in try tables.copyEdges(of: frontier) {
-                    edges[Pair(pair.0, pair.1)] = overlap
-                    for end in [pair.0, pair.1] where !visited.contains(end) {
-                        visited.insert(end)
-                        reached.append(end)
-                    }
-                }
-                component += reached
-                frontier = reached
+        // Every component touched, found together, breadth first: the edges of a whole
+        // frontier are read a statement's worth at a time.
+        let present = try tables.clusterFacts(of: documents.sorted())
+        var edges: [Pair: Double] = [:]
+        var reached = Set(present.keys)
+        var frontier = present.keys.sorted()
+        while !frontier.isEmpty {
+            var next: [Int] = []
+            for (pair, overlap) in try tables.copyEdges(of: frontier) {
+                edges[Pair(pair.0, pair.1)] = overlap
+                for end in [pair.0, pair.1] where reached.insert(end).inserted { next.append(end) }
             }
+            frontier = next.sorted()
+        }
+        let members = reached.sorted()
+        var place: [Int: Int] = [:]
+        for (index, member) in members.enumerated() { place[member] = index }
+        var sets = UnionFind(count: members.count)
+        for pair in edges.keys { sets.union(place[pair.first]!, place[pair.second]!) }
+        var componentOfRoot: [Int: [Int]] = [:]
+        for (index, member) in members.enumerated() { componentOfRoot[sets.find(index), default: []].append(member) }
+        var edgesOfRoot: [Int: [Pair: Double]] = [:]
+        for (pair, overlap) in edges { edgesOfRoot[sets.find(place[pair.first]!), default: [:]][pair] = overlap }
+        // What settling a grown cluster asks of its indexed members, read for all at once.
+        let indexedFacts = try new.map { new in try tables.clusterFacts(of: members.filter { !new.contains($0) }) } ?? [:]
+
+        for (root, component) in componentOfRoot.sorted(by: { $0.value[0] < $1.value[0] }) {
+            let edges = edgesOfRoot[root] ?? [:]
             guard component.count > 1 else {
-                try tables.setCluster(of: start, representative: start, similarity: 1)
+                try tables.setCluster(of: component[0], representative: component[0], similarity: 1)
                 continue
             }
-            if let new, try settleGrowth(of: component, new: new, edges: edges, held: held) { continue }
+            if let new, try settleGrowth(of: component, new: new, edges: edges, held: held, facts: indexedFacts) { continue }
             let members = try tables.documents(component.filter { held[$0] == nil }) + component.compactMap { held[$0] }
             let clusters = engine.clusters(
                 of: members, edges: edges.sorted { $0.key < $1.key }.map { (($0.key.first, $0.key.second), $0.value) })
@@ -261,15 +269,16 @@ extension IndexUpdate {
     /// their checks against it, and each new member is checked as the clusterer checks it.
     /// False, with nothing written, when that does not hold or more than one new member would
     /// be split off (they might group among themselves): then the component is made again whole.
+    /// `facts`: the representative and date of every indexed member.
     fileprivate func settleGrowth(
-        of component: [Int], new: Set<Int>, edges: [Pair: Double], held: [Int: IndexedDocument]
+        of component: [Int], new: Set<Int>, edges: [Pair: Double], held: [Int: IndexedDocument],
+        facts: [Int: (representative: Int, date: PublicationDate?)]
     ) throws -> Bool {
         let indexed = component.filter { !new.contains($0) }
         let arrivals = component.compactMap { new.contains($0) ? held[$0] : nil }
-        guard let first = indexed.first, !arrivals.isEmpty, arrivals.count == component.count - indexed.count else { return false }
-        let facts = try tables.clusterFacts(of: indexed)
-        guard let representative = facts[first]?.representative, facts.count == indexed.count,
-              facts.values.allSatisfy({ $0.representative == representative }),
+        guard let first = indexed.first, !arrivals.isEmpty, arrivals.count == component.count - indexed.count,
+              let representative = facts[first]?.representative,
+              indexed.allSatisfy({ facts[$0]?.representative == representative }),
               let date = facts[representative]?.date
         else { return false }
         // Undated arrivals never win over a dated original; one of its date might.
