@@ -42,11 +42,25 @@ public struct ParagraphDiff: Sendable, Equatable {
         copy = copyParagraphs
         let originalWords = original.map(Self.words)
         let copyWords = copy.map(Self.words)
+        // Each word's key as a number, the same for the same key on both sides: the alignment
+        // and the word diffs compare numbers, not strings.
+        var numbers: [String: Int32] = [:]
+        func keys(_ words: [String]) -> [Int32] {
+            words.map { word in
+                let key = word.diffKey
+                if let number = numbers[key] { return number }
+                let number = Int32(numbers.count)
+                numbers[key] = number
+                return number
+            }
+        }
+        let originalKeys = originalWords.map(keys)
+        let copyKeys = copyWords.map(keys)
         var entries: [Entry] = []
-        for step in Self.align(originalWords.map(Self.keySet), copyWords.map(Self.keySet)) {
+        for step in Self.align(originalKeys.map(Self.keySet), copyKeys.map(Self.keySet)) {
             switch step {
             case .pair(let a, let b):
-                let words = Self.wordDiff(originalWords[a], copyWords[b])
+                let words = Self.wordDiff(originalWords[a], copyWords[b], keys: originalKeys[a], copyKeys[b])
                 let isSame = words.allSatisfy { if case .kept = $0 { true } else { false } }
                 entries.append(isSame ? .same(original: a, copy: b) : .changed(original: a, copy: b, words: words))
             case .onlyOriginal(let a): entries.append(.dropped(original: a))
@@ -59,7 +73,7 @@ public struct ParagraphDiff: Sendable, Equatable {
     /// Paragraphs: blocks between blank lines, or lines when the text has no blank line.
     public static func paragraphs(of text: String) -> [String] {
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-        let hasBlankLine = lines.contains { $0.allSatisfy(\.isWhitespace) }
+        let hasBlankLine = lines.contains { $0.isAllWhitespace }
         var paragraphs: [String] = []
         var current: [Substring] = []
         func close() {
@@ -68,7 +82,7 @@ public struct ParagraphDiff: Sendable, Equatable {
             current = []
         }
         for line in lines {
-            if line.allSatisfy(\.isWhitespace) {
+            if line.isAllWhitespace {
                 close()
             } else {
                 current.append(line)
@@ -98,30 +112,40 @@ public struct ParagraphDiff: Sendable, Equatable {
     private enum Step { case pair(Int, Int), onlyOriginal(Int), onlyCopy(Int) }
 
     private static func words(_ paragraph: String) -> [String] {
-        paragraph.split(whereSeparator: \.isWhitespace).map(String.init)
+        paragraph.wordsSeparatedByWhitespace().map(String.init)
     }
 
-    /// What a word compares by: lowercased, without the punctuation around it.
-    private static func key(_ word: String) -> String {
-        let isWordCharacter = { (character: Character) in character.isLetter || character.isNumber }
-        guard let first = word.firstIndex(where: isWordCharacter), let last = word.lastIndex(where: isWordCharacter) else {
-            return word.lowercased()
+    /// A paragraph's distinct keys, sorted.
+    private static func keySet(_ keys: [Int32]) -> [Int32] {
+        var set = keys.sorted()
+        var end = 0
+        for key in set where end == 0 || set[end - 1] != key {
+            set[end] = key
+            end += 1
         }
-        return word[first...last].lowercased()
+        set.removeLast(set.count - end)
+        return set
     }
 
-    private static func keySet(_ words: [String]) -> Set<String> { Set(words.map(key)) }
-
-    private static func dice(_ a: Set<String>, _ b: Set<String>) -> Double {
+    private static func dice(_ a: [Int32], _ b: [Int32]) -> Double {
         guard !a.isEmpty || !b.isEmpty else { return 1 }
-        let (small, large) = a.count <= b.count ? (a, b) : (b, a)
-        let shared = small.count { large.contains($0) }
+        var (i, j, shared) = (0, 0, 0)
+        while i < a.count && j < b.count {
+            if a[i] == b[j] {
+                shared += 1
+                (i, j) = (i + 1, j + 1)
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
         return 2 * Double(shared) / Double(a.count + b.count)
     }
 
     /// The order-keeping alignment whose aligned pairs share most (sum of their Dice
     /// coefficients), by dynamic programming over both paragraph lists.
-    private static func align(_ a: [Set<String>], _ b: [Set<String>]) -> [Step] {
+    private static func align(_ a: [[Int32]], _ b: [[Int32]]) -> [Step] {
         let (n, m) = (a.count, b.count)
         var best = [[Double]](repeating: [Double](repeating: 0, count: m + 1), count: n + 1)
         var similarity = [[Double]](repeating: [Double](repeating: 0, count: m), count: n)
@@ -159,10 +183,16 @@ public struct ParagraphDiff: Sendable, Equatable {
     /// and one inserted: 16 million, paragraphs of 4,000 words each.
     private static let largestWordTable = 1 << 24
 
-    /// The copy's words against the original's, by their longest common subsequence.
-    private static func wordDiff(_ a: [String], _ b: [String]) -> [Word] {
+    /// The copy's words against the original's, by their longest common subsequence of keys
+    /// (`ka`, `kb`). Words the two begin with are kept as the walk below would keep them, so
+    /// the table is made for the rest alone.
+    private static func wordDiff(_ a: [String], _ b: [String], keys ka: [Int32], _ kb: [Int32]) -> [Word] {
         guard a.count * b.count <= largestWordTable else { return a.map(Word.removed) + b.map(Word.inserted) }
-        let (ka, kb) = (a.map(key), b.map(key))
+        if ka == kb { return b.map(Word.kept) }
+        var prefix = 0
+        while prefix < ka.count, prefix < kb.count, ka[prefix] == kb[prefix] { prefix += 1 }
+        let kept = b[..<prefix].map(Word.kept)
+        let (a, b, ka, kb) = (Array(a[prefix...]), Array(b[prefix...]), Array(ka[prefix...]), Array(kb[prefix...]))
         let (n, m) = (a.count, b.count)
         // common[i][j]: the longest common subsequence of a[i...] and b[j...], in one array.
         var common = [Int32](repeating: 0, count: (n + 1) * (m + 1))
@@ -173,7 +203,7 @@ public struct ParagraphDiff: Sendable, Equatable {
                     : max(common[(i + 1) * (m + 1) + j], common[i * (m + 1) + j + 1])
             }
         }
-        var words: [Word] = []
+        var words = kept
         var (i, j) = (0, 0)
         while i < n || j < m {
             if i < n, j < m, ka[i] == kb[j] {

@@ -33,12 +33,12 @@ public struct ReportStory: Sendable {
     public static func paragraphs(of text: String) -> [String] {
         let allLines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         // A blank line between lines of text; not the empty line after a final line end.
-        let isBlank = { (line: Substring) in line.allSatisfy(\.isWhitespace) }
+        let isBlank = { (line: Substring) in line.isAllWhitespace }
         let hasBlankLine = allLines.drop(while: isBlank).reversed().drop(while: isBlank).contains(where: isBlank)
         var paragraphs: [String] = []
         var block: [Substring] = []
         func close() {
-            let lines = block.map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }.filter { !$0.isEmpty }
+            let lines = block.map { $0.wordsSeparatedByWhitespace().joined(separator: " ") }.filter { !$0.isEmpty }
             block = []
             guard !lines.isEmpty else { return }
             if !hasBlankLine || lines.contains(where: { $0.count > longestWrappedLine }) {
@@ -48,7 +48,7 @@ public struct ReportStory: Sendable {
             }
         }
         for line in allLines {
-            if line.allSatisfy(\.isWhitespace) { close() } else { block.append(line) }
+            if line.isAllWhitespace { close() } else { block.append(line) }
         }
         close()
         return paragraphs
