@@ -87,8 +87,12 @@ struct InputOptions: ParsableArguments {
 
     /// The documents of every input, with the summary of what was skipped. Each document
     /// passes through `keeping` on its way in, which may let its text go.
-    func readCorpus(progress: ProgressMeter? = nil, keeping: (Document) throws -> Document = { $0 }) throws -> Corpus {
-        let reader = self.reader
+    /// `urlField`: a field of web addresses to read as well (`Document.url`).
+    func readCorpus(
+        progress: ProgressMeter? = nil, urlField: String? = nil, keeping: (Document) throws -> Document = { $0 }
+    ) throws -> Corpus {
+        var reader = self.reader
+        reader.fields.url = urlField
         var summary = ReadSummary(exampleLimit: reader.exampleLimit)
         var documents: [Document] = []
         var bytes = 0

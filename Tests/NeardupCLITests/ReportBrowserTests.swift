@@ -69,6 +69,32 @@ struct ReportBrowserTests {
         #expect(browser.dom.contains("&lt;script&gt;document.body.dataset.pwned"))
     }
 
+    /// Addresses the input gives link each copy to its page; only http and https ones.
+    @Test func copiesLinkToTheirPagesAndNoScriptAddressBecomesALink() throws {
+        let folder = try NeardupTool.temporaryDirectory()
+        let input = folder + "/linked.jsonl"
+        let story = try String(contentsOfFile: Self.archive + "/reuters-wire-putin-invites-trump.txt", encoding: .utf8)
+        let reprint = try String(contentsOfFile: Self.archive + "/moscowtimes-2018-07-28-putin-invites-trump.txt", encoding: .utf8)
+        let records: [[String: String]] = [
+            ["id": "wire", "text": story, "page": "https://wire.example/world/putin-trump"],
+            ["id": "reprint", "text": reprint, "page": "javascript:document.body.dataset.pwned=1"],
+            ["id": "second", "text": "Moscow Times\n\n" + reprint, "page": " HTTP://second.example/story?a=1&b=2 "],
+        ]
+        let lines = try records.map { String(decoding: try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]), as: UTF8.self) }
+        try NeardupTool.write(lines.joined(separator: "\n") + "\n", to: input)
+        let report = folder + "/linked.html"
+        let run = try NeardupTool.run(["report", input, "--url-field", "page", "--output", report])
+        #expect(run.status == 0, "\(run.stderr)")
+
+        let browser = try Chromium.open(report, fragment: "check", in: folder)
+        let check = try #require(Self.checkResult(in: browser.dom), "no #nd-check in the page\n\(browser.console)")
+        #expect(check.status == "ok", "\(check.json)")
+        #expect(browser.dom.contains("href=\"https://wire.example/world/putin-trump\""), "the original links to its page")
+        #expect(browser.dom.contains("href=\"HTTP://second.example/story?a=1&amp;b=2\""), "a copy links to its page")
+        #expect(!browser.dom.contains("javascript:"), "a script address became a link")
+        #expect(!browser.dom.contains("data-pwned"))
+    }
+
     static let archive: String = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Data/archive").path

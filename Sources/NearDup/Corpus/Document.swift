@@ -15,6 +15,8 @@ public struct Document: Sendable, Equatable {
     /// Publication date as the input spells it, when it names one; read into a
     /// `PublicationDate` where the document enters the pipeline, whatever set it.
     public var date: String?
+    /// The web address the input gives for it, when one is asked for (`FieldSelection.url`).
+    public var url: String?
     /// Where the document was read from, for messages and for re-reading.
     public var origin: SourceLocation
     /// Where the record's bytes lie in its input file, as byte offsets into the
@@ -43,7 +45,7 @@ public struct Document: Sendable, Equatable {
 
     public static func == (lhs: Document, rhs: Document) -> Bool {
         lhs.id == rhs.id && lhs.utf8Text == rhs.utf8Text && lhs.source == rhs.source && lhs.date == rhs.date
-            && lhs.origin == rhs.origin
+            && lhs.url == rhs.url && lhs.origin == rhs.origin
     }
 }
 

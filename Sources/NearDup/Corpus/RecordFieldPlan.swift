@@ -6,10 +6,11 @@
 /// "publisher" field when the record has one; the date only when `fields.date` is set.
 struct RecordFieldPlan: Sendable {
     let selection: FieldSelection
-    /// Names to look up, in slot order: id, text, the source candidates, then the date.
+    /// Names to look up, in slot order: id, text, the source candidates, the date, the address.
     let names: [String]
     private let sourceSlots: Range<Int>
     private let dateSlot: Int?
+    private let urlSlot: Int?
 
     static let idSlot = 0
     static let textSlot = 1
@@ -25,6 +26,12 @@ struct RecordFieldPlan: Sendable {
             names.append(date)
         } else {
             dateSlot = nil
+        }
+        if let url = selection.url {
+            urlSlot = names.count
+            names.append(url)
+        } else {
+            urlSlot = nil
         }
         self.names = names
     }
@@ -42,7 +49,9 @@ struct RecordFieldPlan: Sendable {
         }
         let source = sourceSlots.lazy.compactMap { values[$0] }.first
         let date = dateSlot.flatMap { values[$0] }
-        return Document(
+        var document = Document(
             id: id, validUTF8Text: text, source: source, date: date, origin: origin, recordRange: recordRange)
+        document.url = urlSlot.flatMap { values[$0] }
+        return document
     }
 }

@@ -27,6 +27,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The HTML file to write (- for standard output).")
     var output: String
 
+    @Option(help: "JSONL/CSV field holding each document's web address, linked from the report when it is an http or https address.")
+    var urlField = "url"
+
     func validate() throws {
         try input.requirePaths()
         try OutputSafety.check(outputs: [.init(option: "--output", path: output)], inputs: input.paths)
@@ -40,7 +43,7 @@ struct ReportCommand: ParsableCommand {
             }
             let run = try ClusteringRun(input: input, pipeline: pipeline, keepsPreviews: true)
             let groups = ReportGroup.groups(of: run.result)
-            let texts = try ReportTexts(input: input, documents: run.documents, shown: Set(groups.flatMap(\.shown)))
+            let texts = try ReportTexts(input: input, documents: run.documents, shown: Set(groups.flatMap(\.shown)), urlField: urlField)
             let data = ReportData(
                 documents: run.documents, result: run.result, previews: run.previews, texts: texts, groups: groups,
                 dateFormat: input.dateFormat, options: pipeline.options)

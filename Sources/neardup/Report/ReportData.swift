@@ -125,8 +125,8 @@ struct ReportData {
 
     /// A group's detail: its original's paragraphs, the first words of the paragraphs its
     /// copies added, and the rest as a JSON object, `{"reason", "why", "furniture", "copies",
-    /// "bundles"}`, each copy and bundle as `{"kind", "relation", "diff", "furniture"}`, the
-    /// diff left out for an identical copy.
+    /// "bundles", "url"}`, each copy and bundle as `{"kind", "relation", "diff", "furniture", "url"}`,
+    /// the diff left out for an identical copy, an address only where the input gives one.
     private func detail(of group: ReportGroup, extractor: StoryExtractor) -> (paragraphs: [String], added: [String], rest: [UInt8]) {
         let original = group.members[0]
         let story = ReportStory(text: texts[original], options: options, extractor: extractor)
@@ -137,6 +137,7 @@ struct ReportData {
             let diff = ParagraphDiff(originalParagraphs: story.paragraphs, copyParagraphs: copyStory.paragraphs)
             let relation = containment.map(CopyRelation.bundle) ?? CopyRelation(diff)
             var members: [(String, ReportJSON)] = [("kind", .string(relation.kind)), ("relation", .string(relation.description))]
+            if let address = texts.addresses[position] { members.append(("url", .string(address))) }
             if relation != .identical { members.append(("diff", DiffEncoding.entries(diff, added: &added))) }
             if !copyStory.dropped.isEmpty { members.append(("furniture", furniture(copyStory.dropped))) }
             return .object(members)
@@ -144,6 +145,7 @@ struct ReportData {
         let copies = group.members.dropFirst().map { copy($0, containment: nil) }
         let bundles = group.bundles.map { copy($0.bundle, containment: $0.containment) }
         let rest = EmbeddedJSON.encode(.object([
+            ("url", texts.addresses[original].map(ReportJSON.string) ?? .null),
             ("reason", .string(reason.label)),
             ("why", .string(reason.explanation)),
             ("furniture", furniture(story.dropped)),

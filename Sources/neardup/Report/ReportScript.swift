@@ -240,12 +240,18 @@ enum ReportScript {
     ].concat(extra || []));
   }
 
+  // The page given for a document, opened apart from the report (the report checks that it is
+  // an http or https address).
+  function sourceLink(url) {
+    return url ? el('a', { className: 'source', href: url, target: '_blank', rel: 'noopener noreferrer', text: 'source' }) : null;
+  }
+
   function detailView(group, detail, box) {
     const original = group.members[0];
     append(box, [
       el('section', { className: 'original' }, [
         el('h3', { text: 'Likely original' }),
-        memberLine(original),
+        memberLine(original, [sourceLink(detail.url)]),
         el('p', { className: 'reason' }, [el('span', { className: 'badge reason-label', text: detail.reason }), ' ', detail.why]),
       ]),
       timeline(group),
@@ -279,6 +285,7 @@ enum ReportScript {
       memberLine(copy.member, [
         before ? el('span', { className: 'flag', text: 'dated before its original' }) : null,
         el('span', { className: 'share', text: share }),
+        sourceLink(entry.url),
       ]),
       el('span', { className: 'relation kind-' + entry.kind, text: entry.relation }),
     ]);

@@ -46,6 +46,7 @@ button#nd-more { font: inherit; padding: 6px 16px; margin: 6px 0; border: 1px so
 .member .outlet { font-weight: 600; }
 .member time, .member .undated { color: var(--muted); font-size: 13px; }
 .member .share { color: var(--muted); font-size: 13px; }
+.member a.source { font-size: 13px; }
 .flag { color: #fff; background: var(--dropped-ink); font-size: 12px; padding: 1px 8px; border-radius: 10px; }
 .reason { margin: 6px 0 0; }
 .badge.reason-label { background: var(--accent); color: #fff; font-weight: 600; }
