@@ -113,10 +113,6 @@ struct IndexTables {
             .execute(arguments: [representative, similarity, position])
     }
 
-    func representative(of position: Int) throws -> Int? {
-        try Int.fetchOne(db.cachedStatement(sql: "SELECT representative FROM documents WHERE position = ?"), arguments: [position])
-    }
-
     /// The representative and date of each of `positions` in the index, without its sketch.
     func clusterFacts(of positions: [Int]) throws -> [Int: (representative: Int, date: PublicationDate?)] {
         var found: [Int: (representative: Int, date: PublicationDate?)] = [:]
