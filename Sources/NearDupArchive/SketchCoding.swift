@@ -3,8 +3,8 @@ import NearDup
 
 /// How sketches lie in the store's blobs: arrays of fixed-width integers, little-endian,
 /// back to back; a fingerprint as its hash, words, paragraph and entries (9 bytes).
-enum SketchCoding {
-    static func data<Value: FixedWidthInteger>(_ values: [Value]) -> Data {
+package enum SketchCoding {
+    package static func data<Value: FixedWidthInteger>(_ values: [Value]) -> Data {
         #if _endian(little)
         return values.withUnsafeBytes { Data($0) }
         #else
@@ -14,7 +14,7 @@ enum SketchCoding {
         #endif
     }
 
-    static func values<Value: FixedWidthInteger>(_ data: Data, as: Value.Type = Value.self) -> [Value] {
+    package static func values<Value: FixedWidthInteger>(_ data: Data, as: Value.Type = Value.self) -> [Value] {
         let count = data.count / MemoryLayout<Value>.size
         return [Value](unsafeUninitializedCapacity: count) { buffer, initialized in
             data.withUnsafeBytes { raw in
@@ -26,7 +26,7 @@ enum SketchCoding {
         }
     }
 
-    static func data(_ fingerprints: [ParagraphFingerprint]) -> Data {
+    package static func data(_ fingerprints: [ParagraphFingerprint]) -> Data {
         var data = Data(capacity: fingerprints.count * 9)
         for fingerprint in fingerprints {
             withUnsafeBytes(of: fingerprint.hash.littleEndian) { data.append(contentsOf: $0) }
@@ -37,7 +37,7 @@ enum SketchCoding {
         return data
     }
 
-    static func fingerprints(_ data: Data) -> [ParagraphFingerprint] {
+    package static func fingerprints(_ data: Data) -> [ParagraphFingerprint] {
         data.withUnsafeBytes { raw in
             (0..<(raw.count / 9)).map { index in
                 let start = index * 9

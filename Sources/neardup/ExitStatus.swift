@@ -23,6 +23,9 @@ enum ExitStatus {
         } catch let error as InputError {
             printError("neardup: \(error)")
             throw error.isMissingFile ? cannotOpenInput : badInput
+        } catch let error as StageInputError {
+            printError("neardup: \(error)")
+            throw badInput
         } catch let error as OutputError {
             printError("neardup: \(error)")
             throw cannotWriteOutput

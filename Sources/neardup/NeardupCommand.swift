@@ -14,7 +14,7 @@ struct NeardupCommand: ParsableCommand {
             FILE:LINE); 66 an input cannot be opened; 70 internal error; 73 an output or the scratch file cannot be written.
             """,
         version: "0.8.9",
-        subcommands: [ScanCommand.self, ReportCommand.self, ClusterCommand.self, EvalCommand.self, CompareCommand.self, BenchCommand.self, DedupCommand.self, SynthCommand.self, IndexCommand.self],
+        subcommands: [ScanCommand.self, ReportCommand.self, ClusterCommand.self, EvalCommand.self, CompareCommand.self, BenchCommand.self, DedupCommand.self, SynthCommand.self, IndexCommand.self, StageCommand.self],
         defaultSubcommand: nil
     )
 

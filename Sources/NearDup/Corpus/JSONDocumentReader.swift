@@ -50,7 +50,7 @@ struct JSONDocumentReader {
             let document: Document
             do throws(InputError) {
                 for slot in values.indices {
-                    texts[slot] = try JSONLReader.text(of: values[slot], named: plan.names[slot],
+                    texts[slot] = try JSONLineDecoder.text(of: values[slot], named: plan.names[slot],
                                                        required: slot <= RecordFieldPlan.textSlot, at: origin)
                 }
                 let range = (rangeOffset + start)..<(rangeOffset + end)

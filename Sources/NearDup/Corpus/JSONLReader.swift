@@ -49,15 +49,6 @@ package struct JSONLReader: Sendable {
     package func forEachDocument(in path: String, onInvalid: (InputError) throws -> Void,
                                 onNotice: (ReadNotice) throws -> Void = { _ in },
                                 _ body: (Document) throws -> Void) throws {
-        let plan = RecordFieldPlan(fields)
-        var parser = JSONRecordParser(fieldNames: plan.names)
-        // The text comes as bytes, unless another field shares its name and so its value.
-        if plan.names.filter({ $0 == fields.text }).count == 1 { parser.textSlot = RecordFieldPlan.textSlot }
-        var text: [UInt8]?
-        var values = [JSONFieldValue?](repeating: nil, count: plan.names.count)
-        var texts = [String?](repeating: nil, count: plan.names.count)
-        var scratch: [UInt8] = []
-
         let input = try ChunkedFileReader(path: path, chunkSize: chunkSize)
         let file = input.displayName
         try input.ensureUnread(3, line: 1)
@@ -75,6 +66,7 @@ package struct JSONLReader: Sendable {
             try readOneDocument(input, lineDecoder: lineDecoder, onInvalid: onInvalid, onNotice: onNotice, body)
             return
         }
+        var records = JSONLineDecoder(fields: fields, replacingInvalidBytes: decoding.invalidBytes == .replace, lineDecoder: lineDecoder)
 
         var lineNumber = 0
         var searched = 0 // bytes of `unread` already known to hold no line feed
@@ -99,22 +91,9 @@ package struct JSONLReader: Sendable {
                 let origin = SourceLocation(file: file, line: lineNumber)
                 let range = input.position..<(input.position + recordLength)
                 let document: Document
-                var replacedBytes = 0
+                let replacedBytes: Int
                 do throws(InputError) {
-                    if let lineDecoder {
-                        replacedBytes = try Self.parseDecoded(line, with: lineDecoder, parser, into: &values, text: &text, scratch: &scratch, at: origin)
-                    } else {
-                        do {
-                            try parser.parse(line, into: &values, text: &text, scratch: &scratch)
-                        } catch {
-                            replacedBytes = try Self.parseRepaired(line, failure: error, replacing: decoding.invalidBytes == .replace,
-                                                                   parser, into: &values, text: &text, scratch: &scratch, at: origin)
-                        }
-                    }
-                    for slot in values.indices {
-                        texts[slot] = try Self.text(of: values[slot], named: plan.names[slot], required: slot <= RecordFieldPlan.textSlot, at: origin)
-                    }
-                    document = try plan.document(from: texts, text: text, at: origin, recordRange: range, noun: "field")
+                    (document, replacedBytes) = try records.document(from: line, at: origin, recordRange: range)
                 } catch {
                     try onInvalid(error)
                     input.consume(recordLength)
@@ -126,9 +105,7 @@ package struct JSONLReader: Sendable {
             }
             input.consume(recordLength)
             searched = 0
-            if scratch.count > chunkSize {
-                scratch = [] // a long line's scratch goes with it, as the read buffer's does
-            }
+            records.releaseScratch(longerThan: chunkSize) // a long line's scratch goes with it, as the read buffer's does
         }
     }
 
@@ -160,40 +137,6 @@ package struct JSONLReader: Sendable {
             // Counted once for the file: its documents' offsets moved with the replacements.
             try onNotice(.replacedBytes(count: replaced.replacedBytes, at: SourceLocation(file: file, line: 0)))
         }
-    }
-
-    /// Parses a line of a single-byte encoding after decoding it to UTF-8; returns the
-    /// bytes replaced.
-    private static func parseDecoded(_ line: UnsafeRawBufferPointer, with decoder: TextDecoder, _ parser: JSONRecordParser,
-                                     into values: inout [JSONFieldValue?], text: inout [UInt8]?, scratch: inout [UInt8],
-                                     at origin: SourceLocation) throws(InputError) -> Int {
-        switch decoder.decodeRecord(line) {
-        case .failure(let failure):
-            throw InputError(failure.message, at: origin)
-        case .success(let decoded):
-            let outcome = decoded.utf8.withUnsafeBytes { bytes in
-                Result { () throws(JSONSyntaxError) in try parser.parse(bytes, into: &values, text: &text, scratch: &scratch) }
-            }
-            if case .failure(let error) = outcome { throw InputError("invalid JSON: \(error)", at: origin) }
-            return decoded.replacedBytes
-        }
-    }
-
-    /// After a line failed to parse: with `replacing`, when it holds invalid UTF-8, parses
-    /// it again with each bad byte replaced by U+FFFD and returns how many were; otherwise
-    /// throws the first failure.
-    private static func parseRepaired(_ line: UnsafeRawBufferPointer, failure: JSONSyntaxError, replacing: Bool, _ parser: JSONRecordParser,
-                                      into values: inout [JSONFieldValue?], text: inout [UInt8]?, scratch: inout [UInt8],
-                                      at origin: SourceLocation) throws(InputError) -> Int {
-        guard replacing, UTF8Validation.firstInvalidOffset(in: line) != nil else {
-            throw InputError("invalid JSON: \(failure)", at: origin)
-        }
-        let repaired = UTF8Validation.replacingInvalidBytes(in: line)
-        let outcome = repaired.utf8.withUnsafeBytes { bytes in
-            Result { () throws(JSONSyntaxError) in try parser.parse(bytes, into: &values, text: &text, scratch: &scratch) }
-        }
-        if case .failure(let error) = outcome { throw InputError("invalid JSON: \(error)", at: origin) }
-        return repaired.replacedBytes
     }
 
     /// Whether `path` may hold one JSON document instead of JSON Lines: a `.json` file.
@@ -237,20 +180,5 @@ package struct JSONLReader: Sendable {
     /// A line of only spaces, tabs and carriage returns holds no record.
     private static func isBlank(_ line: UnsafeRawBufferPointer) -> Bool {
         line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
-    }
-
-    /// A member's value as document text. Strings and numbers are text; null is absence
-    /// for optional fields; anything else is a mistake worth reporting.
-    static func text(of value: JSONFieldValue?, named name: String, required: Bool, at origin: SourceLocation) throws(InputError) -> String? {
-        switch value {
-        case nil:
-            return nil
-        case .string(let text), .number(let text):
-            return text
-        case .null where !required:
-            return nil
-        case let other?:
-            throw InputError("field \"\(name)\" is \(other.typeName), expected a string or a number", at: origin)
-        }
     }
 }
