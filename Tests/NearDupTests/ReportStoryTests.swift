@@ -7,19 +7,19 @@ import Testing
 
     @Test func blankLinesSeparateParagraphsAndWrappedLinesJoin() {
         let text = "Putin says he wants Trump\nas his guest in Moscow\n\nJOHANNESBURG (Reuters) - Russian\nPresident Vladimir Putin said\n"
-        #expect(ReportStory.paragraphs(of: text) == [
+        #expect(ParagraphDiff.paragraphs(of: text) == [
             "Putin says he wants Trump as his guest in Moscow", "JOHANNESBURG (Reuters) - Russian President Vladimir Putin said",
         ])
     }
 
     @Test func unwrappedLinesAreAParagraphEachEvenBesideABlankLine() {
         let text = "The Millbrook Register | World\n\nBy Harborline News Agency\n\(Self.long)\n\(Self.long)second\n"
-        #expect(ReportStory.paragraphs(of: text).count == 4)
-        #expect(ReportStory.paragraphs(of: text)[1] == "By Harborline News Agency")
+        #expect(ParagraphDiff.paragraphs(of: text).count == 4)
+        #expect(ParagraphDiff.paragraphs(of: text)[1] == "By Harborline News Agency")
     }
 
     @Test func textWithoutBlankLinesIsALineAParagraphAndSpacesAreSingle() {
-        #expect(ReportStory.paragraphs(of: "one  line\ttwo\nthree\n") == ["one line two", "three"])
-        #expect(ReportStory.paragraphs(of: "\none\ntwo\n\n") == ["one", "two"])
+        #expect(ParagraphDiff.paragraphs(of: "one  line\ttwo\nthree\n") == ["one line two", "three"])
+        #expect(ParagraphDiff.paragraphs(of: "\none\ntwo\n\n") == ["one", "two"])
     }
 }

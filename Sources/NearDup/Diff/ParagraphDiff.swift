@@ -70,24 +70,34 @@ public struct ParagraphDiff: Sendable, Equatable {
         self.entries = entries
     }
 
-    /// Paragraphs: blocks between blank lines, or lines when the text has no blank line.
+    /// A line longer than this is no hard-wrapped line: its block holds a paragraph a line.
+    static let longestWrappedLine = 100
+
+    /// Paragraphs as an editor sees them, each one's words joined by single spaces: blocks
+    /// between blank lines, except that a block of unwrapped lines (one longer than
+    /// `longestWrappedLine`) is a paragraph a line, as is text with no blank line. Text that
+    /// puts a paragraph on each line and a blank line somewhere (under a header, say) would
+    /// otherwise be one paragraph of the whole story, and its diff a single block;
+    /// hard-wrapped print text keeps its lines joined. `compare` and `report` both read text so.
     public static func paragraphs(of text: String) -> [String] {
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-        let hasBlankLine = lines.contains { $0.isAllWhitespace }
+        let allLines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        // A blank line between lines of text; not the empty line after a final line end.
+        let isBlank = { (line: Substring) in line.isAllWhitespace }
+        let hasBlankLine = allLines.drop(while: isBlank).reversed().drop(while: isBlank).contains(where: isBlank)
         var paragraphs: [String] = []
-        var current: [Substring] = []
+        var block: [Substring] = []
         func close() {
-            let joined = current.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }.joined(separator: " ")
-            if !joined.isEmpty { paragraphs.append(joined) }
-            current = []
-        }
-        for line in lines {
-            if line.isAllWhitespace {
-                close()
+            let lines = block.map { $0.wordsSeparatedByWhitespace().joined(separator: " ") }.filter { !$0.isEmpty }
+            block = []
+            guard !lines.isEmpty else { return }
+            if !hasBlankLine || lines.contains(where: { $0.count > longestWrappedLine }) {
+                paragraphs += lines
             } else {
-                current.append(line)
-                if !hasBlankLine { close() }
+                paragraphs.append(lines.joined(separator: " "))
             }
+        }
+        for line in allLines {
+            if line.isAllWhitespace { close() } else { block.append(line) }
         }
         close()
         return paragraphs
@@ -218,12 +228,5 @@ public struct ParagraphDiff: Sendable, Equatable {
             }
         }
         return words
-    }
-}
-
-private extension Substring {
-    func trimmingWhitespace() -> Substring {
-        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
-        return self[first...last]
     }
 }

@@ -2,8 +2,8 @@
 /// story text, headline first, read as the pipeline reads pages) and, for a page, the blocks
 /// read as furniture and left out.
 public struct ReportStory: Sendable {
-    /// Each paragraph's words joined by single spaces, so that a reader can split a paragraph
-    /// back into exactly the words `ParagraphDiff` counted.
+    /// Paragraphs as `ParagraphDiff` reads them: each one's words joined by single spaces,
+    /// so that a reader can split a paragraph back into exactly the words the diff counted.
     public var paragraphs: [String]
     public var dropped: [DroppedText]
 
@@ -18,39 +18,6 @@ public struct ReportStory: Sendable {
             story = String(decoding: text, as: UTF8.self)
             dropped = []
         }
-        paragraphs = Self.paragraphs(of: story)
-    }
-
-    /// A line longer than this is no hard-wrapped line: its block holds a paragraph a line.
-    static let longestWrappedLine = 100
-
-    /// Paragraphs as an editor sees them: blocks between blank lines, except that a block of
-    /// unwrapped lines (one longer than `longestWrappedLine`) is a paragraph a line, as is
-    /// text with no blank line (`ParagraphDiff.paragraphs` reads that text the same way). Text
-    /// that puts a paragraph on each line and a blank line somewhere (under a header, say)
-    /// would otherwise be one paragraph of the whole story, and its diff a single block;
-    /// hard-wrapped print text keeps its lines joined.
-    public static func paragraphs(of text: String) -> [String] {
-        let allLines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-        // A blank line between lines of text; not the empty line after a final line end.
-        let isBlank = { (line: Substring) in line.isAllWhitespace }
-        let hasBlankLine = allLines.drop(while: isBlank).reversed().drop(while: isBlank).contains(where: isBlank)
-        var paragraphs: [String] = []
-        var block: [Substring] = []
-        func close() {
-            let lines = block.map { $0.wordsSeparatedByWhitespace().joined(separator: " ") }.filter { !$0.isEmpty }
-            block = []
-            guard !lines.isEmpty else { return }
-            if !hasBlankLine || lines.contains(where: { $0.count > longestWrappedLine }) {
-                paragraphs += lines
-            } else {
-                paragraphs.append(lines.joined(separator: " "))
-            }
-        }
-        for line in allLines {
-            if line.isAllWhitespace { close() } else { block.append(line) }
-        }
-        close()
-        return paragraphs
+        paragraphs = ParagraphDiff.paragraphs(of: story)
     }
 }

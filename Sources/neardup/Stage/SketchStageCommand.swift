@@ -48,7 +48,9 @@ struct SketchStageCommand: ParsableCommand {
                 }
                 switch outcome {
                 case .success(let document): chunk.append((position, document))
-                case .failure(let error) where arguments.skipInvalid: streams.write("X\t\(error)")
+                case .failure(let error) where arguments.skipInvalid:
+                    sketchChunk(&streams) // lines stay in input order
+                    streams.write("X\t\(error)")
                 case .failure(let error): throw error
                 }
                 if chunk.count == Self.chunkSize { sketchChunk(&streams) }
