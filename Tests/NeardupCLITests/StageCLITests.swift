@@ -110,7 +110,7 @@ struct StageCLITests {
         let skipped = try Self.stage("sketch", lines, options: ["--skip-invalid"])
         #expect(skipped.count == 2)
         #expect(skipped[0].hasPrefix("D\t0\t"))
-        #expect(skipped[1].hasPrefix("X\tnews.jsonl:2: invalid JSON"))
+        #expect(skipped[1].hasPrefix("X\t1\tnews.jsonl:2: invalid JSON"))
     }
 
     @Test func malformedStageInputIsRefused() throws {

@@ -8,7 +8,7 @@ struct SketchStageCommand: ParsableCommand {
         discussion: """
             Input lines: POSITION, LINE, FILE and the JSON record, tab-separated (FILE and LINE name the record \
             in messages; POSITION orders documents as input order does). Output: a D line per document (see \
-            `neardup stage --help`), or with --skip-invalid an X line `FILE:LINE: reason` per record skipped.
+            `neardup stage --help`), or with --skip-invalid an X line `POSITION FILE:LINE: reason` per record skipped.
             """)
 
     @OptionGroup var arguments: StageArguments
@@ -50,7 +50,7 @@ struct SketchStageCommand: ParsableCommand {
                 case .success(let document): chunk.append((position, document))
                 case .failure(let error) where arguments.skipInvalid:
                     sketchChunk(&streams) // lines stay in input order
-                    streams.write("X\t\(error)")
+                    streams.write("X\t\(position)\t\(error)")
                 case .failure(let error): throw error
                 }
                 if chunk.count == Self.chunkSize { sketchChunk(&streams) }
