@@ -32,7 +32,7 @@ let vectorSettings: [SwiftSetting] = {
 let package = Package(
     name: "NearDup",
     products: [
-        .library(name: "NearDup", targets: ["NearDup", "NearDupArchive"]),
+        .library(name: "NearDup", targets: ["NearDup", "NearDupIO", "NearDupArchive"]),
         .executable(name: "neardup", targets: ["neardup"]),
     ],
     dependencies: [
@@ -57,21 +57,30 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // The engine: text to clusters, one module so that hot code stays specialised.
         .target(
             name: "NearDup",
-            dependencies: ["CXXHash", "CZlib", "CLibXML2"],
+            dependencies: ["CXXHash", "CLibXML2"],
+            swiftSettings: vectorSettings
+        ),
+        // Readers of corpora (JSON Lines, CSV, folders, gzip, other encodings) into documents,
+        // and the gzip writer; the engine never sees a file.
+        .target(
+            name: "NearDupIO",
+            dependencies: ["NearDup", "CZlib"],
             swiftSettings: vectorSettings
         ),
         // Scoring a clustering against labels (adjusted Rand index, pair and B-cubed measures).
         .target(name: "NearDupEval", dependencies: ["NearDup"]),
         // Labelled corpora of reprinted news, generated from real stories (`neardup synth`).
-        .target(name: "NearDupSynth", dependencies: ["NearDup"]),
+        .target(name: "NearDupSynth", dependencies: ["NearDup", "NearDupIO"]),
         // The archive index: sketches, band keys and copy edges kept in SQLite, so that adding,
         // querying and removing touch only what they need.
         .target(
             name: "NearDupArchive",
             dependencies: [
                 "NearDup",
+                "NearDupIO",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's own calls, for writing band keys by the million.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -81,6 +90,7 @@ let package = Package(
             name: "neardup",
             dependencies: [
                 "NearDup",
+                "NearDupIO",
                 "NearDupArchive",
                 "NearDupEval",
                 "NearDupSynth",
@@ -95,16 +105,16 @@ let package = Package(
         ),
         .testTarget(
             name: "NearDupTests",
-            dependencies: ["NearDup", "NearDupEval", "NearDupSynth", "TestScratch"],
+            dependencies: ["NearDup", "NearDupIO", "NearDupEval", "NearDupSynth", "TestScratch"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "NearDupArchiveTests",
-            dependencies: ["NearDup", "NearDupArchive", "NearDupSynth", "TestScratch", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["NearDup", "NearDupIO", "NearDupArchive", "NearDupSynth", "TestScratch", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "NeardupCLITests",
-            dependencies: ["NearDup", "neardup", "TestScratch"]
+            dependencies: ["NearDup", "NearDupIO", "neardup", "TestScratch"]
         ),
     ]
 )

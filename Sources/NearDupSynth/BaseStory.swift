@@ -1,5 +1,6 @@
 import Foundation
 import NearDup
+import NearDupIO
 
 /// One real story the simulator builds its corpus from: typically a Reuters-21578 story
 /// with its id, title, date and hard-wrapped text.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NearDup
+import NearDupIO
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -70,7 +71,9 @@ struct BenchCommand: ParsableCommand {
             let pages = inputPages.isEmpty
                 ? BenchPages.make(from: documents, bytes: documents.reduce(0) { $0 + $1.utf8Text.count })
                 : inputPages
-            let results = try benchmark.run(path: path, documents: documents, pages: pages)
+            let results = try benchmark.run(documents: documents, pages: pages) { body in
+                try reader.forEachDocument(in: path, body)
+            }
             let megabytesRead = Double(documents.reduce(0) { $0 + $1.utf8Text.count }) / 1_000_000
             var sink = OutputFile(path: nil)
             switch format {

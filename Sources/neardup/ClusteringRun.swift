@@ -1,5 +1,6 @@
 import Foundation
 import NearDup
+import NearDupIO
 
 /// What `scan`, `cluster` and `dedup` share: read the inputs and run the pipeline, with
 /// progress on a terminal.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NearDup
+import NearDupIO
 
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

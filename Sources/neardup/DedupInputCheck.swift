@@ -1,4 +1,5 @@
 import NearDup
+import NearDupIO
 
 /// Inputs whose records `dedup` cannot copy into its output as they are, found after
 /// reading and before anything is written.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import NearDup
+import NearDupIO
 import NearDupArchive
 
 struct IndexAddCommand: ParsableCommand {

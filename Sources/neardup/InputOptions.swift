@@ -1,5 +1,6 @@
 import ArgumentParser
 import NearDup
+import NearDupIO
 
 /// Where documents come from, which fields hold what, and what to do with bad records.
 struct InputOptions: ParsableArguments {

@@ -1,5 +1,6 @@
 import Foundation
 import NearDup
+import NearDupIO
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NearDup
+import NearDupIO
 import NearDupSynth
 #if canImport(Glibc)
 import Glibc

@@ -1,6 +1,7 @@
 import Foundation
 import TestScratch
 @testable import NearDup
+@testable import NearDupIO
 @testable import NearDupSynth
 
 /// Generated corpora with known truth, read back as documents, and the batch run's records

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NearDup
+@testable import NearDupIO
 
 @Suite("DocumentPreview")
 struct DocumentPreviewTests {

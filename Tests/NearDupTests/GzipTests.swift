@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NearDup
+@testable import NearDupIO
 
 /// Compresses with the system's gzip(1), as archives are made in practice.
 enum GzipTool {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NearDup
+@testable import NearDupIO
 
 /// NearDup's location type (Testing has one of the same name).
 fileprivate typealias Location = NearDup.SourceLocation

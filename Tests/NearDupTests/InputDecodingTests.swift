@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NearDup
+@testable import NearDupIO
 
 private func bytes(_ string: String) -> [UInt8] { Array(string.utf8) }
 

@@ -1,5 +1,6 @@
 import Testing
 @testable import NearDup
+@testable import NearDupIO
 
 /// The word-at-a-time string kernel against its byte-at-a-time twin, and both against
 /// the strict scan they stand in for.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @_spi(Kernels) @testable import NearDup
+@testable import NearDupIO
 
 /// Every vector kernel against its plain scalar twin: bit-identical results.
 @Suite("Kernel twins")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @_spi(Kernels) @testable import NearDup
+@testable import NearDupIO
 
 /// The normaliser's fast paths against plain twins: the ASCII folding kernel against the
 /// byte-at-a-time fold, and the word-at-a-time byte helpers and pattern tables against

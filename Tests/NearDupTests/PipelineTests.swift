@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @_spi(Kernels) @testable import NearDup
+@testable import NearDupIO
 import NearDupEval
 
 /// Reads the bundled corpora once per test.

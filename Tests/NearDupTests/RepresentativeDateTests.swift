@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NearDup
+@testable import NearDupIO
 
 /// The earliest copy by its date as read represents its cluster, whoever set the date text.
 @Suite("Representative by date")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NearDup
+@testable import NearDupIO
 @testable import NearDupSynth
 
 /// Runs the simulator on the bundled Reuters sample.

@@ -1,5 +1,6 @@
 import Foundation
 import NearDup
+import NearDupIO
 import Testing
 
 /// Files for the dedup and hostile-input tests of the built tool.

@@ -1,5 +1,6 @@
 import CFuzzDriver
 import NearDup
+import NearDupIO
 #if canImport(Glibc)
 import Glibc
 #endif

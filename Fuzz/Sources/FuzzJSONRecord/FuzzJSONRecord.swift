@@ -1,6 +1,7 @@
 import Foundation
 import CFuzzDriver
 import NearDup
+import NearDupIO
 
 // Feeds the bytes to JSONRecordParser as one line and, for inputs that are one line of
 // valid UTF-8, compares accept/reject with Foundation's JSONSerialization (a record is a

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Tells a whole HTML page from text, by its content: after a byte-order mark, whitespace and
 /// comments, a page opens with `<!doctype html` or `<html`, or opens with a tag and has a
 /// `<head` or `<body` tag early on. Text that merely holds some markup (a paragraph with
@@ -5,6 +7,12 @@
 public enum HTMLDetection {
     /// How far into the text the `<head` or `<body` tag is looked for.
     static let headReach = 65_536
+
+    /// Whether `path` names an HTML file (.html, .htm), read as a page whatever it holds.
+    package static func isHTMLFile(_ path: String) -> Bool {
+        let pathExtension = (path as NSString).pathExtension.lowercased()
+        return pathExtension == "html" || pathExtension == "htm"
+    }
 
     public static func isPage(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer(isPage)

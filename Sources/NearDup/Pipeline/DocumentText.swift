@@ -11,6 +11,6 @@ struct DocumentText: Sendable {
     }
 
     init(_ document: Document) {
-        self.init(document.utf8Text, isHTMLFile: document.recordRange == nil && DirectoryReader.isHTMLFile(document.origin.file))
+        self.init(document.utf8Text, isHTMLFile: document.recordRange == nil && HTMLDetection.isHTMLFile(document.origin.file))
     }
 }

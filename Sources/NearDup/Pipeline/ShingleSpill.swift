@@ -137,6 +137,11 @@ package struct ScratchFileError: Error, Sendable, CustomStringConvertible {
     package var directory: String
     package var reason: String
 
+    package init(directory: String, reason: String) {
+        self.directory = directory
+        self.reason = reason
+    }
+
     package var description: String {
         "cannot use a scratch file in \(directory): \(reason) (set TMPDIR to a folder with room)"
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NearDup
+import NearDupIO
 
 /// `neardup report`: what `scan` finds, as one HTML page an editor can open from disk.
 struct ReportCommand: ParsableCommand {

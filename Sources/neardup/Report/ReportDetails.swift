@@ -1,5 +1,6 @@
 import Foundation
 import NearDup
+import NearDupIO
 
 /// A report's compressed details (see `ReportData.details`): blocks of base64 text, which
 /// holds no character that could end or bend a `<script>` element.

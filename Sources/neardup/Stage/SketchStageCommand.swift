@@ -1,5 +1,6 @@
 import ArgumentParser
 import NearDup
+import NearDupIO
 
 struct SketchStageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

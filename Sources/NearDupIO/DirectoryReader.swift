@@ -1,4 +1,5 @@
 import Foundation
+import NearDup
 
 /// Reads a directory tree of text files, one document per file.
 ///
@@ -32,8 +33,7 @@ package struct DirectoryReader: Sendable {
 
     /// Whether `path` names an `.html` or `.htm` file, read as a page whatever its content.
     package static func isHTMLFile(_ path: String) -> Bool {
-        let pathExtension = (path as NSString).pathExtension.lowercased()
-        return pathExtension == "html" || pathExtension == "htm"
+        HTMLDetection.isHTMLFile(path)
     }
 
     /// Whether `path` names a file this reader takes as a document.

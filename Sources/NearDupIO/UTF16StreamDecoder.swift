@@ -1,3 +1,4 @@
+import NearDup
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)

@@ -1,3 +1,5 @@
+import NearDup
+
 /// Reads chosen records of a JSONL or CSV input back as the bytes the file holds, in one
 /// forward pass, for tools that copy records verbatim (a `.gz` input is decompressed
 /// again on the way).

@@ -1,3 +1,5 @@
+import NearDup
+
 /// Reads RFC 4180 CSV with a header row: each later record is a document.
 ///
 /// Quoted fields may hold commas, doubled quotes and line breaks; a record's location

@@ -1,3 +1,5 @@
+import NearDup
+
 /// The member or column names a record reader looks up for a `FieldSelection`, and
 /// how the values found become a `Document`.
 ///

@@ -1,3 +1,5 @@
+import NearDup
+
 /// Something a reader met that is neither a document nor a bad record, but that the
 /// run's summary must tell: what was changed or passed over is never lost silently.
 public enum ReadNotice: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import NearDup
+
 /// Makes one JSON Lines record into a document: the parse, the repair of invalid bytes when
 /// asked, and the fields' checks, with buffers kept from one line to the next. `JSONLReader`
 /// runs it over a file's lines; a stage of a distributed run, over records given one a line.

@@ -33,7 +33,7 @@ public struct Document: Sendable, Equatable {
     }
 
     /// `validUTF8Text` must be valid UTF-8 (as the JSON reader's own check leaves it).
-    init(id: String, validUTF8Text: [UInt8], source: String? = nil, date: String? = nil, origin: SourceLocation,
+    package init(id: String, validUTF8Text: [UInt8], source: String? = nil, date: String? = nil, origin: SourceLocation,
          recordRange: Range<Int>? = nil) {
         self.id = id
         self.utf8Text = validUTF8Text

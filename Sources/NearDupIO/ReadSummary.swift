@@ -1,3 +1,5 @@
+import NearDup
+
 /// What one reading run over a list of inputs met: per input, how many documents it gave
 /// and how many records were skipped; overall, the skipped records with examples.
 ///

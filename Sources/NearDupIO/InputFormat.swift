@@ -1,4 +1,5 @@
 import Foundation
+import NearDup
 
 /// How an input path is read, decided from the path alone.
 package enum InputFormat: Sendable, Hashable {

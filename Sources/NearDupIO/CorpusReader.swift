@@ -1,4 +1,5 @@
 import Foundation
+import NearDup
 
 /// The one entry point for reading inputs: picks the reader from each path and yields
 /// `Document`s in a deterministic order.

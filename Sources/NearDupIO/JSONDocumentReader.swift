@@ -1,3 +1,5 @@
+import NearDup
+
 /// Reads a `.json` file that holds one JSON document rather than one object a line: an
 /// object (one document) or an array of objects (each a document), spread over lines as
 /// a pretty-printer or an export leaves it.
