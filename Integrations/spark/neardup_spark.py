@@ -32,7 +32,7 @@ from itertools import chain
 PROGRAM = "neardup-spark"
 
 USAGE = f"""\
-usage: {PROGRAM} [--master URL] [--partitions N] [--neardup PATH] [--conf KEY=VALUE ...]
+usage: {PROGRAM} [--master URL] [--partitions N] [--block-candidates N] [--neardup PATH] [--conf KEY=VALUE ...]
                      [--skip-invalid] [--dedupe-ids] [--format jsonl|csv] [--stats]
                      [detection options ...] INPUT ... --output OUT [--overwrite]
 
@@ -42,8 +42,14 @@ Spark. OUT is a folder of part files: `cat OUT/part-*` is exactly what `neardup 
 writes for the same inputs and options, one line per document in input order.
 
 Spark:
-  --master URL        Spark master (default: local[*], every core of this machine).
-  --partitions N      Partitions of every shuffle (default: Spark's default parallelism).
+  --master URL        Spark master (default: local[*], every core of this machine; locally
+                      the driver gets half the machine's memory unless --conf sets
+                      spark.driver.memory).
+  --block-candidates N
+                      Candidates of one document verified in one block at most (default
+                      2000): a story copied more often is verified in several blocks.
+  --partitions N      Partitions of every shuffle (default: Spark's default parallelism, or
+                      one per 32 MB of input when that is more).
                       The output does not depend on it.
   --conf KEY=VALUE    A Spark setting, such as spark.executor.memory=8g. Repeatable.
                       Executors run this driver's functions in Python (PYSPARK_PYTHON, of
@@ -100,6 +106,9 @@ EXIT_CANNOT_WRITE = 73
 # the JSON after it, on one line, carry the message and exit status back intact.
 FAILURE_MARKER = "neardup-spark-failure:"
 
+# Input bytes per partition when --partitions is not given.
+PARTITION_BYTES = 32 << 20
+
 # A skipped-record report shows this many examples, as `neardup cluster` does.
 EXAMPLE_LIMIT = 5
 
@@ -135,6 +144,9 @@ class Settings:
     output: str
     master: str = "local[*]"
     partitions: int = 0  # 0: Spark's default parallelism
+    # Candidates of one hub verified in one block at most: a story copied very many times
+    # is verified in several blocks, each with the hub's document again.
+    block_candidates: int = 2000
     neardup: str = ""
     spark_conf: list = field(default_factory=list)
     overwrite: bool = False
@@ -150,7 +162,7 @@ class UsageError(NearDupFailure):
         super().__init__(message, EXIT_USAGE)
 
 
-DRIVER_VALUE_OPTIONS = ("--master", "--partitions", "--neardup", "--conf", "--output",
+DRIVER_VALUE_OPTIONS = ("--master", "--partitions", "--block-candidates", "--neardup", "--conf", "--output",
                         "--format", "--output-format")
 DRIVER_FLAGS = ("--overwrite", "--skip-invalid", "--dedupe-ids", "--stats")
 
@@ -219,6 +231,13 @@ def parse_arguments(arguments, value_options=KNOWN_VALUE_OPTIONS):
             settings.partitions = 0
         if settings.partitions < 1:
             raise UsageError(f"--partitions must be a positive whole number, not {values['--partitions']!r}")
+    if "--block-candidates" in values:
+        try:
+            settings.block_candidates = int(values["--block-candidates"])
+        except ValueError:
+            settings.block_candidates = 0
+        if settings.block_candidates < 1:
+            raise UsageError(f"--block-candidates must be a positive whole number, not {values['--block-candidates']!r}")
     settings.neardup = values.get("--neardup", "")
     settings.output_format = values.get("--format", "jsonl")
     if settings.output_format not in ("jsonl", "csv"):
@@ -320,6 +339,13 @@ def document_group(line):
 
 def document_id_json(line):
     return line.split("\t", 6)[5]
+
+
+def without_band_keys(line):
+    """A `D` line with its KEYS field emptied."""
+    fields = line.split("\t", 5)
+    fields[4] = ""
+    return "\t".join(fields)
 
 
 def band_entries(document):
@@ -678,7 +704,7 @@ class Driver:
         self.settings = settings
         self.sc = spark_context
         self.binary_name = os.path.basename(binary_path)
-        self.partitions = settings.partitions or spark_context.defaultParallelism
+        self.partitions = settings.partitions or default_partitions(spark_context, settings.inputs)
         self.reports = []
         self.document_count = 0
         self.duplicate_count = 0
@@ -800,11 +826,13 @@ class Driver:
         sketched.unpersist()
         duplicates.unpersist()
         pairs = self.candidate_pairs(documents)
-        verified, edge_count = self.verify(documents, pairs)
+        # Verification and resolution need no band keys: a fifth of what each line carries.
+        keyless = documents.mapValues(without_band_keys)
+        verified, edge_count = self.verify(keyless, pairs)
         pairs.unpersist()
         edges = verified.filter(lambda item: item[0] == "E").map(lambda item: item[1])
         labels, member_count = self.components(edges, edge_count)
-        assignments = self.resolve(documents, edges, labels, member_count)
+        assignments = self.resolve(keyless, edges, labels, member_count)
         verified.unpersist()
         labels.unpersist()
         with self.timed("output") as report:
@@ -928,25 +956,42 @@ class Driver:
 
     def verify(self, documents, pairs):
         """The verify stage's lines, ("E", (first, second, line)) and ("U", None), over a
-        block per hub: its document, its candidates' documents and its pairs."""
+        block per hub (or per part of a hub with more than --block-candidates candidates):
+        its document, its candidates' documents and its pairs. Verification is pair by pair,
+        so how pairs are shared out among blocks does not change what it finds."""
         partitions = self.partitions
         with self.timed("verify") as report:
             counters = StageCounters(self.sc)
-            # Each hub needs its own line and each candidate's: ask for them by position.
-            requests = pairs.map(lambda pair: (pair[1], pair[0])).union(
-                pairs.keys().distinct(partitions).map(lambda hub: (hub, hub)))
-            lines_at_hubs = requests.join(documents, partitions).map(
+            limit = self.settings.block_candidates
+            # The few hubs with more candidates than a block takes, and their blocks' count.
+            parts_of = self.sc.broadcast(
+                pairs.mapValues(lambda _: 1).reduceByKey(lambda a, b: a + b, partitions)
+                .filter(lambda item: item[1] > limit)
+                .mapValues(lambda count: -(-count // limit))
+                .collectAsMap())
+
+            def block_of(hub, other):
+                return hub, other % parts_of.value.get(hub, 1)
+
+            # Each block needs its hub's line and each candidate's: ask for them by position.
+            requests = pairs.map(lambda pair: (pair[1], block_of(*pair))).union(
+                pairs.keys().distinct(partitions).flatMap(
+                    lambda hub: [(hub, (hub, part)) for part in range(parts_of.value.get(hub, 1))]))
+            lines_in_blocks = requests.join(documents, partitions).map(
                 lambda item: (item[1][0], (item[0], item[1][1])))
-            pair_ends = pairs.map(lambda pair: (pair[0], (pair[1], None)))
-            verified = (lines_at_hubs.union(pair_ends)
+            pair_ends = pairs.map(lambda pair: (block_of(*pair), (pair[1], None)))
+            verified = (lines_in_blocks.union(pair_ends)
                         .groupByKey(partitions)
-                        .flatMap(lambda group: verify_block(group[0], group[1]))
+                        .flatMap(lambda group: verify_block(group[0][0], group[1]))
                         .mapPartitions(self.runner("verify", None, counters))
                         .map(classify_verify_line)
                         .persist(self.keep))
             kinds = verified.map(lambda item: item[0]).countByValue()
             fill_counters(report, counters)
-            report.note = f"{kinds.get('E', 0)} copy edges, {kinds.get('U', 0)} bundle relations"
+            split = len(parts_of.value)
+            report.note = (f"{kinds.get('E', 0)} copy edges, {kinds.get('U', 0)} bundle relations"
+                           + (f", {split} hubs verified in parts" if split else ""))
+            parts_of.unpersist()
         return verified, kinds.get("E", 0)
 
     def components(self, edges, edge_count):
@@ -1174,6 +1219,27 @@ def stats_lines(reports, documents):
     return lines
 
 
+def local_driver_memory():
+    """Half of this machine's memory, in Spark's notation (at least 1g)."""
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError):
+        return "1g"
+    return f"{max(1, total // 2 // (1 << 30))}g"
+
+
+def default_partitions(spark_context, paths):
+    """Spark's parallelism, or one partition per 32 MB of input when that is more: a few
+    hundred MB in one partition make blocks that a cached stage cannot hold. A gzip file is
+    counted at four times its size, about what news text inflates to."""
+    total = 0
+    for path in paths:
+        hadoop, filesystem = hadoop_path(spark_context, path)
+        size = filesystem.getFileStatus(hadoop).getLen()
+        total += size * 4 if path.endswith(".gz") else size
+    return max(spark_context.defaultParallelism, -(-total // PARTITION_BYTES))
+
+
 def spark_context_for(settings):
     from pyspark import SparkConf, SparkContext
 
@@ -1183,6 +1249,10 @@ def spark_context_for(settings):
     logging_config = os.path.join(here, "log4j2.properties")
     if os.path.exists(logging_config):
         conf.set("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile=file:{logging_config}")
+    if settings.master.startswith("local"):
+        # Locally the driver's heap holds every executor's cached partitions: Spark's 1 GiB
+        # runs out near 100,000 news articles. Half the machine's memory, unless --conf says.
+        conf.set("spark.driver.memory", local_driver_memory())
     for setting in settings.spark_conf:
         key, _, value = setting.partition("=")
         conf.set(key, value)

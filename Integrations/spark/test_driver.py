@@ -116,6 +116,10 @@ class ProtocolLineTests(unittest.TestCase):
     def test_hub_pairs(self):
         self.assertEqual(nd.hub_pairs([9, 4, 12, 4]), [(4, 9), (4, 12)])
 
+    def test_band_keys_are_left_out_for_verification(self):
+        self.assertEqual(nd.without_band_keys(self.D_HUB).split("\t")[4], "")
+        self.assertEqual(nd.without_band_keys(self.D_HUB).split("\t")[:4], self.D_HUB.split("\t")[:4])
+
     def test_verify_block(self):
         entries = [(12, None), (9, self.D_OTHER), (9, None), (4, self.D_HUB), (12, "D\t12\t-\t1\t\t\"c\"\tx")]
         self.assertEqual(nd.verify_block(4, entries), [

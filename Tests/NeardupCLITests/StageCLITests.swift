@@ -116,6 +116,6 @@ struct StageCLITests {
     @Test func malformedStageInputIsRefused() throws {
         let run = try NeardupTool.run(["stage", "verify"], stdin: "P\t1\t2\nB\n")
         #expect(run.status == 65)
-        #expect(run.stderr.contains("standard input:2:"), "\(run.stderr)")
+        #expect(run.stderr.contains("standard input:1:"), "\(run.stderr)")
     }
 }

@@ -1,5 +1,6 @@
 /// Runs the pipeline over documents as they are read: texts are sketched a chunk at a time
-/// and then let go, so memory holds sketches, not the archive's text.
+/// and then let go, so memory holds sketches, not the archive's text. `neardup cluster`,
+/// `scan`, `dedup` and `report` run on it.
 ///
 /// With more than one thread, chunks are sketched on worker threads while reading goes on
 /// (`SketchWorkers`). Chunks are cut at a fixed size and joined in input order, so the result
@@ -8,8 +9,8 @@
 /// Given a scratch folder, the session also moves each chunk's shingles to a scratch file
 /// there, and verification reads back only those it compares: memory then holds about a
 /// signature and the report's fields per document, whatever the documents' length.
-package struct ClusteringSession {
-    package let pipeline: ClusteringPipeline
+public struct ClusteringSession {
+    public let pipeline: ClusteringPipeline
     private let chunkSize: Int
     private let spill: ShingleSpill?
     private let workers: SketchWorkers?
@@ -23,7 +24,7 @@ package struct ClusteringSession {
     /// write). `scratchDirectory`: a folder for the shingles' scratch file (the system's
     /// temporary folder suits); nil keeps shingles in memory. With a scratch file, sets stay
     /// in memory all the same while all of them fit in `setsInMemory` bytes.
-    package init(
+    public init(
         pipeline: ClusteringPipeline, chunkSize: Int = 256, scratchDirectory: String? = nil,
         setsInMemory: Int = ClusteringSession.defaultSetsInMemory
     ) throws(ScratchFileError) {
@@ -45,19 +46,19 @@ package struct ClusteringSession {
 
     /// 64 MiB: the sets of about 10,000 news articles, which then never touch the disk. A
     /// larger corpus keeps none in memory, so its peak memory does not grow by the budget.
-    package static let defaultSetsInMemory = 64 << 20
+    public static let defaultSetsInMemory = 64 << 20
 
     /// Documents added so far.
-    package var count: Int { facts.count }
+    public var count: Int { facts.count }
 
     /// Bytes of shingle sets written to the scratch file so far (0 without one).
-    package var scratchFileBytes: Int { spill?.end ?? 0 }
+    public var scratchFileBytes: Int { spill?.end ?? 0 }
 
     /// Bytes of shingle sets held in memory under the scratch file's budget (0 without one,
     /// and 0 once the sets have outgrown it).
-    package var setsInMemoryBytes: Int { spill?.keptInMemoryBytes ?? 0 }
+    public var setsInMemoryBytes: Int { spill?.keptInMemoryBytes ?? 0 }
 
-    package mutating func add(_ document: Document) throws(ScratchFileError) {
+    public mutating func add(_ document: Document) throws(ScratchFileError) {
         facts.append(DocumentFacts(document, date: dates.read(document, format: pipeline.options.dateFormat)))
         pendingTexts.append(DocumentText(document))
         pendingBytes += document.utf8Text.count
@@ -68,7 +69,7 @@ package struct ClusteringSession {
     /// Sketches what is left, then finds, verifies and clusters the copies among all documents.
     /// The session is empty afterwards. (Mutating rather than consuming: a session captured by
     /// a reading closure would otherwise be copied, and its sketches with it.)
-    package mutating func finish() throws(ScratchFileError) -> ClusteringResult {
+    public mutating func finish() throws(ScratchFileError) -> ClusteringResult {
         try sketchPending()
         if let workers {
             for sketched in try workers.finish() { batch.append(sketched) }

@@ -133,16 +133,16 @@ final class ShingleSpill: @unchecked Sendable {
 
 /// The scratch file for shingles could not be made, written or read back (a full disk, a
 /// folder that does not exist or is not writable).
-package struct ScratchFileError: Error, Sendable, CustomStringConvertible {
-    package var directory: String
-    package var reason: String
+public struct ScratchFileError: Error, Sendable, CustomStringConvertible {
+    public var directory: String
+    public var reason: String
 
     package init(directory: String, reason: String) {
         self.directory = directory
         self.reason = reason
     }
 
-    package var description: String {
+    public var description: String {
         "cannot use a scratch file in \(directory): \(reason) (set TMPDIR to a folder with room)"
     }
 }

@@ -17,12 +17,16 @@ struct FurnitureStageCommand: ParsableCommand {
             let engine = SketchEngine(options: arguments.options)
             var streams = StageStreams()
             var group: [StageDocument] = []
+            var line: [UInt8] = []
             func learn(_ streams: inout StageStreams) {
                 group.sort { $0.document.position < $1.document.position }
                 let furniture = engine.furniture(of: group.map(\.document))
                 for (var page, found) in zip(group, furniture) {
                     page.document.furniture = found
-                    streams.write(page.line)
+                    line.removeAll(keepingCapacity: true)
+                    page.append(to: &line)
+                    streams.append(line)
+                    streams.endLine()
                 }
                 group.removeAll(keepingCapacity: true)
             }

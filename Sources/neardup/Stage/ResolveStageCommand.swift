@@ -17,18 +17,15 @@ struct ResolveStageCommand: ParsableCommand {
             let engine = SketchEngine(options: arguments.options)
             var streams = StageStreams()
             var block = StageBlock()
-            func resolve(_ streams: inout StageStreams, endingAt number: Int) throws {
-                var edges: [(pair: (Int, Int), overlap: Double?)] = []
-                for fields in block.lines {
-                    guard fields.count == 4, fields[0] == "E", let first = Int(fields[1]), let second = Int(fields[2]),
-                          let overlap = Double(fields[3]), block.documents[first] != nil, block.documents[second] != nil
-                    else { throw StageInputError(line: number, message: "a block's edge lines are `E FIRST SECOND OVERLAP`, of its documents") }
-                    edges.append(((first, second), overlap))
-                }
+            func resolve(_ streams: inout StageStreams) throws {
+                try block.checkPairs()
                 guard !block.documents.isEmpty else { return }
+                let edges = zip(block.pairs, block.overlaps)
+                    .map { (pair: ($0.first, $0.second), overlap: Optional($1)) }
+                    .sorted { ($0.pair.0, $0.pair.1) < ($1.pair.0, $1.pair.1) }
                 let members = block.sortedDocuments
                 var assigned: [Int: (representative: Int, similarity: Double)] = [:]
-                for cluster in engine.clusters(of: members, edges: edges.sorted { ($0.pair.0, $0.pair.1) < ($1.pair.0, $1.pair.1) }) {
+                for cluster in engine.clusters(of: members, edges: edges) {
                     for (member, similarity) in zip(cluster.members, cluster.similarities) {
                         assigned[member] = (cluster.representative, similarity)
                     }
@@ -39,12 +36,10 @@ struct ResolveStageCommand: ParsableCommand {
                 }
                 block = StageBlock()
             }
-            var last = 0
             try streams.forEachInputLine { line, number in
-                last = number
-                if try block.take(line, number: number) { try resolve(&streams, endingAt: number) }
+                if try block.take(line, number: number, kind: UInt8(ascii: "E")) { try resolve(&streams) }
             }
-            try resolve(&streams, endingAt: last)
+            try resolve(&streams)
             try streams.finish()
         }
     }

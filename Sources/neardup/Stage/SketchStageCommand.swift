@@ -24,30 +24,32 @@ struct SketchStageCommand: ParsableCommand {
             var streams = StageStreams()
             var chunk: [(position: Int, document: Document)] = []
             var dates = DateSummary()
+            var line: [UInt8] = []
             func sketchChunk(_ streams: inout StageStreams) {
                 let sketched = engine.sketch(chunk.map(\.document), dates: &dates)
                 for ((position, document), sketched) in zip(chunk, sketched) {
                     let sketch = sketched.sketch
                     let group = sketch.fingerprints.isEmpty ? nil : sketched.facts.source
                     let indexed = IndexedDocument(position: position, sketch: sketch, facts: sketched.facts, furniture: [])
-                    streams.write(StageDocument(
-                        document: indexed, group: group, keys: engine.bandKeys(of: sketch),
-                        quotedID: JSONText.quoted(document.id)).line)
+                    line.removeAll(keepingCapacity: true)
+                    StageDocument(document: indexed, group: group, keys: engine.bandKeys(of: sketch), quotedID: JSONText.quoted(document.id))
+                        .append(to: &line)
+                    streams.append(line)
+                    streams.endLine()
                 }
                 chunk.removeAll(keepingCapacity: true)
             }
             try streams.forEachInputLine { line, number in
-                let fields = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
-                guard fields.count == 4, let position = Int(fields[0]), position >= 0, let recordLine = Int(fields[1]) else {
+                let fields = TabFields(line, limit: 4)
+                guard fields.count == 4, let position = fields.integer(0), position >= 0, let recordLine = fields.integer(1) else {
                     throw StageInputError(line: number, message: "not a record line (POSITION LINE FILE RECORD)")
                 }
-                let origin = SourceLocation(file: String(fields[2]), line: recordLine)
-                var record = Array(fields[3].utf8)
-                if recordLine == 1, record.starts(with: [0xEF, 0xBB, 0xBF]) { record.removeFirst(3) }
-                let outcome = record.withUnsafeBytes { bytes in
-                    Result { () throws(InputError) in try records.document(from: bytes, at: origin, recordRange: 0..<bytes.count).document }
-                }
-                switch outcome {
+                let origin = SourceLocation(file: fields.text(2), line: recordLine)
+                var record = fields.bytes(3)
+                if recordLine == 1, record.starts(with: [0xEF, 0xBB, 0xBF]) { record = UnsafeRawBufferPointer(rebasing: record.dropFirst(3)) }
+                switch Result(catching: { () throws(InputError) in
+                    try records.document(from: record, at: origin, recordRange: 0..<record.count).document
+                }) {
                 case .success(let document): chunk.append((position, document))
                 case .failure(let error) where arguments.skipInvalid:
                     sketchChunk(&streams) // lines stay in input order

@@ -54,53 +54,43 @@ struct StageArguments: ParsableArguments {
     }
 }
 
-/// Standard input's lines, numbered from 1, and standard output in large writes.
-struct StageStreams {
-    private var output = OutputFile(path: nil)
-    private var pending: [UInt8] = []
-
-    /// Calls `body` with each line of standard input, without its line feed.
-    func forEachInputLine(_ body: (Substring, Int) throws -> Void) throws {
-        var number = 0
-        while let line = readLine(strippingNewline: true) {
-            number += 1
-            try body(line[...], number)
-        }
-    }
-
-    mutating func write(_ line: String) {
-        pending.append(contentsOf: line.utf8)
-        pending.append(0x0A)
-        if pending.count >= 1 << 20 { flush() }
-    }
-
-    private mutating func flush() {
-        output.write(bytes: pending)
-        pending.removeAll(keepingCapacity: true)
-    }
-
-    mutating func finish() throws {
-        flush()
-        try output.finish()
-    }
-}
-
 /// Lines read up to a `B` line: one unit of work for `verify` and `resolve`.
 struct StageBlock {
     var documents: [Int: IndexedDocument] = [:]
-    /// The other lines, split into fields.
-    var lines: [[Substring]] = []
+    /// The other lines' integer fields after the first (`P`: the pair; `E`: the edge and,
+    /// last, its overlap's text), with their line numbers.
+    var pairs: [(first: Int, second: Int, line: Int)] = []
+    var overlaps: [Double] = []
 
-    /// Takes one input line; true when it ends the block.
-    mutating func take(_ line: Substring, number: Int) throws -> Bool {
-        if line == "B" { return true }
-        if line.hasPrefix("D\t") {
+    /// Takes one input line; true when it ends the block. `kind`: the letter of the lines
+    /// other than `D` and `B` that the stage reads (`P` or `E`).
+    mutating func take(_ line: UnsafeRawBufferPointer, number: Int, kind: UInt8) throws(StageInputError) -> Bool {
+        guard let first = line.first else { return false }
+        if first == UInt8(ascii: "B") && line.count == 1 { return true }
+        if first == UInt8(ascii: "D") {
             let document = try StageDocument(line: line, lineNumber: number).document
             documents[document.position] = document
-        } else if !line.isEmpty {
-            lines.append(line.split(separator: "\t", omittingEmptySubsequences: false))
+            return false
         }
+        let fields = TabFields(line)
+        let expected = kind == UInt8(ascii: "P") ? 3 : 4
+        guard first == kind, fields.count == expected, let a = fields.integer(1), let b = fields.integer(2), a < b else {
+            throw StageInputError(line: number, message: kind == UInt8(ascii: "P")
+                ? "not a pair line (P FIRST SECOND, smaller first)" : "not an edge line (E FIRST SECOND OVERLAP, smaller first)")
+        }
+        if expected == 4 {
+            guard let overlap = Double(fields.text(3)) else { throw StageInputError(line: number, message: "not an overlap: \(fields.text(3))") }
+            overlaps.append(overlap)
+        }
+        pairs.append((a, b, number))
         return false
+    }
+
+    /// Throws when a pair names a document the block does not hold.
+    func checkPairs() throws(StageInputError) {
+        for pair in pairs where documents[pair.first] == nil || documents[pair.second] == nil {
+            throw StageInputError(line: pair.line, message: "names a document that is not in its block")
+        }
     }
 
     /// The documents of the block, in position order.

@@ -1,6 +1,4 @@
-import Foundation
 import NearDup
-import NearDupArchive
 
 /// A document as the stages of a distributed run pass it on, one line of tab-separated fields:
 ///
@@ -8,9 +6,9 @@ import NearDupArchive
 ///
 /// GROUP is the source whose pages learn furniture together (`-`: none); KEPT the entries
 /// left once furniture is out (0: no part in candidate search); KEYS the band keys, 16 hex
-/// digits each, comma-separated; ID the id as a JSON string, as `cluster` writes it; PAYLOAD
-/// the sketch, facts and furniture (`payload`), base64. The driver reads the first six fields
-/// and passes PAYLOAD on untouched.
+/// digits each, comma-separated (none when KEPT is 0); ID the id as a JSON string, as
+/// `cluster` writes it; PAYLOAD the sketch, facts and furniture (`payload`), base64. A driver
+/// reads the first six fields and passes PAYLOAD on untouched.
 struct StageDocument {
     var document: IndexedDocument
     var group: UInt32?
@@ -20,13 +18,6 @@ struct StageDocument {
 
     var keptEntries: Int { document.sketch.keptCount(leavingOut: document.furniture) }
 
-    /// The line, without its line feed.
-    var line: String {
-        let keyText = keptEntries > 0 ? keys.map(Self.hex).joined(separator: ",") : ""
-        return ["D", String(document.position), group.map(String.init) ?? "-", String(keptEntries), keyText, quotedID,
-                Self.payload(of: document).base64EncodedString()].joined(separator: "\t")
-    }
-
     init(document: IndexedDocument, group: UInt32?, keys: [UInt64], quotedID: String) {
         self.document = document
         self.group = group
@@ -35,115 +26,192 @@ struct StageDocument {
     }
 
     /// Reads a `D` line; `lineNumber` names it in the error.
-    init(line: Substring, lineNumber: Int) throws(StageInputError) {
-        let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-        guard fields.count == 7, fields[0] == "D", let position = Int(fields[1]),
-              let payload = Data(base64Encoded: String(fields[6])),
-              let document = Self.document(at: position, payload: payload)
+    init(line: UnsafeRawBufferPointer, lineNumber: Int) throws(StageInputError) {
+        let fields = TabFields(line, limit: 7)
+        guard fields.count == 7, fields.equals(0, "D"), let position = fields.integer(1),
+              let payload = Base64.decode(fields.bytes(6)),
+              let document = Self.document(at: position, payload: payload),
+              let keys = Self.keys(fields.bytes(4))
         else { throw StageInputError(line: lineNumber, message: "not a document line (D POSITION GROUP KEPT KEYS ID PAYLOAD)") }
-        let keys = fields[4].isEmpty ? [] : fields[4].split(separator: ",").compactMap { UInt64($0, radix: 16) }
-        self.init(document: document, group: fields[2] == "-" ? nil : UInt32(fields[2]), keys: keys, quotedID: String(fields[5]))
+        let group = fields.equals(2, "-") ? nil : fields.integer(2).flatMap(UInt32.init(exactly:))
+        self.init(document: document, group: group, keys: keys, quotedID: fields.text(5))
     }
 
-    private static func hex(_ key: UInt64) -> String {
-        let digits = String(key, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+    /// Appends the line, without its line feed.
+    func append(to line: inout [UInt8]) {
+        let kept = keptEntries
+        line.append(contentsOf: "D\t\(document.position)\t\(group.map(String.init) ?? "-")\t\(kept)\t".utf8)
+        if kept > 0 {
+            for (index, key) in keys.enumerated() {
+                if index > 0 { line.append(UInt8(ascii: ",")) }
+                for shift in stride(from: 60, through: 0, by: -4) {
+                    line.append(Self.hexDigits[Int(key >> UInt64(shift) & 15)])
+                }
+            }
+        }
+        line.append(0x09)
+        line.append(contentsOf: quotedID.utf8)
+        line.append(0x09)
+        Base64.encode(Self.payload(of: document), into: &line)
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    private static func keys(_ text: UnsafeRawBufferPointer) -> [UInt64]? {
+        guard !text.isEmpty else { return [] }
+        var keys: [UInt64] = []
+        keys.reserveCapacity(text.count / 17 + 1)
+        var key: UInt64 = 0
+        var digits = 0
+        for byte in text {
+            if byte == UInt8(ascii: ",") {
+                guard digits > 0 else { return nil }
+                keys.append(key)
+                (key, digits) = (0, 0)
+                continue
+            }
+            let value: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = byte - UInt8(ascii: "a") + 10
+            default: return nil
+            }
+            guard digits < 16 else { return nil }
+            key = key << 4 | UInt64(value)
+            digits += 1
+        }
+        guard digits > 0 else { return nil }
+        keys.append(key)
+        return keys
     }
 
     // MARK: Payload
 
     private static let payloadVersion: UInt8 = 1
 
-    /// Version, flags, facts, then the sketch's arrays and the furniture, each after its count.
-    static func payload(of document: IndexedDocument) -> Data {
+    /// Version, flags, facts, then the sketch's arrays and the furniture, each after its
+    /// count; integers little-endian.
+    static func payload(of document: IndexedDocument) -> [UInt8] {
         let (sketch, facts) = (document.sketch, document.facts)
-        var data = Data([payloadVersion])
+        var writer = PayloadWriter()
+        writer.bytes.reserveCapacity(64 + 4 * (sketch.signature.count + sketch.leadSignature.count + sketch.entries.count)
+            + sketch.paragraphs.count + 9 * sketch.fingerprints.count + document.furniture.count)
         var flags: UInt8 = (sketch.isBundle ? 1 : 0) | (sketch.isAwayFromHeadline ? 2 : 0)
         if facts.date != nil { flags |= 4 }
         if facts.source != nil { flags |= 8 }
-        data.append(flags)
+        writer.bytes += [payloadVersion, flags]
         if let date = facts.date {
-            data += SketchCoding.data([date.secondsSince1970])
-            data += SketchCoding.data([date.nanoseconds])
+            writer.append(date.secondsSince1970)
+            writer.append(date.nanoseconds)
         }
-        if let source = facts.source { data += SketchCoding.data([source]) }
-        data += SketchCoding.data([Int64(facts.textBytes), Int64(sketch.filledBins)])
-        func section(_ count: Int, _ bytes: Data) {
-            data += SketchCoding.data([UInt32(count)])
-            data += bytes
+        if let source = facts.source { writer.append(source) }
+        writer.append(Int64(facts.textBytes))
+        writer.append(Int64(sketch.filledBins))
+        writer.append(sketch.signature)
+        writer.append(sketch.leadSignature)
+        writer.append(sketch.entries)
+        writer.append(sketch.paragraphs)
+        writer.append(UInt32(sketch.fingerprints.count))
+        for fingerprint in sketch.fingerprints {
+            writer.append(fingerprint.hash)
+            writer.append(fingerprint.words)
+            writer.bytes.append(fingerprint.paragraph)
+            writer.append(fingerprint.entries)
         }
-        section(sketch.signature.count, SketchCoding.data(sketch.signature))
-        section(sketch.leadSignature.count, SketchCoding.data(sketch.leadSignature))
-        section(sketch.entries.count, SketchCoding.data(sketch.entries))
-        section(sketch.paragraphs.count, Data(sketch.paragraphs))
-        section(sketch.fingerprints.count, SketchCoding.data(sketch.fingerprints))
-        section(document.furniture.count, Data(document.furniture))
-        return data
+        writer.append(document.furniture)
+        return writer.bytes
     }
 
     /// The document a payload holds; nil when it is not one this version wrote.
-    static func document(at position: Int, payload data: Data) -> IndexedDocument? {
-        var reader = PayloadReader(data: data)
-        guard reader.bytes(1).first == payloadVersion, let flags = reader.bytes(1).first else { return nil }
-        var date: PublicationDate?
-        if flags & 4 != 0 {
-            guard let seconds: Int64 = reader.value(), let nanoseconds: Int32 = reader.value() else { return nil }
-            date = PublicationDate(secondsSince1970: seconds, nanoseconds: nanoseconds)
+    static func document(at position: Int, payload: [UInt8]) -> IndexedDocument? {
+        payload.withUnsafeBytes { bytes in
+            var reader = PayloadReader(bytes: bytes)
+            guard let version: UInt8 = reader.value(), version == payloadVersion, let flags: UInt8 = reader.value() else { return nil }
+            var date: PublicationDate?
+            if flags & 4 != 0 {
+                guard let seconds: Int64 = reader.value(), let nanoseconds: Int32 = reader.value() else { return nil }
+                date = PublicationDate(secondsSince1970: seconds, nanoseconds: nanoseconds)
+            }
+            var source: UInt32?
+            if flags & 8 != 0 {
+                guard let value: UInt32 = reader.value() else { return nil }
+                source = value
+            }
+            guard let textBytes: Int64 = reader.value(), let filledBins: Int64 = reader.value(),
+                  let signature: [UInt32] = reader.values(), let lead: [UInt32] = reader.values(),
+                  let entries: [UInt32] = reader.values(), let paragraphs: [UInt8] = reader.values(),
+                  let fingerprintCount: UInt32 = reader.value()
+            else { return nil }
+            var fingerprints: [ParagraphFingerprint] = []
+            fingerprints.reserveCapacity(Int(fingerprintCount))
+            for _ in 0..<fingerprintCount {
+                guard let hash: UInt32 = reader.value(), let words: UInt16 = reader.value(),
+                      let paragraph: UInt8 = reader.value(), let entryCount: UInt16 = reader.value()
+                else { return nil }
+                var fingerprint = ParagraphFingerprint(hash: hash, words: words, paragraph: paragraph)
+                fingerprint.entries = entryCount
+                fingerprints.append(fingerprint)
+            }
+            guard let furniture: [UInt8] = reader.values(), reader.isAtEnd else { return nil }
+            let sketch = StoredSketch(
+                signature: signature, leadSignature: lead, entries: entries, paragraphs: paragraphs,
+                fingerprints: fingerprints, filledBins: Int(filledBins), isBundle: flags & 1 != 0, isAwayFromHeadline: flags & 2 != 0)
+            return IndexedDocument(
+                position: position, sketch: sketch, facts: DocumentFacts(date: date, textBytes: Int(textBytes), source: source),
+                furniture: furniture)
         }
-        var source: UInt32?
-        if flags & 8 != 0 {
-            guard let value: UInt32 = reader.value() else { return nil }
-            source = value
-        }
-        guard let textBytes: Int64 = reader.value(), let filledBins: Int64 = reader.value(),
-              let signature: [UInt32] = reader.values(width: 4), let lead: [UInt32] = reader.values(width: 4),
-              let entries: [UInt32] = reader.values(width: 4), let paragraphs: [UInt8] = reader.values(width: 1),
-              let fingerprints = reader.section(width: 9).map(SketchCoding.fingerprints),
-              let furniture: [UInt8] = reader.values(width: 1), reader.isAtEnd
-        else { return nil }
-        let sketch = StoredSketch(
-            signature: signature, leadSignature: lead, entries: entries, paragraphs: paragraphs,
-            fingerprints: fingerprints, filledBins: Int(filledBins), isBundle: flags & 1 != 0, isAwayFromHeadline: flags & 2 != 0)
-        return IndexedDocument(
-            position: position, sketch: sketch, facts: DocumentFacts(date: date, textBytes: Int(textBytes), source: source),
-            furniture: furniture)
+    }
+}
+
+private struct PayloadWriter {
+    var bytes: [UInt8] = []
+
+    mutating func append<Value: FixedWidthInteger>(_ value: Value) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    /// The count, then the values.
+    mutating func append<Value: FixedWidthInteger>(_ values: [Value]) {
+        append(UInt32(values.count))
+        #if _endian(little)
+        values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        #else
+        for value in values { append(value) }
+        #endif
     }
 }
 
 /// Reads a payload front to back; nil once it runs short.
 private struct PayloadReader {
-    let data: Data
+    let bytes: UnsafeRawBufferPointer
     var offset = 0
 
-    init(data: Data) {
-        self.data = data
-    }
-
-    var isAtEnd: Bool { offset == data.count }
-
-    mutating func bytes(_ count: Int) -> Data {
-        guard count >= 0, offset + count <= data.count else {
-            offset = data.count + 1
-            return Data()
-        }
-        defer { offset += count }
-        return data.subdata(in: (data.startIndex + offset)..<(data.startIndex + offset + count))
-    }
+    var isAtEnd: Bool { offset == bytes.count }
 
     mutating func value<Value: FixedWidthInteger>() -> Value? {
-        let raw = bytes(MemoryLayout<Value>.size)
-        return raw.count == MemoryLayout<Value>.size ? SketchCoding.values(raw, as: Value.self).first : nil
+        let size = MemoryLayout<Value>.size
+        guard offset + size <= bytes.count else { return nil }
+        defer { offset += size }
+        return Value(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Value.self))
     }
 
-    /// A section: its count, then that many items of `width` bytes.
-    mutating func section(width: Int) -> Data? {
+    /// A count, then that many values.
+    mutating func values<Value: FixedWidthInteger>() -> [Value]? {
         guard let count: UInt32 = value() else { return nil }
-        let raw = bytes(Int(count) * width)
-        return raw.count == Int(count) * width ? raw : nil
-    }
-
-    mutating func values<Value: FixedWidthInteger>(width: Int) -> [Value]? {
-        section(width: width).map { SketchCoding.values($0, as: Value.self) }
+        let size = MemoryLayout<Value>.size * Int(count)
+        guard offset + size <= bytes.count else { return nil }
+        defer { offset += size }
+        return [Value](unsafeUninitializedCapacity: Int(count)) { buffer, initialized in
+            let source = UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + size)])
+            #if _endian(little)
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: source)
+            #else
+            for index in 0..<Int(count) {
+                buffer[index] = Value(littleEndian: source.loadUnaligned(fromByteOffset: index * MemoryLayout<Value>.size, as: Value.self))
+            }
+            #endif
+            initialized = Int(count)
+        }
     }
 }
 

@@ -18,14 +18,9 @@ struct VerifyStageCommand: ParsableCommand {
             let engine = SketchEngine(options: arguments.options)
             var streams = StageStreams()
             var block = StageBlock()
-            func verify(_ streams: inout StageStreams, endingAt number: Int) throws {
-                var pairs: [(Int, Int)] = []
-                for fields in block.lines {
-                    guard fields.count == 3, fields[0] == "P", let first = Int(fields[1]), let second = Int(fields[2]),
-                          first < second, block.documents[first] != nil, block.documents[second] != nil
-                    else { throw StageInputError(line: number, message: "a block's pair lines are `P FIRST SECOND`, of its documents") }
-                    pairs.append((first, second))
-                }
+            func verify(_ streams: inout StageStreams) throws {
+                try block.checkPairs()
+                let pairs = block.pairs.map { ($0.first, $0.second) }
                 for (pair, outcome) in engine.verify(pairs, among: block.sortedDocuments) {
                     switch outcome {
                     case .copy(let overlap):
@@ -36,12 +31,10 @@ struct VerifyStageCommand: ParsableCommand {
                 }
                 block = StageBlock()
             }
-            var last = 0
             try streams.forEachInputLine { line, number in
-                last = number
-                if try block.take(line, number: number) { try verify(&streams, endingAt: number) }
+                if try block.take(line, number: number, kind: UInt8(ascii: "P")) { try verify(&streams) }
             }
-            try verify(&streams, endingAt: last)
+            try verify(&streams)
             try streams.finish()
         }
     }

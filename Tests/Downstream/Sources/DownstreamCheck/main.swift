@@ -19,9 +19,15 @@ let documents = ["wire", "reprint"].map { id in
     Document(id: id, text: (id == "wire" ? "" : "A new headline\n\n") + story.joined(separator: "\n\n"), origin: SourceLocation(file: id, line: 0))
 }
 let batch = ClusteringPipeline(options: options).run(documents)
+// The same documents streamed through a session, with shingles in a scratch file.
+var session = try ClusteringSession(
+    pipeline: ClusteringPipeline(options: options), scratchDirectory: NSTemporaryDirectory(), setsInMemory: 0)
+for document in documents { try session.add(document) }
+let streamed = try session.finish()
 guard clusters == [["wire", "reprint"]], Set(matches.map(\.id)) == ["wire", "reprint"],
       matches.allSatisfy({ $0.relation == .copy }), try index.check().isEmpty,
-      batch.clusters.map(\.members.count) == [2], batch.assignments.map(\.cluster) == [0, 0]
+      batch.clusters.map(\.members.count) == [2], batch.assignments.map(\.cluster) == [0, 0],
+      streamed.assignments == batch.assignments
 else {
     FileHandle.standardError.write(Data("unexpected: clusters \(clusters), matches \(matches)\n".utf8))
     exit(1)
