@@ -990,7 +990,7 @@ class Driver:
             fill_counters(report, counters)
             split = len(parts_of.value)
             report.note = (f"{kinds.get('E', 0)} copy edges, {kinds.get('U', 0)} bundle relations"
-                           + (f", {split} hubs verified in parts" if split else ""))
+                           + (f", {split} {'hub' if split == 1 else 'hubs'} verified in parts" if split else ""))
             parts_of.unpersist()
         return verified, kinds.get("E", 0)
 

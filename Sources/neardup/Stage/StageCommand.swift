@@ -11,6 +11,12 @@ struct StageCommand: ParsableCommand {
             runs what `cluster` runs over the documents it is given, so a driver that joins their lines as \
             Integrations/spark does gets the clusters `cluster` gives. Every stage takes the same options; \
             the detection options must be the same for all of them.
+
+            A document travels as one line of tab-separated fields: D, POSITION (input order), GROUP (the \
+            source whose pages learn furniture together, or -), KEPT (shingles left once furniture is out; \
+            0: no part in candidate search), KEYS (band keys, 16 hex digits each, comma-separated; documents \
+            sharing one are candidates), ID (as a JSON string) and PAYLOAD (sketch, facts and furniture, \
+            base64, passed on untouched). A malformed input line stops a stage with exit 65, naming the line.
             """,
         subcommands: [SketchStageCommand.self, FurnitureStageCommand.self, VerifyStageCommand.self, ResolveStageCommand.self])
 }
