@@ -167,6 +167,16 @@ DRIVER_VALUE_OPTIONS = ("--master", "--partitions", "--block-candidates", "--nea
 DRIVER_FLAGS = ("--overwrite", "--skip-invalid", "--dedupe-ids", "--stats")
 
 
+def positive_whole_number(values, name):
+    try:
+        number = int(values[name])
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise UsageError(f"{name} must be a positive whole number, not {values[name]!r}")
+    return number
+
+
 def parse_arguments(arguments, value_options=KNOWN_VALUE_OPTIONS):
     """Settings from the command line; None when help was asked for.
 
@@ -225,19 +235,9 @@ def parse_arguments(arguments, value_options=KNOWN_VALUE_OPTIONS):
     if "--master" in values:
         settings.master = values["--master"]
     if "--partitions" in values:
-        try:
-            settings.partitions = int(values["--partitions"])
-        except ValueError:
-            settings.partitions = 0
-        if settings.partitions < 1:
-            raise UsageError(f"--partitions must be a positive whole number, not {values['--partitions']!r}")
+        settings.partitions = positive_whole_number(values, "--partitions")
     if "--block-candidates" in values:
-        try:
-            settings.block_candidates = int(values["--block-candidates"])
-        except ValueError:
-            settings.block_candidates = 0
-        if settings.block_candidates < 1:
-            raise UsageError(f"--block-candidates must be a positive whole number, not {values['--block-candidates']!r}")
+        settings.block_candidates = positive_whole_number(values, "--block-candidates")
     settings.neardup = values.get("--neardup", "")
     settings.output_format = values.get("--format", "jsonl")
     if settings.output_format not in ("jsonl", "csv"):

@@ -30,7 +30,7 @@ struct FurnitureStageCommand: ParsableCommand {
                 }
                 group.removeAll(keepingCapacity: true)
             }
-            try streams.forEachInputLine { line, number in
+            try StageInput.forEachLine { line, number in
                 guard !line.isEmpty else { return }
                 let page = try StageDocument(line: line, lineNumber: number)
                 if let first = group.first, first.group != page.group { learn(&streams) }

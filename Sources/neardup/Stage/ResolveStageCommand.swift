@@ -16,10 +16,7 @@ struct ResolveStageCommand: ParsableCommand {
         try ExitStatus.reporting {
             let engine = SketchEngine(options: arguments.options)
             var streams = StageStreams()
-            var block = StageBlock()
-            func resolve(_ streams: inout StageStreams) throws {
-                try block.checkPairs()
-                guard !block.documents.isEmpty else { return }
+            try StageInput.forEachBlock(kind: UInt8(ascii: "E")) { block in
                 let edges = zip(block.pairs, block.overlaps)
                     .map { (pair: ($0.first, $0.second), overlap: Optional($1)) }
                     .sorted { ($0.pair.0, $0.pair.1) < ($1.pair.0, $1.pair.1) }
@@ -34,12 +31,7 @@ struct ResolveStageCommand: ParsableCommand {
                     let (representative, similarity) = assigned[member.position] ?? (member.position, 1)
                     streams.write("A\t\(member.position)\t\(representative)\t\(JSONText.number(similarity))")
                 }
-                block = StageBlock()
             }
-            try streams.forEachInputLine { line, number in
-                if try block.take(line, number: number, kind: UInt8(ascii: "E")) { try resolve(&streams) }
-            }
-            try resolve(&streams)
             try streams.finish()
         }
     }

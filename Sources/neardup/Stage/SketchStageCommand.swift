@@ -39,7 +39,7 @@ struct SketchStageCommand: ParsableCommand {
                 }
                 chunk.removeAll(keepingCapacity: true)
             }
-            try streams.forEachInputLine { line, number in
+            try StageInput.forEachLine { line, number in
                 let fields = TabFields(line, limit: 4)
                 guard fields.count == 4, let position = fields.integer(0), position >= 0, let recordLine = fields.integer(1) else {
                     throw StageInputError(line: number, message: "not a record line (POSITION LINE FILE RECORD)")

@@ -104,3 +104,20 @@ struct StageBlock {
         documents.values.sorted { $0.position < $1.position }
     }
 }
+
+extension StageInput {
+    /// Calls `body` with each block of standard input (lines up to a `B` line, or to the
+    /// end), its pairs checked against its documents. `kind`: the letter of its pair lines.
+    static func forEachBlock(kind: UInt8, _ body: (StageBlock) throws -> Void) throws {
+        var block = StageBlock()
+        try forEachLine { line, number in
+            guard try block.take(line, number: number, kind: kind) else { return }
+            try block.checkPairs()
+            try body(block)
+            block = StageBlock()
+        }
+        try block.checkPairs()
+        if !block.documents.isEmpty { try body(block) }
+    }
+}
+

@@ -6,15 +6,12 @@ import Musl
 import Darwin
 #endif
 
-/// Standard input's lines, as bytes, and standard output in large writes: the stages move
-/// gigabytes of base64, which `readLine` and `String` splitting made most of their time.
-struct StageStreams {
-    private var output = OutputFile(path: nil)
-    private var pending: [UInt8] = []
-
+/// Standard input's lines, as bytes: the stages move gigabytes of base64, which `readLine`
+/// and `String` splitting made most of their time.
+enum StageInput {
     /// Calls `body` with each line of standard input (without its line feed, valid during the
     /// call only) and its number, counting from 1.
-    func forEachInputLine(_ body: (UnsafeRawBufferPointer, Int) throws -> Void) throws {
+    static func forEachLine(_ body: (UnsafeRawBufferPointer, Int) throws -> Void) throws {
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         var start = 0  // first byte not yet given as a line
         var end = 0  // end of the bytes read
@@ -56,6 +53,13 @@ struct StageStreams {
             if count == 0 { atEnd = true } else { end += count }
         }
     }
+
+}
+
+/// Standard output, in large writes.
+struct StageStreams {
+    private var output = OutputFile(path: nil)
+    private var pending: [UInt8] = []
 
     mutating func write(_ line: String) {
         pending.append(contentsOf: line.utf8)

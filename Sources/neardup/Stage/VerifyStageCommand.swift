@@ -17,9 +17,7 @@ struct VerifyStageCommand: ParsableCommand {
         try ExitStatus.reporting {
             let engine = SketchEngine(options: arguments.options)
             var streams = StageStreams()
-            var block = StageBlock()
-            func verify(_ streams: inout StageStreams) throws {
-                try block.checkPairs()
+            try StageInput.forEachBlock(kind: UInt8(ascii: "P")) { block in
                 let pairs = block.pairs.map { ($0.first, $0.second) }
                 for (pair, outcome) in engine.verify(pairs, among: block.sortedDocuments) {
                     switch outcome {
@@ -29,12 +27,7 @@ struct VerifyStageCommand: ParsableCommand {
                         streams.write("U\t\(pair.0)\t\(pair.1)\t\(bundle)\t\(containment)")
                     }
                 }
-                block = StageBlock()
             }
-            try streams.forEachInputLine { line, number in
-                if try block.take(line, number: number, kind: UInt8(ascii: "P")) { try verify(&streams) }
-            }
-            try verify(&streams)
             try streams.finish()
         }
     }
