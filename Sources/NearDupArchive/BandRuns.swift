@@ -170,7 +170,8 @@ extension IndexTables {
             for document in documents {
                 for entry in keys(document) where slice(entry.key) == pass { entries.append(entry) }
             }
-            entries.sort { (Int64(bitPattern: $0.key), $0.position) < (Int64(bitPattern: $1.key), $1.position) }
+            // Entries come in position order and the sort is stable: equal keys stay in it.
+            entries.sort { Int64(bitPattern: $0.key) < Int64(bitPattern: $1.key) }
             written += try insertBandRows(entries[...], level: level)
         }
         try countRows(written, inLevel: level)
