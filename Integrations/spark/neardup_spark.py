@@ -1147,8 +1147,15 @@ def check_inputs_exist(spark_context, paths):
             raise NearDupFailure(f"{path}: is a folder: give the JSON Lines files themselves", EXIT_NO_INPUT)
 
 
-def check_output(spark_context, output, overwrite):
+def check_output(spark_context, output, overwrite, inputs=()):
     hadoop, filesystem = hadoop_path(spark_context, output)
+    # OUT is replaced whole: it must not be, or hold, an input, even with --overwrite.
+    target = filesystem.makeQualified(hadoop).toString().rstrip("/")
+    for path in inputs:
+        source, source_filesystem = hadoop_path(spark_context, path)
+        qualified = source_filesystem.makeQualified(source).toString()
+        if qualified == target or qualified.startswith(target + "/"):
+            raise NearDupFailure(f"{output}: is or holds the input {path}: give another --output", EXIT_USAGE)
     if filesystem.exists(hadoop) and not overwrite:
         status = filesystem.getFileStatus(hadoop)
         if not status.isDirectory() or len(filesystem.listStatus(hadoop)) > 0:
@@ -1299,7 +1306,7 @@ def main(arguments):
     try:
         spark_context = spark_context_for(settings)
         check_inputs_exist(spark_context, settings.inputs)
-        check_output(spark_context, settings.output, settings.overwrite)
+        check_output(spark_context, settings.output, settings.overwrite, settings.inputs)
         driver = Driver(settings, spark_context, os.path.abspath(binary))
         driver.run()
         for line in driver.skipped_lines:

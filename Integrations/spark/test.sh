@@ -137,5 +137,16 @@ else
     fail "dup-skipped: the driver failed: $(tail -n 3 "$work/dup-skipped.err")"
 fi
 
+echo "== an output folder that holds an input"
+mkdir -p "$work/inside"
+cp "$dup" "$work/inside/in.jsonl"
+if "$driver" --master 'local[1]' --neardup "$neardup" --overwrite "$work/inside/in.jsonl" --output "$work/inside" 2>"$work/inside.err"; then
+    fail "inside: the driver replaced a folder holding its input"
+elif grep -q "holds the input" "$work/inside.err" && [ -f "$work/inside/in.jsonl" ]; then
+    pass "inside: refused, the input kept"
+else
+    fail "inside: $(tail -n 1 "$work/inside.err")"
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
