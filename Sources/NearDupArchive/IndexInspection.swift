@@ -115,7 +115,7 @@ extension NearDupIndex {
             func readCount() throws -> (position: Int, keys: Int)? { try counts.next().map { ($0[0], $0[1]) } }
             var nextCount = try readCount()
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT d.position, d.kept_entries, length(s.signature), length(s.entries), length(s.paragraphs)
+                SELECT d.position, d.kept_entries, length(s.signature), s.entries, s.paragraphs
                 FROM documents d JOIN sketches s ON s.position = d.position ORDER BY d.position
                 """)
             var wrongKeys = 0
@@ -123,7 +123,9 @@ extension NearDupIndex {
             var example: Int?
             while let row = try rows.next() {
                 let (position, kept): (Int, Int) = (row[0], row[1])
-                let (signatureBytes, entryBytes, paragraphBytes): (Int, Int, Int) = (row[2], row[3], row[4])
+                let signatureBytes: Int = row[2]
+                let entries = try? CompactCoding.sortedSet(row[3])
+                let paragraphs = try? CompactCoding.packed(row[4])
                 while let counted = nextCount, counted.position < position { nextCount = try readCount() }
                 let keys = nextCount?.position == position ? nextCount!.keys : 0
                 let expectedKeys = kept > 0 ? keysPerDocument : 0
@@ -131,13 +133,13 @@ extension NearDupIndex {
                     wrongKeys += 1
                     example = example ?? position
                 }
-                if signatureBytes != options.numPermutations * 4 || entryBytes != paragraphBytes * 4 {
+                if signatureBytes != options.numPermutations * 4 || entries == nil || entries?.count != paragraphs?.count {
                     wrongSketches += 1
                     example = example ?? position
                 }
             }
             if wrongKeys > 0 { problems.append("\(wrongKeys) documents without their band keys (the first at position \(example ?? -1))") }
-            if wrongSketches > 0 { problems.append("\(wrongSketches) sketches of the wrong size (the first at position \(example ?? -1))") }
+            if wrongSketches > 0 { problems.append("\(wrongSketches) sketches that do not read back whole (the first at position \(example ?? -1))") }
             return problems
         }
     }

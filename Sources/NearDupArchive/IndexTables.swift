@@ -29,7 +29,7 @@ struct IndexTables {
             """).execute(arguments: [
                 position, sketch.filledBins, flags, SketchCoding.data(sketch.signature),
                 SketchCoding.data(sketch.leadSignature), SketchCoding.data(sketch.fingerprints),
-                SketchCoding.data(sketch.entries), Data(sketch.paragraphs),
+                CompactCoding.data(sortedSet: sketch.entries), CompactCoding.data(packing: sketch.paragraphs),
             ])
     }
 
@@ -53,7 +53,7 @@ struct IndexTables {
                     WHERE d.position IN (\(Self.placeholders(batch.count))) ORDER BY d.position
                     """),
                 arguments: StatementArguments(batch))
-            while let row = try rows.next() { found.append(Self.document(row)) }
+            while let row = try rows.next() { found.append(try Self.document(row)) }
         }
         return found
     }
@@ -74,20 +74,28 @@ struct IndexTables {
     func pagesWithFingerprints(source: UInt32) throws -> [IndexedDocument] {
         let statement = try db.cachedStatement(sql: """
             SELECT d.position, d.source, d.date_seconds, d.date_nanoseconds, d.text_bytes, d.furniture,
-                s.filled_bins, s.flags, s.signature, s.lead_signature, s.fingerprints, x'' AS entries, x'' AS paragraphs
+                s.filled_bins, s.flags, s.signature, s.lead_signature, s.fingerprints, x'00' AS entries, x'0000' AS paragraphs
             FROM documents d JOIN sketches s ON s.position = d.position
             WHERE d.source = ? AND d.has_fingerprints ORDER BY d.position
             """)
-        return try Row.fetchAll(statement, arguments: [Int64(source)]).map(Self.document)
+        return try Row.fetchAll(statement, arguments: [Int64(source)]).map { try Self.document($0) }
     }
 
-    private static func document(_ row: Row) -> IndexedDocument {
+    private static func document(_ row: Row) throws -> IndexedDocument {
         let seconds: Int64? = row[2]
         let nanoseconds: Int64? = row[3]
         let flags: Int = row[7]
+        let entries: [UInt32]
+        let paragraphs: [UInt8]
+        do {
+            (entries, paragraphs) = (try CompactCoding.sortedSet(row[11]), try CompactCoding.packed(row[12]))
+        } catch {
+            let position: Int = row[0]
+            throw IndexError.store(path: IndexSchema.fileName, message: "the sketch of the document at position \(position) does not decode (`neardup index check` lists what is wrong)")
+        }
         let sketch = StoredSketch(
             signature: SketchCoding.values(row[8]), leadSignature: SketchCoding.values(row[9]),
-            entries: SketchCoding.values(row[11]), paragraphs: [UInt8](row[12] as Data),
+            entries: entries, paragraphs: paragraphs,
             fingerprints: SketchCoding.fingerprints(row[10]), filledBins: row[6],
             isBundle: flags & 1 != 0, isAwayFromHeadline: flags & 2 != 0)
         let source: Int64? = row[1]

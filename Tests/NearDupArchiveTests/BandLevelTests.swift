@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import NearDup
-import NearDupArchive
+@testable import NearDupArchive
 import Testing
 import TestScratch
 
@@ -43,6 +43,41 @@ import TestScratch
         #expect(try index.check() == [])
     }
 
+    /// Sketches as formats 1 and 2 kept them: entries and paragraphs as raw arrays.
+    static func writeSketchesRaw(_ db: Database) throws {
+        for row in try Row.fetchAll(db, sql: "SELECT position, entries, paragraphs FROM sketches") {
+            try db.execute(sql: "UPDATE sketches SET entries = ?, paragraphs = ? WHERE position = ?", arguments: [
+                SketchCoding.data(try CompactCoding.sortedSet(row[1])), Data(try CompactCoding.packed(row[2])), row[0] as Int,
+            ])
+        }
+    }
+
+    @Test func anIndexOfFormatTwoHasItsSketchesRecodedWhenOpened() throws {
+        let folder = try TestScratch.directory("levels") + "/archive.index"
+        let documents = try GeneratedArchive.documents(count: 400, seed: 33, pages: true)
+        let expected: [GeneratedArchive.Record]
+        let bytes: Int
+        do {
+            let index = try NearDupIndex(directory: folder)
+            try index.add(contentsOf: documents[..<300])
+            expected = try Self.records(of: index)
+            bytes = try Self.store(of: folder).read { db in try Int.fetchOne(db, sql: "SELECT sum(length(entries)) FROM sketches")! }
+        }
+        try Self.store(of: folder).write { db in
+            try Self.writeSketchesRaw(db)
+            try db.execute(sql: "UPDATE meta SET value = '2' WHERE name = 'format'; DELETE FROM grdb_migrations WHERE identifier = 'format 3'")
+        }
+        let rawBytes = try Self.store(of: folder).read { db in try Int.fetchOne(db, sql: "SELECT sum(length(entries)) FROM sketches")! }
+        #expect(rawBytes > bytes * 5 / 4)
+        let index = try NearDupIndex(directory: folder, creating: false)
+        #expect(try Self.store(of: folder).read { db in try Int.fetchOne(db, sql: "SELECT sum(length(entries)) FROM sketches")! } == bytes)
+        #expect(try Self.records(of: index) == expected)
+        #expect(try index.check() == [])
+        try index.add(contentsOf: documents[300...])
+        #expect(try Self.records(of: index) == GeneratedArchive.batchRecords(documents))
+        #expect(try index.check() == [])
+    }
+
     @Test func anIndexOfFormatOneIsMovedToLevelsWhenOpened() throws {
         let folder = try TestScratch.directory("levels") + "/archive.index"
         let documents = try GeneratedArchive.documents(count: 400, seed: 32, pages: true)
@@ -64,8 +99,9 @@ import TestScratch
                 DROP TABLE band_levels;
                 DELETE FROM meta WHERE name = 'first_level_rows';
                 UPDATE meta SET value = '1' WHERE name = 'format';
-                DELETE FROM grdb_migrations WHERE identifier = 'format 2';
+                DELETE FROM grdb_migrations WHERE identifier IN ('format 2', 'format 3');
                 """)
+            try Self.writeSketchesRaw(db)
         }
         let index = try NearDupIndex(directory: folder, creating: false)
         #expect(try Self.records(of: index) == expected)

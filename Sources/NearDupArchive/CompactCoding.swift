@@ -1,0 +1,198 @@
+import Foundation
+
+/// How an index (format 3 on) keeps a sketch's two largest parts, in about three quarters of
+/// their raw size:
+///
+/// - the sorted set of shingle entries in Elias–Fano form: with `n` values below 2³², each
+///   value's low `L = ⌊log₂(2³²/n)⌋` bits as they are, and its high bits as a run of zeros
+///   and a one, the gaps between successive high parts in unary. That is about
+///   `2 + log₂(2³²/n)` bits a value (25 instead of 32 for a 700-entry article), whatever
+///   the values, and decoding reads each word once;
+/// - the paragraph of each entry, packed at the width of the largest.
+///
+/// Each blob starts with its count as a variable-length integer; bits are packed into
+/// little-endian 64-bit words, least significant first, and the blob ends at the last byte
+/// that holds a bit.
+package enum CompactCoding {
+    /// A blob that does not decode: cut short, or not in this coding.
+    package struct Malformed: Error {}
+
+    // MARK: Sorted sets
+
+    /// `values` must be strictly increasing.
+    package static func data(sortedSet values: [UInt32]) -> Data {
+        var writer = BitWriter(count: values.count)
+        let count = values.count
+        guard count > 0 else { return writer.data() }
+        let low = lowBits(count: count)
+        let lowMask: UInt64 = low == 0 ? 0 : (UInt64.max >> (64 - low))
+        writer.reserve(bits: count * low + count + Int((UInt64(1) << 32) >> UInt64(low)) + 1)
+        for value in values { writer.append(UInt64(value) & lowMask, width: low) }
+        // The high part of value `i` is a one at bit `high + i` of the upper half.
+        let upperStart = writer.bitCount
+        for (index, value) in values.enumerated() { writer.setBit(upperStart + Int(UInt64(value) >> UInt64(low)) + index) }
+        return writer.data()
+    }
+
+    package static func sortedSet(_ data: Data) throws(Malformed) -> [UInt32] {
+        let reader = try BitReader(data)
+        let count = reader.count
+        guard count > 0 else { return [] }
+        let low = lowBits(count: count)
+        let upperStart = count * low
+        let upperBits = count + Int((UInt64(1) << 32) >> UInt64(low))
+        guard reader.bitCapacity >= upperStart + count else { throw Malformed() }
+        var values = [UInt32](repeating: 0, count: count)
+        var position = upperStart
+        for index in 0..<count {
+            guard let one = reader.nextSetBit(from: position), one < upperStart + upperBits else { throw Malformed() }
+            let high = UInt64(one - upperStart - index)
+            let value = high << UInt64(low) | reader.bits(at: index * low, width: low)
+            guard value <= UInt64(UInt32.max), index == 0 || UInt32(value) > values[index - 1] else { throw Malformed() }
+            values[index] = UInt32(value)
+            position = one + 1
+        }
+        return values
+    }
+
+    /// The width of each value's low part: ⌊log₂(2³²/count)⌋, at most 32.
+    private static func lowBits(count: Int) -> Int {
+        let spread = (UInt64(1) << 32) / UInt64(count)
+        return spread == 0 ? 0 : 63 - spread.leadingZeroBitCount
+    }
+
+    // MARK: Small numbers
+
+    /// Bytes, each packed at the width of the largest (a byte of width after the count).
+    package static func data(packing values: [UInt8]) -> Data {
+        var writer = BitWriter(count: values.count)
+        let width = 8 - (values.max() ?? 0).leadingZeroBitCount
+        writer.appendByte(UInt8(width))
+        writer.reserve(bits: values.count * width)
+        for value in values { writer.append(UInt64(value), width: width) }
+        return writer.data()
+    }
+
+    package static func packed(_ data: Data) throws(Malformed) -> [UInt8] {
+        let reader = try BitReader(data, headerBytes: 1)
+        let width = Int(reader.header[0])
+        guard width <= 8, reader.bitCapacity >= reader.count * width else { throw Malformed() }
+        return (0..<reader.count).map { UInt8(truncatingIfNeeded: reader.bits(at: $0 * width, width: width)) }
+    }
+}
+
+/// Writes a count, then bits.
+private struct BitWriter {
+    private var header: [UInt8] = []
+    private var words: [UInt64] = []
+    private(set) var bitCount = 0
+
+    init(count: Int) {
+        var rest = UInt64(count)
+        while rest >= 0x80 {
+            header.append(UInt8(rest & 0x7F) | 0x80)
+            rest >>= 7
+        }
+        header.append(UInt8(rest))
+    }
+
+    mutating func appendByte(_ byte: UInt8) { header.append(byte) }
+
+    mutating func reserve(bits: Int) {
+        let needed = (bits + 63) / 64
+        if words.count < needed { words += repeatElement(0, count: needed - words.count) }
+    }
+
+    mutating func append(_ value: UInt64, width: Int) {
+        guard width > 0 else { return }
+        let (word, shift) = (bitCount >> 6, bitCount & 63)
+        words[word] |= value << UInt64(shift)
+        if shift + width > 64 { words[word + 1] |= value >> UInt64(64 - shift) }
+        bitCount += width
+    }
+
+    mutating func setBit(_ index: Int) {
+        words[index >> 6] |= 1 << UInt64(index & 63)
+        bitCount = max(bitCount, index + 1)
+    }
+
+    func data() -> Data {
+        let bytes = (bitCount + 7) / 8
+        var data = Data(count: header.count + bytes)
+        data.withUnsafeMutableBytes { target in
+            target.copyBytes(from: header)
+            #if _endian(big)
+            let words = self.words.map(\.littleEndian)
+            #endif
+            words.withUnsafeBytes { source in
+                UnsafeMutableRawBufferPointer(rebasing: target[header.count...]).copyMemory(from: UnsafeRawBufferPointer(rebasing: source[..<bytes]))
+            }
+        }
+        return data
+    }
+}
+
+/// Reads a count and `headerBytes` bytes, then bits (past the end of the blob they read
+/// as zero).
+private struct BitReader {
+    let count: Int
+    let header: [UInt8]
+    private let words: [UInt64]
+    /// Bits the blob holds after its header.
+    let bitCapacity: Int
+
+    init(_ data: Data, headerBytes: Int = 0) throws(CompactCoding.Malformed) {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        var offset = data.startIndex
+        while true {
+            guard offset < data.endIndex, shift < 63 else { throw CompactCoding.Malformed() }
+            let byte = data[offset]
+            offset += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { break }
+            shift += 7
+        }
+        guard value <= UInt64(Int32.max), data.endIndex - offset >= headerBytes else { throw CompactCoding.Malformed() }
+        count = Int(value)
+        header = [UInt8](data[offset..<(offset + headerBytes)])
+        let start = offset + headerBytes - data.startIndex
+        let bytes = data.count - start
+        bitCapacity = bytes * 8
+        // One word more than needed, so that a read across a word's end finds zeros.
+        var loaded = [UInt64](repeating: 0, count: bytes / 8 + 2)
+        loaded.withUnsafeMutableBytes { target in
+            data.withUnsafeBytes { source in
+                target.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[start...]))
+            }
+        }
+        #if _endian(big)
+        for index in loaded.indices { loaded[index] = UInt64(littleEndian: loaded[index]) }
+        #endif
+        words = loaded
+    }
+
+    /// `width` (0...64) bits from bit `index`.
+    func bits(at index: Int, width: Int) -> UInt64 {
+        guard width > 0 else { return 0 }
+        let (word, shift) = (index >> 6, index & 63)
+        var value = words[word] >> UInt64(shift)
+        if shift + width > 64 { value |= words[word + 1] << UInt64(64 - shift) }
+        return width == 64 ? value : value & (UInt64.max >> UInt64(64 - width))
+    }
+
+    /// The first one bit at or after `index`, nil when there is none.
+    func nextSetBit(from index: Int) -> Int? {
+        var word = index >> 6
+        guard word < words.count else { return nil }
+        var bits = words[word] >> UInt64(index & 63)
+        if bits != 0 { return index + bits.trailingZeroBitCount }
+        word += 1
+        while word < words.count {
+            bits = words[word]
+            if bits != 0 { return word << 6 + bits.trailingZeroBitCount }
+            word += 1
+        }
+        return nil
+    }
+}
