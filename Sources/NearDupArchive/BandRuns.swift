@@ -1,15 +1,17 @@
+import Foundation
 import GRDB
 
 /// Band keys in levels, as a log-structured merge tree keeps them: a command's new keys go
 /// into the small level 0, and each level that outgrows its share passes a slice of its key
 /// range down to the next. A key's run is the union of its documents over the levels.
 ///
-/// One table keyed by (level, key, position) holds every level. Keys of new documents are
-/// random, so in a single key-ordered table each add would touch nearly every page of it
-/// (at a million documents, an add of 10,000 rewrote most of the 1.2 GB the keys take); here
-/// an add touches level 0 and the slices passed down, a few times its own size.
+/// One table keyed by (level, key) holds every level, a row per key and level with the key's
+/// documents there as a position list (`CompactCoding`): a key shared by a story's copies
+/// takes one row, not one per copy. Keys of new documents are random, so in a single
+/// key-ordered table each add would touch nearly every page of it; here an add touches
+/// level 0 and the slices passed down, a few times its own size.
 extension IndexTables {
-    /// Rows level 0 holds before it passes a slice down (an index stores its own, as
+    /// Keys level 0 holds before it passes a slice down (an index stores its own, as
     /// `first_level_rows`); each level holds `levelGrowth` times the one above it.
     static let firstLevelRows = 1 << 21
     static let levelGrowth = 8
@@ -21,7 +23,7 @@ extension IndexTables {
         }
     }
 
-    /// The levels that hold rows, level 0 first.
+    /// The levels that hold keys, level 0 first.
     func bandLevels() throws -> [Int] {
         try Int.fetchAll(db.cachedStatement(sql: "SELECT level FROM band_levels WHERE rows > 0 ORDER BY level"))
     }
@@ -33,12 +35,12 @@ extension IndexTables {
     /// The documents with this key, in position order (the first `limit` of them): the first
     /// is the run's hub.
     func run(of key: UInt64, limit: Int = Int(Int32.max)) throws -> [Int] {
-        try Int.fetchAll(
-            db.cachedStatement(sql: """
-                SELECT position FROM band_postings WHERE level IN (\(Self.list(try bandLevels()))) AND key = ?
-                ORDER BY position LIMIT ?
-                """),
-            arguments: [Int64(bitPattern: key), limit])
+        let lists = try Data.fetchAll(
+            db.cachedStatement(sql: "SELECT positions FROM band_runs WHERE level IN (\(Self.list(try bandLevels()))) AND key = ?"),
+            arguments: [Int64(bitPattern: key)])
+        var run: [Int] = []
+        for list in lists { run = CompactCoding.union(run, try Self.positions(list)) }
+        return Array(run.prefix(limit))
     }
 
     /// The first document with this key.
@@ -46,12 +48,20 @@ extension IndexTables {
         try run(of: key, limit: 1).first
     }
 
+    static func positions(_ list: Data) throws -> [Int] {
+        do {
+            return try CompactCoding.positions(list)
+        } catch {
+            throw IndexError.store(path: IndexSchema.fileName, message: "a band key's documents do not decode (`neardup index check` lists what is wrong)")
+        }
+    }
+
     /// Adds documents that come after every indexed one to the runs of their keys: `entries`
     /// (key, position), sorted, so that pages are visited in order. Gives each key's hub as
     /// it was before (nil when the key is new) with the key's new positions.
     ///
-    /// Rows go in statements of many rows each: one statement per row cost SQLite more in
-    /// starting and ending statements than in the inserts themselves.
+    /// Keys are looked up and rows written many to a statement: one statement per key cost
+    /// SQLite more in starting and ending statements than in the work itself.
     func appendToRuns(_ entries: [(key: UInt64, position: Int)], _ body: (_ hub: Int?, _ positions: ArraySlice<Int>) throws -> Void) throws {
         // Runs of one key: where each starts in `entries`.
         var starts: [Int] = []
@@ -59,47 +69,80 @@ extension IndexTables {
         starts.append(entries.count)
         let levels = Self.list(try bandLevels())
         var hubs: [UInt64: Int] = [:]
+        var firstLevel: [UInt64: Data] = [:]
         for batch in stride(from: 0, to: starts.count - 1, by: Self.rowsPerStatement) {
             let runs = batch..<min(starts.count - 1, batch + Self.rowsPerStatement)
-            let places = Self.placeholders(runs.count)
-            let rows = try Row.fetchAll(
+            let rows = try Row.fetchCursor(
                 db.cachedStatement(sql: """
-                    SELECT key, min(position) FROM band_postings WHERE level IN (\(levels)) AND key IN (\(places)) GROUP BY key
+                    SELECT level, key, positions FROM band_runs WHERE level IN (\(levels)) AND key IN (\(Self.placeholders(runs.count)))
                     """),
                 arguments: StatementArguments(runs.map { Int64(bitPattern: entries[starts[$0]].key) }))
-            for row in rows { hubs[UInt64(bitPattern: row[0])] = row[1] }
+            while let row = try rows.next() {
+                let key = UInt64(bitPattern: row[1])
+                let list: Data = row[2]
+                let first = try CompactCoding.firstPosition(list)
+                hubs[key] = min(hubs[key] ?? first, first)
+                if row[0] as Int == 0 { firstLevel[key] = list }
+            }
         }
+        var written = BandRunBatch()
+        written.reserve(runs: starts.count - 1, positions: entries.count)
+        var newKeys = 0
         for run in 0..<(starts.count - 1) {
-            try body(hubs[entries[starts[run]].key], entries[starts[run]..<starts[run + 1]].map(\.position)[...])
+            let key = entries[starts[run]].key
+            let positions = entries[starts[run]..<starts[run + 1]].map(\.position)
+            try body(hubs[key], positions[...])
+            let before = try firstLevel[key].map(Self.positions) ?? []
+            if before.isEmpty { newKeys += 1 }
+            written.append(key: key, positions: CompactCoding.union(before, positions))
         }
-        try countRows(try insertBandRows(entries[...], level: 0), inLevel: 0)
+        try writeRuns(written, level: 0)
+        try countRows(newKeys, inLevel: 0)
     }
 
-    /// Rows or positions per statement (SQLite allows 32,766 parameters).
+    /// Rows or keys per statement (SQLite allows 32,766 parameters).
     static let rowsPerStatement = 256
 
     /// Adds a document (at any position) to the runs of its keys.
     func insertPostings(of position: Int, keys: [UInt64]) throws {
-        var added = 0
+        var newKeys = 0
         for key in keys {
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO band_postings (level, key, position) VALUES (0, ?, ?)")
-                .execute(arguments: [Int64(bitPattern: key), position])
-            added += db.changesCount
+            let list = try Data.fetchOne(
+                db.cachedStatement(sql: "SELECT positions FROM band_runs WHERE level = 0 AND key = ?"), arguments: [Int64(bitPattern: key)])
+            let before = try list.map(Self.positions) ?? []
+            if before.isEmpty { newKeys += 1 }
+            try writeRun(key: key, positions: CompactCoding.union(before, [position]), level: 0)
         }
-        try countRows(added, inLevel: 0)
+        try countRows(newKeys, inLevel: 0)
     }
 
     /// Takes a document out of the runs of its keys; the next document of a run it led leads it.
     func deletePostings(of position: Int, keys: [UInt64]) throws {
         for level in try bandLevels() {
-            var removed = 0
+            var emptied = 0
             for key in keys {
-                try db.cachedStatement(sql: "DELETE FROM band_postings WHERE level = ? AND key = ? AND position = ?")
-                    .execute(arguments: [level, Int64(bitPattern: key), position])
-                removed += db.changesCount
+                guard let list = try Data.fetchOne(
+                    db.cachedStatement(sql: "SELECT positions FROM band_runs WHERE level = ? AND key = ?"),
+                    arguments: [level, Int64(bitPattern: key)])
+                else { continue }
+                let positions = try Self.positions(list)
+                guard positions.contains(position) else { continue }
+                let rest = positions.filter { $0 != position }
+                if rest.isEmpty {
+                    try db.cachedStatement(sql: "DELETE FROM band_runs WHERE level = ? AND key = ?")
+                        .execute(arguments: [level, Int64(bitPattern: key)])
+                    emptied += 1
+                } else {
+                    try writeRun(key: key, positions: rest, level: level)
+                }
             }
-            try countRows(-removed, inLevel: level)
+            try countRows(-emptied, inLevel: level)
         }
+    }
+
+    private func writeRun(key: UInt64, positions: [Int], level: Int) throws {
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO band_runs (level, key, positions) VALUES (?, ?, ?)")
+            .execute(arguments: [level, Int64(bitPattern: key), CompactCoding.data(positions: positions)])
     }
 
     func countRows(_ change: Int, inLevel level: Int) throws {
@@ -111,7 +154,8 @@ extension IndexTables {
     }
 
     /// Passes slices down from every level over its capacity, each from where the last slice
-    /// of that level ended, until each holds at most its capacity.
+    /// of that level ended, until each holds at most its capacity. A key passed down joins
+    /// its row in the level below (`IndexSchema.mergePositions`).
     func settleBandLevels() throws {
         let firstLevelRows = try meta("first_level_rows").flatMap { Int($0) } ?? Self.firstLevelRows
         var level = 0
@@ -122,19 +166,25 @@ extension IndexTables {
                 // Only the excess: a small slice touches a small part of the level below.
                 let slice = rows - capacity
                 let end = try Int64.fetchOne(
-                    db.cachedStatement(sql: "SELECT key FROM band_postings WHERE level = ? AND key >= ? ORDER BY key LIMIT 1 OFFSET ?"),
+                    db.cachedStatement(sql: "SELECT key FROM band_runs WHERE level = ? AND key >= ? ORDER BY key LIMIT 1 OFFSET ?"),
                     arguments: [level, cursor, slice])
-                // The slice ends before `end`, or runs to the last key; a key of more rows than
-                // the slice goes down whole.
+                // The slice ends before `end`, or runs to the last key.
                 let upper = end.flatMap { $0 > cursor ? $0 : (cursor == .max ? nil : cursor + 1) }
-                let condition = "level = ? AND key >= ?" + (upper == nil ? "" : " AND key < ?")
-                var arguments: StatementArguments = [level, cursor]
+                let condition = "key >= ?" + (upper == nil ? "" : " AND key < ?")
+                var arguments: StatementArguments = [cursor]
                 if let upper { arguments += [upper] }
+                let countBelow = "SELECT count(*) FROM band_runs WHERE level = \(level + 1) AND \(condition)"
+                let before = try Int.fetchOne(db, sql: countBelow, arguments: arguments) ?? 0
                 try db.execute(
-                    sql: "INSERT OR IGNORE INTO band_postings (level, key, position) SELECT \(level + 1), key, position FROM band_postings WHERE \(condition)",
+                    sql: """
+                        INSERT INTO band_runs (level, key, positions)
+                        SELECT \(level + 1), key, positions FROM band_runs WHERE level = \(level) AND \(condition)
+                        ON CONFLICT (level, key) DO UPDATE SET positions = \(IndexSchema.mergePositions)(positions, excluded.positions)
+                        """,
                     arguments: arguments)
-                try countRows(db.changesCount, inLevel: level + 1)
-                try db.execute(sql: "DELETE FROM band_postings WHERE \(condition)", arguments: arguments)
+                let after = try Int.fetchOne(db, sql: countBelow, arguments: arguments) ?? 0
+                try countRows(after - before, inLevel: level + 1)
+                try db.execute(sql: "DELETE FROM band_runs WHERE level = \(level) AND \(condition)", arguments: arguments)
                 let removed = db.changesCount
                 rows -= removed
                 // From the first key on, a slice that found nothing means the level is empty.
@@ -158,21 +208,33 @@ extension IndexTables {
     /// level that holds them all, in key order: each page is written once, full. `keys` gives
     /// a document's (key, position) entries; it is called once per pass, and a pass sorts
     /// the entries of one slice of the key range, so memory holds a slice, not all of them.
-    func loadRuns(documents: Range<Int>, rows: Int, keys: (Int) -> [(key: UInt64, position: Int)]) throws {
-        let level = (0...).first { Self.capacity(ofLevel: $0) >= rows }!
-        let passes = max(1, (rows + Self.rowsPerLoadPass - 1) / Self.rowsPerLoadPass)
+    /// `entries`: how many there are in all (at least the keys there are).
+    func loadRuns(documents: Range<Int>, entries total: Int, keys: (Int) -> [(key: UInt64, position: Int)]) throws {
+        let level = (0...).first { Self.capacity(ofLevel: $0) >= total }!
+        let passes = max(1, (total + Self.rowsPerLoadPass - 1) / Self.rowsPerLoadPass)
         // Keys in the order the store sorts them (as signed integers), by their top byte.
         func slice(_ key: UInt64) -> Int { Int((key ^ (1 << 63)) >> 56) * passes / 256 }
         var written = 0
         for pass in 0..<passes {
             var entries: [(key: UInt64, position: Int)] = []
-            entries.reserveCapacity(rows / passes + rows / (passes * 8))
+            entries.reserveCapacity(total / passes + total / (passes * 8))
             for document in documents {
                 for entry in keys(document) where slice(entry.key) == pass { entries.append(entry) }
             }
             // Entries come in position order and the sort is stable: equal keys stay in it.
             entries.sort { Int64(bitPattern: $0.key) < Int64(bitPattern: $1.key) }
-            written += try insertBandRows(entries[...], level: level)
+            var runs = BandRunBatch()
+            runs.reserve(runs: entries.count / 2, positions: entries.count)
+            var start = entries.startIndex
+            while start < entries.endIndex {
+                var end = start + 1
+                while end < entries.endIndex && entries[end].key == entries[start].key { end += 1 }
+                runs.append(key: entries[start].key, positions: entries[start..<end].lazy.map(\.position))
+                start = end
+            }
+            entries = []
+            try writeRuns(runs, level: level)
+            written += runs.count
         }
         try countRows(written, inLevel: level)
     }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// How an index (format 3 on) keeps a sketch's two largest parts, in about three quarters of
-/// their raw size:
+/// How an index (format 3 on) keeps its largest parts: a band key's documents as a list of
+/// position gaps, and a sketch's two largest parts in about three quarters of their raw size:
 ///
 /// - the sorted set of shingle entries in Elias–Fano form: with `n` values below 2³², each
 ///   value's low `L = ⌊log₂(2³²/n)⌋` bits as they are, and its high bits as a run of zeros
@@ -10,9 +10,9 @@ import Foundation
 ///   the values, and decoding reads each word once;
 /// - the paragraph of each entry, packed at the width of the largest.
 ///
-/// Each blob starts with its count as a variable-length integer; bits are packed into
-/// little-endian 64-bit words, least significant first, and the blob ends at the last byte
-/// that holds a bit.
+/// A set or a packed blob starts with its count as a variable-length integer; bits are
+/// packed into little-endian 64-bit words, least significant first, and the blob ends at the
+/// last byte that holds a bit.
 package enum CompactCoding {
     /// A blob that does not decode: cut short, or not in this coding.
     package struct Malformed: Error {}
@@ -21,17 +21,26 @@ package enum CompactCoding {
 
     /// `values` must be strictly increasing.
     package static func data(sortedSet values: [UInt32]) -> Data {
-        var writer = BitWriter(count: values.count)
         let count = values.count
-        guard count > 0 else { return writer.data() }
+        guard count > 0 else { return blob(count: 0, words: [], bits: 0) }
         let low = lowBits(count: count)
-        let lowMask: UInt64 = low == 0 ? 0 : (UInt64.max >> (64 - low))
-        writer.reserve(bits: count * low + count + Int((UInt64(1) << 32) >> UInt64(low)) + 1)
-        for value in values { writer.append(UInt64(value) & lowMask, width: low) }
-        // The high part of value `i` is a one at bit `high + i` of the upper half.
-        let upperStart = writer.bitCount
-        for (index, value) in values.enumerated() { writer.setBit(upperStart + Int(UInt64(value) >> UInt64(low)) + index) }
-        return writer.data()
+        let lowMask: UInt64 = low == 0 ? 0 : (UInt64.max >> UInt64(64 - low))
+        let upperStart = count * low
+        var words = [UInt64](repeating: 0, count: (upperStart + count + Int((UInt64(1) << 32) >> UInt64(low)) + 63) / 64 + 1)
+        var lastOne = 0
+        for index in 0..<count {
+            let value = UInt64(values[index])
+            if low > 0 {
+                let (bit, part) = (index * low, value & lowMask)
+                let (word, shift) = (bit >> 6, bit & 63)
+                words[word] |= part << UInt64(shift)
+                if shift + low > 64 { words[word + 1] |= part >> UInt64(64 - shift) }
+            }
+            // The high part of value `i` is a one at bit `high + i` of the upper half.
+            lastOne = upperStart + Int(value >> UInt64(low)) + index
+            words[lastOne >> 6] |= 1 << UInt64(lastOne & 63)
+        }
+        return blob(count: count, words: words, bits: lastOne + 1)
     }
 
     package static func sortedSet(_ data: Data) throws(Malformed) -> [UInt32] {
@@ -61,16 +70,100 @@ package enum CompactCoding {
         return spread == 0 ? 0 : 63 - spread.leadingZeroBitCount
     }
 
+    // MARK: Position lists
+
+    /// Positions in order (one that repeats is written once): the first, then each one's
+    /// distance from the one before, as variable-length integers (a band key's documents are mostly a story's copies, near
+    /// one another).
+    package static func data(positions: [Int]) -> Data {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(positions.count * 3)
+        append(positions: positions, to: &bytes)
+        return Data(bytes)
+    }
+
+    package static func append(positions: some Sequence<Int>, to bytes: inout [UInt8]) {
+        var previous = -1
+        for position in positions where position != previous {
+            var rest = UInt64(previous < 0 ? position : position - previous)
+            while rest >= 0x80 {
+                bytes.append(UInt8(rest & 0x7F) | 0x80)
+                rest >>= 7
+            }
+            bytes.append(UInt8(rest))
+            previous = position
+        }
+    }
+
+    package static func positions(_ data: Data) throws(Malformed) -> [Int] {
+        var positions: [Int] = []
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        var previous = 0
+        for byte in data {
+            guard shift < 63 else { throw Malformed() }
+            value |= UInt64(byte & 0x7F) << shift
+            if byte >= 0x80 {
+                shift += 7
+                continue
+            }
+            guard value <= UInt64(Int32.max), positions.isEmpty || value > 0 else { throw Malformed() }
+            previous += Int(value)
+            positions.append(previous)
+            (value, shift) = (0, 0)
+        }
+        guard shift == 0, !positions.isEmpty else { throw Malformed() }
+        return positions
+    }
+
+    /// The first position of a list, read without the rest.
+    package static func firstPosition(_ data: Data) throws(Malformed) -> Int {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        for byte in data {
+            guard shift < 63 else { break }
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return Int(value) }
+            shift += 7
+        }
+        throw Malformed()
+    }
+
+    /// The positions of both increasing lists, once each, in order.
+    package static func union(_ first: [Int], _ second: [Int]) -> [Int] {
+        guard let last = first.last, let next = second.first else { return first.isEmpty ? second : first }
+        if last < next { return first + second }
+        var merged: [Int] = []
+        merged.reserveCapacity(first.count + second.count)
+        var (i, j) = (0, 0)
+        while i < first.count || j < second.count {
+            if j == second.count || (i < first.count && first[i] < second[j]) {
+                merged.append(first[i])
+                i += 1
+            } else {
+                if i < first.count && first[i] == second[j] { i += 1 }
+                merged.append(second[j])
+                j += 1
+            }
+        }
+        return merged
+    }
+
     // MARK: Small numbers
 
     /// Bytes, each packed at the width of the largest (a byte of width after the count).
     package static func data(packing values: [UInt8]) -> Data {
-        var writer = BitWriter(count: values.count)
         let width = 8 - (values.max() ?? 0).leadingZeroBitCount
-        writer.appendByte(UInt8(width))
-        writer.reserve(bits: values.count * width)
-        for value in values { writer.append(UInt64(value), width: width) }
-        return writer.data()
+        var words = [UInt64](repeating: 0, count: (values.count * width + 63) / 64 + 1)
+        if width > 0 {
+            for index in values.indices {
+                let (bit, value) = (index * width, UInt64(values[index]))
+                let (word, shift) = (bit >> 6, bit & 63)
+                words[word] |= value << UInt64(shift)
+                if shift + width > 64 { words[word + 1] |= value >> UInt64(64 - shift) }
+            }
+        }
+        return blob(count: values.count, extra: UInt8(width), words: words, bits: values.count * width)
     }
 
     package static func packed(_ data: Data) throws(Malformed) -> [UInt8] {
@@ -81,48 +174,24 @@ package enum CompactCoding {
     }
 }
 
-/// Writes a count, then bits.
-private struct BitWriter {
-    private var header: [UInt8] = []
-    private var words: [UInt64] = []
-    private(set) var bitCount = 0
-
-    init(count: Int) {
+extension CompactCoding {
+    /// The count as a variable-length integer, `extra` if any, then the bytes of `words`
+    /// that hold the first `bits` bits.
+    fileprivate static func blob(count: Int, extra: UInt8? = nil, words: [UInt64], bits: Int) -> Data {
+        var header: [UInt8] = []
         var rest = UInt64(count)
         while rest >= 0x80 {
             header.append(UInt8(rest & 0x7F) | 0x80)
             rest >>= 7
         }
         header.append(UInt8(rest))
-    }
-
-    mutating func appendByte(_ byte: UInt8) { header.append(byte) }
-
-    mutating func reserve(bits: Int) {
-        let needed = (bits + 63) / 64
-        if words.count < needed { words += repeatElement(0, count: needed - words.count) }
-    }
-
-    mutating func append(_ value: UInt64, width: Int) {
-        guard width > 0 else { return }
-        let (word, shift) = (bitCount >> 6, bitCount & 63)
-        words[word] |= value << UInt64(shift)
-        if shift + width > 64 { words[word + 1] |= value >> UInt64(64 - shift) }
-        bitCount += width
-    }
-
-    mutating func setBit(_ index: Int) {
-        words[index >> 6] |= 1 << UInt64(index & 63)
-        bitCount = max(bitCount, index + 1)
-    }
-
-    func data() -> Data {
-        let bytes = (bitCount + 7) / 8
+        if let extra { header.append(extra) }
+        let bytes = (bits + 7) / 8
         var data = Data(count: header.count + bytes)
         data.withUnsafeMutableBytes { target in
             target.copyBytes(from: header)
             #if _endian(big)
-            let words = self.words.map(\.littleEndian)
+            let words = words.map(\.littleEndian)
             #endif
             words.withUnsafeBytes { source in
                 UnsafeMutableRawBufferPointer(rebasing: target[header.count...]).copyMemory(from: UnsafeRawBufferPointer(rebasing: source[..<bytes]))

@@ -94,11 +94,7 @@ extension NearDupIndex {
                 ("SELECT count(*) FROM documents d LEFT JOIN documents r ON r.position = d.representative WHERE r.position IS NULL OR r.representative != r.position",
                  "documents whose representative is missing or not its own representative"),
                 ("""
-                 SELECT count(*) FROM band_postings b
-                 LEFT JOIN documents d ON d.position = b.position WHERE d.position IS NULL OR d.kept_entries = 0
-                 """, "band keys of documents missing or with no entries"),
-                ("""
-                 SELECT count(*) FROM (SELECT level, count(*) AS found FROM band_postings GROUP BY level) c
+                 SELECT count(*) FROM (SELECT level, count(*) AS found FROM band_runs GROUP BY level) c
                  FULL JOIN band_levels l ON l.level = c.level WHERE coalesce(c.found, 0) != coalesce(l.rows, 0)
                  """, "band levels whose count of keys is wrong"),
                 ("SELECT count(*) FROM edges e WHERE first >= second OR NOT EXISTS (SELECT 1 FROM documents WHERE position = e.first) OR NOT EXISTS (SELECT 1 FROM documents WHERE position = e.second)",
@@ -110,10 +106,18 @@ extension NearDupIndex {
             }
             // Each document with entries has all its band keys, and each sketch reads back whole.
             let keysPerDocument = options.resolvedBandLayout.bands + (options.leadShingles > 0 ? NearDupOptions.leadBandLayout.bands : 0)
-            // Keys counted in one pass, then read beside the documents in order.
-            let counts = try Row.fetchCursor(db, sql: "SELECT position, count(*) FROM band_postings GROUP BY position ORDER BY position")
-            func readCount() throws -> (position: Int, keys: Int)? { try counts.next().map { ($0[0], $0[1]) } }
-            var nextCount = try readCount()
+            // Each document's keys counted in one pass over the runs.
+            var keyCounts: [Int: Int] = [:]
+            var undecodedRuns = 0
+            let runs = try Data.fetchCursor(db, sql: "SELECT positions FROM band_runs")
+            while let list = try runs.next() {
+                guard let positions = try? CompactCoding.positions(list) else {
+                    undecodedRuns += 1
+                    continue
+                }
+                for position in positions { keyCounts[position, default: 0] += 1 }
+            }
+            if undecodedRuns > 0 { problems.append("\(undecodedRuns) band keys whose documents do not decode") }
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT d.position, d.kept_entries, length(s.signature), s.entries, s.paragraphs
                 FROM documents d JOIN sketches s ON s.position = d.position ORDER BY d.position
@@ -126,8 +130,7 @@ extension NearDupIndex {
                 let signatureBytes: Int = row[2]
                 let entries = try? CompactCoding.sortedSet(row[3])
                 let paragraphs = try? CompactCoding.packed(row[4])
-                while let counted = nextCount, counted.position < position { nextCount = try readCount() }
-                let keys = nextCount?.position == position ? nextCount!.keys : 0
+                let keys = keyCounts.removeValue(forKey: position) ?? 0
                 let expectedKeys = kept > 0 ? keysPerDocument : 0
                 if keys != expectedKeys {
                     wrongKeys += 1
@@ -138,6 +141,7 @@ extension NearDupIndex {
                     example = example ?? position
                 }
             }
+            if !keyCounts.isEmpty { problems.append("\(keyCounts.count) documents missing that band keys name") }
             if wrongKeys > 0 { problems.append("\(wrongKeys) documents without their band keys (the first at position \(example ?? -1))") }
             if wrongSketches > 0 { problems.append("\(wrongSketches) sketches that do not read back whole (the first at position \(example ?? -1))") }
             return problems

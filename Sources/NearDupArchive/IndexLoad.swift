@@ -92,7 +92,7 @@ struct IndexLoad {
         }
         let indexed = outcome.keptCounts.count { $0 > 0 }
         let build = self.build
-        try tables.loadRuns(documents: 0..<build.count, rows: indexed * build.keysPerDocument) { document in
+        try tables.loadRuns(documents: 0..<build.count, entries: indexed * build.keysPerDocument) { document in
             guard outcome.keptCounts[document] > 0 else { return [] }
             return build.bandKeys(of: document).map { ($0, base + document) }
         }

@@ -10,15 +10,16 @@ import GRDB
 ///   the entries left without them, and its cluster (representative and overlap with it).
 /// - `sketches`: signatures, the shingle set and its paragraphs, fingerprints: read for the
 ///   documents a command compares, never all at once.
-/// - `band_postings` and `band_levels`: the band keys of every document with entries left,
-///   in levels (`BandRuns`). A key's documents in position order are a run, linked as a star
-///   to its first, as batch candidate search does.
+/// - `band_runs` and `band_levels`: the band keys of every document with entries left, in
+///   levels (`BandRuns`), a row per key and level. A key's documents in position order are a
+///   run, linked as a star to its first, as batch candidate search does.
 /// - `edges`: verified pairs: copies, or a bundle holding a copy of the other's text.
 ///
 /// Format 1 kept each run as its first document (`band_hubs`) and the others (`band_spokes`),
 /// both keyed by key alone; format 2 replaces them. Formats 1 and 2 kept the entries and
-/// their paragraphs as raw arrays; format 3 keeps them in `CompactCoding` (a quarter of the
-/// index smaller). An index of an earlier format is moved to this one when it is opened.
+/// their paragraphs as raw arrays and a row per band key and document (`band_postings`);
+/// format 3 keeps the arrays in `CompactCoding` and a row per key (a quarter of the index
+/// smaller). An index of an earlier format is moved to this one when it is opened.
 enum IndexSchema {
     static let formatVersion = 3
     static let fileName = "index.sqlite"
@@ -33,9 +34,21 @@ enum IndexSchema {
         if !readOnly {
             configuration.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536")
+                db.add(function: mergePositionsFunction)
             }
         }
         return configuration
+    }
+
+    /// The SQL function that joins two position lists of one band key (`CompactCoding`), for
+    /// a slice of keys passed down a level in one statement.
+    static let mergePositions = "neardup_merge_positions"
+
+    private static let mergePositionsFunction = DatabaseFunction(mergePositions, argumentCount: 2, pure: true) { values in
+        guard let first = Data.fromDatabaseValue(values[0]), let second = Data.fromDatabaseValue(values[1]) else {
+            throw DatabaseError(message: "\(mergePositions) takes two position lists")
+        }
+        return CompactCoding.data(positions: CompactCoding.union(try CompactCoding.positions(first), try CompactCoding.positions(second)))
     }
 
     static var migrator: DatabaseMigrator {
@@ -111,9 +124,54 @@ enum IndexSchema {
         }
         migrator.registerMigration("format 3") { db in
             try recodeSketches(db)
+            try groupBandKeys(db)
             try db.execute(sql: "UPDATE meta SET value = '3' WHERE name = 'format'")
         }
         return migrator
+    }
+
+    /// Moves format 2's band keys (a row per key and document) to rows per key and level,
+    /// with the key's documents as a position list; levels count keys from here on.
+    private static func groupBandKeys(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE band_runs (
+                level INTEGER NOT NULL,
+                key INTEGER NOT NULL,
+                positions BLOB NOT NULL,
+                PRIMARY KEY (level, key)
+            ) WITHOUT ROWID;
+            """)
+        let tables = IndexTables(db: db)
+        let rows = try Row.fetchCursor(db, sql: "SELECT level, key, position FROM band_postings ORDER BY level, key, position")
+        // Runs are written a level and a few thousand at a time.
+        var pending = BandRunBatch()
+        var pendingLevel = 0
+        var current: (level: Int, key: Int64, positions: [Int])?
+        func close() throws {
+            guard let run = current else { return }
+            if run.level != pendingLevel || pending.count == 4096 {
+                try tables.writeRuns(pending, level: pendingLevel)
+                pending.removeAll()
+                pendingLevel = run.level
+            }
+            pending.append(key: UInt64(bitPattern: run.key), positions: run.positions)
+            current = nil
+        }
+        while let row = try rows.next() {
+            let (level, key, position): (Int, Int64, Int) = (row[0], row[1], row[2])
+            if let run = current, run.level == level, run.key == key {
+                current!.positions.append(position)
+                continue
+            }
+            try close()
+            current = (level, key, [position])
+        }
+        try close()
+        try tables.writeRuns(pending, level: pendingLevel)
+        try db.execute(sql: """
+            DROP TABLE band_postings;
+            UPDATE band_levels SET rows = (SELECT count(*) FROM band_runs WHERE band_runs.level = band_levels.level), cursor = 0;
+            """)
     }
 
     /// Rewrites every sketch's entries and paragraphs from raw arrays into `CompactCoding`,

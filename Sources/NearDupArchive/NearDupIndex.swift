@@ -62,7 +62,7 @@ public final class NearDupIndex: Sendable {
     public init(inMemoryWith options: NearDupOptions = NearDupOptions()) throws(IndexError) {
         path = ":memory:"
         do {
-            writer = try DatabaseQueue()
+            writer = try DatabaseQueue(configuration: IndexSchema.connectionConfiguration())
         } catch {
             throw .store(path: path, message: String(describing: error))
         }

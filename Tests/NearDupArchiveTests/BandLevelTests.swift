@@ -6,7 +6,8 @@ import Testing
 import TestScratch
 
 /// Band keys kept in levels give the batch answer whichever level holds a key, and an index
-/// of the earlier format (one table of hubs, one of spokes) is moved to levels when opened.
+/// of an earlier format (one table of hubs and one of spokes, or a row per key and document)
+/// is moved to this one when opened.
 @Suite struct BandLevelTests {
     static func records(of index: NearDupIndex) throws -> [GeneratedArchive.Record] {
         try index.assignments().map { .init(id: $0.id, cluster: $0.cluster, representative: $0.representative, similarity: $0.similarity) }
@@ -17,7 +18,7 @@ import TestScratch
     }
 
     static func levelsHoldingKeys(_ folder: String) throws -> [Int] {
-        try store(of: folder).read { db in try Int.fetchAll(db, sql: "SELECT level FROM band_postings GROUP BY level ORDER BY level") }
+        try store(of: folder).read { db in try Int.fetchAll(db, sql: "SELECT level FROM band_runs GROUP BY level ORDER BY level") }
     }
 
     @Test(arguments: [false, true])
@@ -52,7 +53,25 @@ import TestScratch
         }
     }
 
-    @Test func anIndexOfFormatTwoHasItsSketchesRecodedWhenOpened() throws {
+    /// Band keys as format 2 kept them: a row per key and document, levels counting rows.
+    static func writeBandKeysOfFormatTwo(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE band_postings (
+                level INTEGER NOT NULL, key INTEGER NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (level, key, position)
+            ) WITHOUT ROWID
+            """)
+        for row in try Row.fetchAll(db, sql: "SELECT level, key, positions FROM band_runs") {
+            for position in try CompactCoding.positions(row[2]) {
+                try db.execute(sql: "INSERT INTO band_postings VALUES (?, ?, ?)", arguments: [row[0] as Int, row[1] as Int64, position])
+            }
+        }
+        try db.execute(sql: """
+            DROP TABLE band_runs;
+            UPDATE band_levels SET rows = (SELECT count(*) FROM band_postings p WHERE p.level = band_levels.level);
+            """)
+    }
+
+    @Test func anIndexOfFormatTwoIsRecodedWhenOpened() throws {
         let folder = try TestScratch.directory("levels") + "/archive.index"
         let documents = try GeneratedArchive.documents(count: 400, seed: 33, pages: true)
         let expected: [GeneratedArchive.Record]
@@ -65,12 +84,19 @@ import TestScratch
         }
         try Self.store(of: folder).write { db in
             try Self.writeSketchesRaw(db)
+            try Self.writeBandKeysOfFormatTwo(db)
             try db.execute(sql: "UPDATE meta SET value = '2' WHERE name = 'format'; DELETE FROM grdb_migrations WHERE identifier = 'format 3'")
         }
-        let rawBytes = try Self.store(of: folder).read { db in try Int.fetchOne(db, sql: "SELECT sum(length(entries)) FROM sketches")! }
+        let (rawBytes, postings) = try Self.store(of: folder).read { db in
+            (try Int.fetchOne(db, sql: "SELECT sum(length(entries)) FROM sketches")!, try Int.fetchOne(db, sql: "SELECT count(*) FROM band_postings")!)
+        }
         #expect(rawBytes > bytes * 5 / 4)
         let index = try NearDupIndex(directory: folder, creating: false)
-        #expect(try Self.store(of: folder).read { db in try Int.fetchOne(db, sql: "SELECT sum(length(entries)) FROM sketches")! } == bytes)
+        let (recodedBytes, keys) = try Self.store(of: folder).read { db in
+            (try Int.fetchOne(db, sql: "SELECT sum(length(entries)) FROM sketches")!, try Int.fetchOne(db, sql: "SELECT count(*) FROM band_runs")!)
+        }
+        #expect(recodedBytes == bytes)
+        #expect(keys < postings)
         #expect(try Self.records(of: index) == expected)
         #expect(try index.check() == [])
         try index.add(contentsOf: documents[300...])
@@ -89,6 +115,7 @@ import TestScratch
         }
         // Format 1 as it was written: each key's first document in one table, the rest in another.
         try Self.store(of: folder).write { db in
+            try Self.writeBandKeysOfFormatTwo(db)
             try db.execute(sql: """
                 CREATE TABLE band_hubs (key INTEGER PRIMARY KEY, position INTEGER NOT NULL);
                 CREATE TABLE band_spokes (key INTEGER NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (key, position)) WITHOUT ROWID;

@@ -105,7 +105,8 @@ private func paragraphs(_ count: Int, seed: UInt64) -> [String] {
             try db.execute(sql: "DELETE FROM documents WHERE position = (SELECT representative FROM documents WHERE position = 0)")
         }
         try queue.write { db in
-            try db.execute(sql: "DELETE FROM band_postings WHERE position = 0")
+            // The keys whose first document is position 0 (its list starts with a zero byte).
+            try db.execute(sql: "DELETE FROM band_runs WHERE substr(positions, 1, 1) = x'00'")
             try db.execute(sql: "UPDATE sketches SET entries = x'8503' WHERE position = 0")
         }
         let problems = try NearDupIndex(directory: folder, creating: false).check()
