@@ -222,7 +222,7 @@ extension IndexTables {
                 for entry in keys(document) where slice(entry.key) == pass { entries.append(entry) }
             }
             // Entries come in position order and the sort is stable: equal keys stay in it.
-            entries.sort { Int64(bitPattern: $0.key) < Int64(bitPattern: $1.key) }
+            KeyOrder.sort(&entries)
             var runs = BandRunBatch()
             runs.reserve(runs: entries.count / 2, positions: entries.count)
             var start = entries.startIndex

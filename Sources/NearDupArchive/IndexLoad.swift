@@ -5,7 +5,8 @@ import GRDB
 /// one chunk at a time: the stages run once over all of them, as a batch run's do, and band
 /// keys are written in key order. The index is the one adding them in chunks gives.
 ///
-/// Each document is written as it is sketched; what the stages find is written at `finish`.
+/// Each document's sketch is written as it is sketched; its row, with what the stages find,
+/// at `finish`.
 struct IndexLoad {
     let tables: IndexTables
     private var build: IndexBuild
@@ -13,6 +14,9 @@ struct IndexLoad {
     private let base: Int
     /// The ids written, with their texts' hashes: a repeated id may come in the same chunk.
     private var written: [String: UInt64] = [:]
+    /// The documents' rows, written at `finish` with what the stages found: written as they
+    /// came, each would be written again for its cluster and furniture.
+    private var rows: [IndexTables.DocumentRow] = []
 
     init(tables: IndexTables, options: NearDupOptions, scratchDirectory: String?) throws {
         self.tables = tables
@@ -59,7 +63,8 @@ struct IndexLoad {
             throw IndexError.store(path: error.directory, message: "cannot write the scratch file: \(error.reason)")
         }
         for (offset, (taken, sketch)) in zip(taken, sketched).enumerated() {
-            try tables.insert(sketch, id: taken.document.id, textHash: taken.textHash, position: first + offset)
+            try tables.insertSketch(sketch.sketch, position: first + offset)
+            rows.append(IndexTables.DocumentRow(sketch, id: taken.document.id, textHash: taken.textHash, position: first + offset))
             added.positions.append(first + offset)
         }
         try tables.setMeta("next_position", String(base + build.count))
@@ -77,19 +82,19 @@ struct IndexLoad {
             throw IndexError.store(path: error.directory, message: "cannot read the scratch file: \(error.reason)")
         }
         let base = self.base
-        for (document, furniture) in outcome.furniture.sorted(by: { $0.key < $1.key }) where !furniture.isEmpty {
-            try tables.setFurniture(furniture, keptEntries: outcome.keptCounts[document], of: base + document)
+        for (document, furniture) in outcome.furniture where !furniture.isEmpty {
+            rows[document].furniture = furniture
+            rows[document].keptEntries = outcome.keptCounts[document]
         }
         for cluster in outcome.clusters {
             for (member, similarity) in zip(cluster.members, cluster.similarities) {
-                try tables.setCluster(of: base + member, representative: base + cluster.representative, similarity: similarity)
+                rows[member].representative = base + cluster.representative
+                rows[member].similarity = similarity
             }
         }
-        for edge in outcome.edges {
-            var result = edge.outcome
-            if case .bundleHolds(let bundle, let containment) = result { result = .bundleHolds(bundle: base + bundle, containment: containment) }
-            try tables.insertEdge(base + edge.pair.0, base + edge.pair.1, outcome: result)
-        }
+        for row in rows { try tables.insert(row) }
+        rows = []
+        try tables.insertEdges(outcome.edges, offset: base)
         let indexed = outcome.keptCounts.count { $0 > 0 }
         let build = self.build
         try tables.loadRuns(documents: 0..<build.count, entries: indexed * build.keysPerDocument) { document in

@@ -8,20 +8,53 @@ struct IndexTables {
 
     // MARK: Documents
 
+    /// A document's row: what a command reads of it without its sketch.
+    struct DocumentRow {
+        var position: Int
+        var id: String
+        var textHash: UInt64
+        var facts: DocumentFacts
+        var page: PageReading?
+        var hasFingerprints: Bool
+        var keptEntries: Int
+        var furniture: [UInt8] = []
+        var representative: Int
+        var similarity = 1.0
+
+        /// A new document: a cluster of its own, with no furniture.
+        init(_ sketched: SketchEngine.Sketched, id: String, textHash: UInt64, position: Int) {
+            self.position = position
+            self.id = id
+            self.textHash = textHash
+            facts = sketched.facts
+            page = sketched.page
+            hasFingerprints = !sketched.sketch.fingerprints.isEmpty
+            keptEntries = sketched.sketch.entries.count
+            representative = position
+        }
+    }
+
     /// A new document's rows: it starts as a cluster of its own, with no furniture.
     func insert(_ sketched: SketchEngine.Sketched, id: String, textHash: UInt64, position: Int) throws {
-        let sketch = sketched.sketch
-        let facts = sketched.facts
+        try insert(DocumentRow(sketched, id: id, textHash: textHash, position: position))
+        try insertSketch(sketched.sketch, position: position)
+    }
+
+    func insert(_ row: DocumentRow) throws {
+        let facts = row.facts
         try db.cachedStatement(sql: """
             INSERT INTO documents (position, id, text_hash, representative, similarity, source, date_seconds,
                 date_nanoseconds, text_bytes, kept_entries, furniture, has_fingerprints, headline, published, has_story)
-            VALUES (?, ?, ?, ?, 1.0, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
-                position, id, Int64(bitPattern: textHash), position, facts.source.map { Int64($0) },
-                facts.date?.secondsSince1970, facts.date.map { Int64($0.nanoseconds) }, facts.textBytes,
-                sketch.entries.count, !sketch.fingerprints.isEmpty, sketched.page?.headline, sketched.page?.published,
-                sketched.page?.hasStory,
+                row.position, row.id, Int64(bitPattern: row.textHash), row.representative, row.similarity,
+                facts.source.map { Int64($0) }, facts.date?.secondsSince1970, facts.date.map { Int64($0.nanoseconds) },
+                facts.textBytes, row.keptEntries, row.furniture.isEmpty ? nil : Data(row.furniture), row.hasFingerprints,
+                row.page?.headline, row.page?.published, row.page?.hasStory,
             ])
+    }
+
+    func insertSketch(_ sketch: StoredSketch, position: Int) throws {
         let flags = (sketch.isBundle ? 1 : 0) | (sketch.isAwayFromHeadline ? 2 : 0)
         try db.cachedStatement(sql: """
             INSERT INTO sketches (position, filled_bins, flags, signature, lead_signature, fingerprints, entries, paragraphs)
