@@ -43,7 +43,7 @@ extension IndexTables {
     ) throws {
         let parameters = Int32(row.count { $0 == "?" })
         func statement(rows: Int) throws -> Statement {
-            try db.makeStatement(sql: "INSERT \(head) VALUES " + Array(repeating: row, count: rows).joined(separator: ", "))
+            try db.cachedStatement(sql: "INSERT \(head) VALUES " + Array(repeating: row, count: rows).joined(separator: ", "))
         }
         let full = count >= Self.rowsPerStatement ? try statement(rows: Self.rowsPerStatement) : nil
         var start = 0
@@ -88,6 +88,72 @@ extension IndexTables {
                 sqlite3_bind_double(statement, first + 2, containment)
                 sqlite3_bind_int64(statement, first + 3, Int64(offset + bundle))
             }
+        }
+    }
+
+    /// Writes documents' rows.
+    func insertDocuments(_ rows: [DocumentRow]) throws {
+        try insertRows("""
+            INTO documents (position, id, text_hash, representative, similarity, source, date_seconds, date_nanoseconds,
+                text_bytes, kept_entries, furniture, has_fingerprints, headline, published, has_story)
+            """, row: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows.count) { statement, index, first in
+            let row = rows[index]
+            let facts = row.facts
+            Self.bind(statement, first, row.position)
+            Self.bind(statement, first + 1, text: row.id)
+            Self.bind(statement, first + 2, Int(Int64(bitPattern: row.textHash)))
+            Self.bind(statement, first + 3, row.representative)
+            sqlite3_bind_double(statement, first + 4, row.similarity)
+            Self.bind(statement, first + 5, facts.source.map(Int.init))
+            Self.bind(statement, first + 6, facts.date.map { Int($0.secondsSince1970) })
+            Self.bind(statement, first + 7, facts.date.map { Int($0.nanoseconds) })
+            Self.bind(statement, first + 8, facts.textBytes)
+            Self.bind(statement, first + 9, row.keptEntries)
+            if row.furniture.isEmpty { sqlite3_bind_null(statement, first + 10) } else { Self.bind(statement, first + 10, bytes: row.furniture) }
+            Self.bind(statement, first + 11, row.hasFingerprints ? 1 : 0)
+            Self.bind(statement, first + 12, text: row.page?.headline)
+            Self.bind(statement, first + 13, text: row.page?.published)
+            Self.bind(statement, first + 14, row.page.map { $0.hasStory ? 1 : 0 })
+        }
+    }
+
+    /// Writes sketches, their entries and paragraphs in `CompactCoding`.
+    func insertSketches(_ sketches: [(position: Int, sketch: StoredSketch)]) throws {
+        try insertRows("""
+            INTO sketches (position, filled_bins, flags, signature, lead_signature, fingerprints, entries, paragraphs)
+            """, row: "(?, ?, ?, ?, ?, ?, ?, ?)", count: sketches.count) { statement, index, first in
+            let (position, sketch) = sketches[index]
+            Self.bind(statement, first, position)
+            Self.bind(statement, first + 1, sketch.filledBins)
+            Self.bind(statement, first + 2, (sketch.isBundle ? 1 : 0) | (sketch.isAwayFromHeadline ? 2 : 0))
+            Self.bind(statement, first + 3, bytes: SketchCoding.data(sketch.signature))
+            Self.bind(statement, first + 4, bytes: SketchCoding.data(sketch.leadSignature))
+            Self.bind(statement, first + 5, bytes: SketchCoding.data(sketch.fingerprints))
+            Self.bind(statement, first + 6, bytes: CompactCoding.data(sortedSet: sketch.entries))
+            Self.bind(statement, first + 7, bytes: CompactCoding.data(packing: sketch.paragraphs))
+        }
+    }
+
+    private static func bind(_ statement: OpaquePointer, _ parameter: Int32, _ value: Int?) {
+        if let value { sqlite3_bind_int64(statement, parameter, Int64(value)) } else { sqlite3_bind_null(statement, parameter) }
+    }
+
+    private static func bind(_ statement: OpaquePointer, _ parameter: Int32, text: String?) {
+        guard var contiguous = text else {
+            sqlite3_bind_null(statement, parameter)
+            return
+        }
+        contiguous.withUTF8 { utf8 in
+            _ = utf8.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(statement, parameter, $0.baseAddress, Int32(utf8.count), transient) }
+        }
+    }
+
+    /// Bytes, never NULL: an empty blob stays an empty blob.
+    private static func bind(_ statement: OpaquePointer, _ parameter: Int32, bytes: some ContiguousBytes) {
+        bytes.withUnsafeBytes { raw in
+            _ = raw.isEmpty
+                ? sqlite3_bind_zeroblob(statement, parameter, 0)
+                : sqlite3_bind_blob(statement, parameter, raw.baseAddress, Int32(raw.count), transient)
         }
     }
 

@@ -44,7 +44,11 @@ package enum CompactCoding {
     }
 
     package static func sortedSet(_ data: Data) throws(Malformed) -> [UInt32] {
-        let reader = try BitReader(data)
+        do { return try data.withUnsafeBytes { try sortedSet($0) } } catch { throw Malformed() }
+    }
+
+    package static func sortedSet(_ bytes: UnsafeRawBufferPointer) throws(Malformed) -> [UInt32] {
+        let reader = try BitReader(bytes)
         let count = reader.count
         guard count > 0 else { return [] }
         let low = lowBits(count: count)
@@ -167,7 +171,11 @@ package enum CompactCoding {
     }
 
     package static func packed(_ data: Data) throws(Malformed) -> [UInt8] {
-        let reader = try BitReader(data, headerBytes: 1)
+        do { return try data.withUnsafeBytes { try packed($0) } } catch { throw Malformed() }
+    }
+
+    package static func packed(_ bytes: UnsafeRawBufferPointer) throws(Malformed) -> [UInt8] {
+        let reader = try BitReader(bytes, headerBytes: 1)
         let width = Int(reader.header[0])
         guard width <= 8, reader.bitCapacity >= reader.count * width else { throw Malformed() }
         return (0..<reader.count).map { UInt8(truncatingIfNeeded: reader.bits(at: $0 * width, width: width)) }
@@ -210,30 +218,28 @@ private struct BitReader {
     /// Bits the blob holds after its header.
     let bitCapacity: Int
 
-    init(_ data: Data, headerBytes: Int = 0) throws(CompactCoding.Malformed) {
+    init(_ data: UnsafeRawBufferPointer, headerBytes: Int = 0) throws(CompactCoding.Malformed) {
         var value: UInt64 = 0
         var shift: UInt64 = 0
-        var offset = data.startIndex
+        var offset = 0
         while true {
-            guard offset < data.endIndex, shift < 63 else { throw CompactCoding.Malformed() }
+            guard offset < data.count, shift < 63 else { throw CompactCoding.Malformed() }
             let byte = data[offset]
             offset += 1
             value |= UInt64(byte & 0x7F) << shift
             if byte < 0x80 { break }
             shift += 7
         }
-        guard value <= UInt64(Int32.max), data.endIndex - offset >= headerBytes else { throw CompactCoding.Malformed() }
+        guard value <= UInt64(Int32.max), data.count - offset >= headerBytes else { throw CompactCoding.Malformed() }
         count = Int(value)
         header = [UInt8](data[offset..<(offset + headerBytes)])
-        let start = offset + headerBytes - data.startIndex
+        let start = offset + headerBytes
         let bytes = data.count - start
         bitCapacity = bytes * 8
         // One word more than needed, so that a read across a word's end finds zeros.
         var loaded = [UInt64](repeating: 0, count: bytes / 8 + 2)
-        loaded.withUnsafeMutableBytes { target in
-            data.withUnsafeBytes { source in
-                target.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[start...]))
-            }
+        if bytes > 0 {
+            loaded.withUnsafeMutableBytes { target in target.copyMemory(from: UnsafeRawBufferPointer(rebasing: data[start...])) }
         }
         #if _endian(big)
         for index in loaded.indices { loaded[index] = UInt64(littleEndian: loaded[index]) }

@@ -62,8 +62,8 @@ struct IndexLoad {
         } catch {
             throw IndexError.store(path: error.directory, message: "cannot write the scratch file: \(error.reason)")
         }
+        try tables.insertSketches(sketched.enumerated().map { (first + $0.offset, $0.element.sketch) })
         for (offset, (taken, sketch)) in zip(taken, sketched).enumerated() {
-            try tables.insertSketch(sketch.sketch, position: first + offset)
             rows.append(IndexTables.DocumentRow(sketch, id: taken.document.id, textHash: taken.textHash, position: first + offset))
             added.positions.append(first + offset)
         }
@@ -92,9 +92,11 @@ struct IndexLoad {
                 rows[member].similarity = similarity
             }
         }
-        for row in rows { try tables.insert(row) }
+        for (name, _) in IndexSchema.rebuiltIndexes { try tables.db.execute(sql: "DROP INDEX \(name)") }
+        try tables.insertDocuments(rows)
         rows = []
         try tables.insertEdges(outcome.edges, offset: base)
+        for (_, definition) in IndexSchema.rebuiltIndexes { try tables.db.execute(sql: definition) }
         let indexed = outcome.keptCounts.count { $0 > 0 }
         let build = self.build
         try tables.loadRuns(documents: 0..<build.count, entries: indexed * build.keysPerDocument) { document in

@@ -51,6 +51,14 @@ enum IndexSchema {
         return CompactCoding.data(positions: CompactCoding.union(try CompactCoding.positions(first), try CompactCoding.positions(second)))
     }
 
+    /// The indexes a load makes anew once its rows are in, as format 1 made them: kept up
+    /// row by row, each random insert into them read pages back from the command's log.
+    static let rebuiltIndexes = [
+        ("documents_by_source", "CREATE INDEX documents_by_source ON documents (source, position) WHERE has_fingerprints"),
+        ("documents_by_representative", "CREATE INDEX documents_by_representative ON documents (representative)"),
+        ("edges_by_second", "CREATE INDEX edges_by_second ON edges (second)"),
+    ]
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("format 1") { db in

@@ -36,34 +36,8 @@ struct IndexTables {
 
     /// A new document's rows: it starts as a cluster of its own, with no furniture.
     func insert(_ sketched: SketchEngine.Sketched, id: String, textHash: UInt64, position: Int) throws {
-        try insert(DocumentRow(sketched, id: id, textHash: textHash, position: position))
-        try insertSketch(sketched.sketch, position: position)
-    }
-
-    func insert(_ row: DocumentRow) throws {
-        let facts = row.facts
-        try db.cachedStatement(sql: """
-            INSERT INTO documents (position, id, text_hash, representative, similarity, source, date_seconds,
-                date_nanoseconds, text_bytes, kept_entries, furniture, has_fingerprints, headline, published, has_story)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                row.position, row.id, Int64(bitPattern: row.textHash), row.representative, row.similarity,
-                facts.source.map { Int64($0) }, facts.date?.secondsSince1970, facts.date.map { Int64($0.nanoseconds) },
-                facts.textBytes, row.keptEntries, row.furniture.isEmpty ? nil : Data(row.furniture), row.hasFingerprints,
-                row.page?.headline, row.page?.published, row.page?.hasStory,
-            ])
-    }
-
-    func insertSketch(_ sketch: StoredSketch, position: Int) throws {
-        let flags = (sketch.isBundle ? 1 : 0) | (sketch.isAwayFromHeadline ? 2 : 0)
-        try db.cachedStatement(sql: """
-            INSERT INTO sketches (position, filled_bins, flags, signature, lead_signature, fingerprints, entries, paragraphs)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                position, sketch.filledBins, flags, SketchCoding.data(sketch.signature),
-                SketchCoding.data(sketch.leadSignature), SketchCoding.data(sketch.fingerprints),
-                CompactCoding.data(sortedSet: sketch.entries), CompactCoding.data(packing: sketch.paragraphs),
-            ])
+        try insertDocuments([DocumentRow(sketched, id: id, textHash: textHash, position: position)])
+        try insertSketches([(position, sketched.sketch)])
     }
 
     /// The position and text hash of the document with this id.
@@ -78,15 +52,12 @@ struct IndexTables {
     func documents(_ positions: some Sequence<Int>) throws -> [IndexedDocument] {
         var found: [IndexedDocument] = []
         for batch in Self.batches(of: Set(positions).sorted()) {
-            let rows = try Row.fetchCursor(
-                db.cachedStatement(sql: """
-                    SELECT d.position, d.source, d.date_seconds, d.date_nanoseconds, d.text_bytes, d.furniture,
-                        s.filled_bins, s.flags, s.signature, s.lead_signature, s.fingerprints, s.entries, s.paragraphs
-                    FROM documents d JOIN sketches s ON s.position = d.position
-                    WHERE d.position IN (\(Self.placeholders(batch.count))) ORDER BY d.position
-                    """),
-                arguments: StatementArguments(batch))
-            while let row = try rows.next() { found.append(try Self.document(row)) }
+            try forEachRow("""
+                SELECT d.position, d.source, d.date_seconds, d.date_nanoseconds, d.text_bytes, d.furniture,
+                    s.filled_bins, s.flags, s.signature, s.lead_signature, s.fingerprints, s.entries, s.paragraphs
+                FROM documents d JOIN sketches s ON s.position = d.position
+                WHERE d.position IN (\(Self.placeholders(batch.count))) ORDER BY d.position
+                """, arguments: batch) { found.append(try Self.document($0)) }
         }
         return found
     }
@@ -105,38 +76,33 @@ struct IndexTables {
     /// The documents of `source` that have fingerprints, with empty sets (the furniture
     /// search reads fingerprints and signatures alone), in position order.
     func pagesWithFingerprints(source: UInt32) throws -> [IndexedDocument] {
-        let statement = try db.cachedStatement(sql: """
+        var found: [IndexedDocument] = []
+        try forEachRow("""
             SELECT d.position, d.source, d.date_seconds, d.date_nanoseconds, d.text_bytes, d.furniture,
                 s.filled_bins, s.flags, s.signature, s.lead_signature, s.fingerprints, x'00' AS entries, x'0000' AS paragraphs
             FROM documents d JOIN sketches s ON s.position = d.position
             WHERE d.source = ? AND d.has_fingerprints ORDER BY d.position
-            """)
-        return try Row.fetchAll(statement, arguments: [Int64(source)]).map { try Self.document($0) }
+            """, arguments: [Int(source)]) { found.append(try Self.document($0)) }
+        return found
     }
 
-    private static func document(_ row: Row) throws -> IndexedDocument {
-        let seconds: Int64? = row[2]
-        let nanoseconds: Int64? = row[3]
-        let flags: Int = row[7]
-        let entries: [UInt32]
-        let paragraphs: [UInt8]
+    private static func document(_ row: RawRow) throws -> IndexedDocument {
+        let position = row.int(0)
+        let flags = row.int(7)
+        let sketch: StoredSketch
         do {
-            (entries, paragraphs) = (try CompactCoding.sortedSet(row[11]), try CompactCoding.packed(row[12]))
+            sketch = StoredSketch(
+                signature: row.withBytes(8) { SketchCoding.values($0) }, leadSignature: row.withBytes(9) { SketchCoding.values($0) },
+                entries: try row.withBytes(11) { try CompactCoding.sortedSet($0) }, paragraphs: try row.withBytes(12) { try CompactCoding.packed($0) },
+                fingerprints: row.withBytes(10) { SketchCoding.fingerprints($0) }, filledBins: row.int(6),
+                isBundle: flags & 1 != 0, isAwayFromHeadline: flags & 2 != 0)
         } catch {
-            let position: Int = row[0]
             throw IndexError.store(path: IndexSchema.fileName, message: "the sketch of the document at position \(position) does not decode (`neardup index check` lists what is wrong)")
         }
-        let sketch = StoredSketch(
-            signature: SketchCoding.values(row[8]), leadSignature: SketchCoding.values(row[9]),
-            entries: entries, paragraphs: paragraphs,
-            fingerprints: SketchCoding.fingerprints(row[10]), filledBins: row[6],
-            isBundle: flags & 1 != 0, isAwayFromHeadline: flags & 2 != 0)
-        let source: Int64? = row[1]
         let facts = DocumentFacts(
-            date: seconds.map { PublicationDate(secondsSince1970: $0, nanoseconds: Int32(nanoseconds ?? 0)) },
-            textBytes: row[4], source: source.map { UInt32(truncatingIfNeeded: $0) })
-        let furniture: Data? = row[5]
-        return IndexedDocument(position: row[0], sketch: sketch, facts: facts, furniture: furniture.map { [UInt8]($0) } ?? [])
+            date: row.optionalInt(2).map { PublicationDate(secondsSince1970: Int64($0), nanoseconds: Int32(row.optionalInt(3) ?? 0)) },
+            textBytes: row.int(4), source: row.optionalInt(1).map { UInt32(truncatingIfNeeded: $0) })
+        return IndexedDocument(position: position, sketch: sketch, facts: facts, furniture: row.withBytes(5) { [UInt8]($0) })
     }
 
     /// Records the paragraphs found to be furniture, and the entries left without them.
@@ -158,16 +124,12 @@ struct IndexTables {
     func clusterFacts(of positions: [Int]) throws -> [Int: (representative: Int, date: PublicationDate?)] {
         var found: [Int: (representative: Int, date: PublicationDate?)] = [:]
         for batch in Self.batches(of: positions) {
-            let rows = try Row.fetchCursor(
-                db.cachedStatement(sql: """
-                    SELECT position, representative, date_seconds, date_nanoseconds FROM documents
-                    WHERE position IN (\(Self.placeholders(batch.count)))
-                    """),
-                arguments: StatementArguments(batch))
-            while let row = try rows.next() {
-                let seconds: Int64? = row[2]
-                let nanoseconds: Int64? = row[3]
-                found[row[0]] = (row[1], seconds.map { PublicationDate(secondsSince1970: $0, nanoseconds: Int32(nanoseconds ?? 0)) })
+            try forEachRow("""
+                SELECT position, representative, date_seconds, date_nanoseconds FROM documents
+                WHERE position IN (\(Self.placeholders(batch.count)))
+                """, arguments: batch) { row in
+                let date = row.optionalInt(2).map { PublicationDate(secondsSince1970: Int64($0), nanoseconds: Int32(row.optionalInt(3) ?? 0)) }
+                found[row.int(0)] = (row.int(1), date)
             }
         }
         return found
@@ -189,13 +151,12 @@ struct IndexTables {
         var found: [(pair: (Int, Int), overlap: Double)] = []
         for batch in Self.batches(of: positions) {
             let places = Self.placeholders(batch.count)
-            let rows = try Row.fetchCursor(
-                db.cachedStatement(sql: """
-                    SELECT first, second, overlap FROM edges WHERE first IN (\(places)) AND bundle IS NULL
-                    UNION ALL SELECT first, second, overlap FROM edges WHERE second IN (\(places)) AND bundle IS NULL
-                    """),
-                arguments: StatementArguments(batch + batch))
-            while let row = try rows.next() { found.append(((row[0], row[1]), row[2])) }
+            try forEachRow("""
+                SELECT first, second, overlap FROM edges WHERE first IN (\(places)) AND bundle IS NULL
+                UNION ALL SELECT first, second, overlap FROM edges WHERE second IN (\(places)) AND bundle IS NULL
+                """, arguments: batch + batch) { row in
+                found.append(((row.int(0), row.int(1)), row.double(2)))
+            }
         }
         return found
     }

@@ -15,12 +15,14 @@ package enum SketchCoding {
     }
 
     package static func values<Value: FixedWidthInteger>(_ data: Data, as: Value.Type = Value.self) -> [Value] {
-        let count = data.count / MemoryLayout<Value>.size
+        data.withUnsafeBytes { values($0) }
+    }
+
+    package static func values<Value: FixedWidthInteger>(_ raw: UnsafeRawBufferPointer, as: Value.Type = Value.self) -> [Value] {
+        let count = raw.count / MemoryLayout<Value>.size
         return [Value](unsafeUninitializedCapacity: count) { buffer, initialized in
-            data.withUnsafeBytes { raw in
-                for index in 0..<count {
-                    buffer[index] = Value(littleEndian: raw.loadUnaligned(fromByteOffset: index * MemoryLayout<Value>.size, as: Value.self))
-                }
+            for index in 0..<count {
+                buffer[index] = Value(littleEndian: raw.loadUnaligned(fromByteOffset: index * MemoryLayout<Value>.size, as: Value.self))
             }
             initialized = count
         }
@@ -38,16 +40,18 @@ package enum SketchCoding {
     }
 
     package static func fingerprints(_ data: Data) -> [ParagraphFingerprint] {
-        data.withUnsafeBytes { raw in
-            (0..<(raw.count / 9)).map { index in
-                let start = index * 9
-                var fingerprint = ParagraphFingerprint(
-                    hash: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt32.self)),
-                    words: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: start + 4, as: UInt16.self)),
-                    paragraph: raw[start + 6])
-                fingerprint.entries = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: start + 7, as: UInt16.self))
-                return fingerprint
-            }
+        data.withUnsafeBytes { fingerprints($0) }
+    }
+
+    package static func fingerprints(_ raw: UnsafeRawBufferPointer) -> [ParagraphFingerprint] {
+        (0..<(raw.count / 9)).map { index in
+            let start = index * 9
+            var fingerprint = ParagraphFingerprint(
+                hash: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt32.self)),
+                words: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: start + 4, as: UInt16.self)),
+                paragraph: raw[start + 6])
+            fingerprint.entries = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: start + 7, as: UInt16.self))
+            return fingerprint
         }
     }
 }

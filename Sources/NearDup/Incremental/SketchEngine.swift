@@ -192,7 +192,15 @@ extension SketchBatch {
     /// A batch of indexed documents, in the order given, their furniture left out; without
     /// `withSets`, it holds signatures and fingerprints alone (for the furniture search).
     init(_ documents: [IndexedDocument], withSets: Bool) {
-        self.init()
+        // Room for all of them at once: grown a document at a time, the sets of tens of
+        // thousands of documents were copied again and again into new memory.
+        if let first = documents.first?.sketch {
+            self.init(
+                reservingFor: documents.count, shingles: withSets ? documents.reduce(0) { $0 + $1.sketch.entries.count } : 0,
+                signatureLength: first.signature.count, leadSignatureLength: first.leadSignature.count)
+        } else {
+            self.init()
+        }
         for document in documents {
             let sketch = document.sketch
             append(
