@@ -73,8 +73,12 @@ struct IndexLoad {
 
     /// Runs the stages over every document written, and writes what they found: furniture,
     /// clusters, verified pairs and band keys.
-    mutating func finish() throws {
-        guard build.count > 0 else { return }
+    ///
+    /// Gives the documents loaded that are members of a cluster of two or more, in position
+    /// order, as `NearDupIndex.memberships` reads them back from the store.
+    @discardableResult
+    mutating func finish() throws -> [NearDupIndex.Membership] {
+        guard build.count > 0 else { return [] }
         let outcome: IndexBuild.Outcome
         do {
             outcome = try build.finish()
@@ -92,6 +96,13 @@ struct IndexLoad {
                 rows[member].similarity = similarity
             }
         }
+        var sizes: [Int: Int] = [:]
+        for cluster in outcome.clusters where cluster.members.count > 1 { sizes[cluster.representative] = cluster.members.count }
+        let memberships = rows.compactMap { row in
+            sizes[row.representative - base].map {
+                NearDupIndex.Membership(id: row.id, representative: rows[row.representative - base].id, similarity: row.similarity, clusterSize: $0)
+            }
+        }
         for (name, _) in IndexSchema.rebuiltIndexes { try tables.db.execute(sql: "DROP INDEX \(name)") }
         try tables.insertDocuments(rows)
         rows = []
@@ -103,5 +114,6 @@ struct IndexLoad {
             guard outcome.keptCounts[document] > 0 else { return [] }
             return build.bandKeys(of: document).map { ($0, base + document) }
         }
+        return memberships
     }
 }
