@@ -52,9 +52,20 @@ extension IndexTables {
         do {
             return try CompactCoding.positions(list)
         } catch {
-            throw IndexError.store(path: IndexSchema.fileName, message: "a band key's documents do not decode (`neardup index check` lists what is wrong)")
+            throw undecodedList
         }
     }
+
+    static func firstPosition(_ list: Data) throws -> Int {
+        do {
+            return try CompactCoding.firstPosition(list)
+        } catch {
+            throw undecodedList
+        }
+    }
+
+    private static let undecodedList = IndexError.store(
+        path: IndexSchema.fileName, message: "a band key's documents do not decode (`neardup index check` lists what is wrong)")
 
     /// Adds documents that come after every indexed one to the runs of their keys: `entries`
     /// (key, position), sorted, so that pages are visited in order. Gives each key's hub as
@@ -80,7 +91,7 @@ extension IndexTables {
             while let row = try rows.next() {
                 let key = UInt64(bitPattern: row[1])
                 let list: Data = row[2]
-                let first = try CompactCoding.firstPosition(list)
+                let first = try Self.firstPosition(list)
                 hubs[key] = min(hubs[key] ?? first, first)
                 if row[0] as Int == 0 { firstLevel[key] = list }
             }
