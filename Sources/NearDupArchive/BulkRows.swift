@@ -95,8 +95,8 @@ extension IndexTables {
     func insertDocuments(_ rows: [DocumentRow]) throws {
         try insertRows("""
             INTO documents (position, id, text_hash, representative, similarity, source, date_seconds, date_nanoseconds,
-                text_bytes, kept_entries, furniture, has_fingerprints, headline, published, has_story)
-            """, row: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows.count) { statement, index, first in
+                text_bytes, kept_entries, furniture, has_fingerprints, headline, published, has_story, component)
+            """, row: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows.count) { statement, index, first in
             let row = rows[index]
             let facts = row.facts
             Self.bind(statement, first, row.position)
@@ -114,6 +114,7 @@ extension IndexTables {
             Self.bind(statement, first + 12, text: row.page?.headline)
             Self.bind(statement, first + 13, text: row.page?.published)
             Self.bind(statement, first + 14, row.page.map { $0.hasStory ? 1 : 0 })
+            Self.bind(statement, first + 15, row.component)
         }
     }
 

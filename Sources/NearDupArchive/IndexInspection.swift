@@ -72,8 +72,8 @@ extension NearDupIndex {
     }
 
     /// Every structure checked: the store's own pages, then the index's promises (each
-    /// document has its sketch, band keys and cluster; edges join documents that are there;
-    /// clusters are led by their representative). Empty when the index is intact.
+    /// document has its sketch, band keys, cluster and component label; edges join documents
+    /// that are there; clusters are led by their representative). Empty when the index is intact.
     public func check() throws -> [String] {
         return try reader.read { db -> [String] in
             var problems: [String] = []
@@ -143,6 +143,10 @@ extension NearDupIndex {
             }
             if !keyCounts.isEmpty { problems.append("\(keyCounts.count) documents missing that band keys name") }
             if wrongKeys > 0 { problems.append("\(wrongKeys) documents without their band keys (the first at position \(example ?? -1))") }
+            let mislabelled = try IndexTables(db: db).mislabelledDocuments()
+            if let first = mislabelled.first {
+                problems.append("\(mislabelled.count) documents not labelled by their component of copies (the first at position \(first))")
+            }
             if wrongSketches > 0 { problems.append("\(wrongSketches) sketches that do not read back whole (the first at position \(example ?? -1))") }
             return problems
         }

@@ -96,6 +96,11 @@ struct IndexLoad {
                 rows[member].similarity = similarity
             }
         }
+        let copies = outcome.edges.compactMap { edge -> (Int, Int)? in
+            if case .copy = edge.outcome { return edge.pair }
+            return nil
+        }
+        for (document, label) in ComponentLabels.labels(joinedBy: copies) { rows[document].component = base + label }
         var sizes: [Int: Int] = [:]
         for cluster in outcome.clusters where cluster.members.count > 1 { sizes[cluster.representative] = cluster.members.count }
         let memberships = rows.compactMap { row in

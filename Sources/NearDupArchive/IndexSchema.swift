@@ -19,9 +19,10 @@ import GRDB
 /// both keyed by key alone; format 2 replaces them. Formats 1 and 2 kept the entries and
 /// their paragraphs as raw arrays and a row per band key and document (`band_postings`);
 /// format 3 keeps the arrays in `CompactCoding` and a row per key (a quarter of the index
-/// smaller). An index of an earlier format is moved to this one when it is opened.
+/// smaller). Format 4 names each document's component of copy edges (`ComponentLabels`).
+/// An index of an earlier format is moved to this one when it is opened.
 enum IndexSchema {
-    static let formatVersion = 3
+    static let formatVersion = 4
     static let fileName = "index.sqlite"
 
     /// How every connection to an index file is opened. Each waits out another process's
@@ -57,6 +58,9 @@ enum IndexSchema {
         ("documents_by_source", "CREATE INDEX documents_by_source ON documents (source, position) WHERE has_fingerprints"),
         ("documents_by_representative", "CREATE INDEX documents_by_representative ON documents (representative)"),
         ("edges_by_second", "CREATE INDEX edges_by_second ON edges (second)"),
+        // Covering what settling a cluster reads of each member.
+        ("documents_by_component",
+         "CREATE INDEX documents_by_component ON documents (component, representative, date_seconds, date_nanoseconds)"),
     ]
 
     static var migrator: DatabaseMigrator {
@@ -134,6 +138,12 @@ enum IndexSchema {
             try recodeSketches(db)
             try groupBandKeys(db)
             try db.execute(sql: "UPDATE meta SET value = '3' WHERE name = 'format'")
+        }
+        migrator.registerMigration("format 4") { db in
+            try db.execute(sql: "ALTER TABLE documents ADD COLUMN component INTEGER NOT NULL DEFAULT 0")
+            try IndexTables(db: db).labelComponents()
+            try db.execute(sql: rebuiltIndexes.first { $0.0 == "documents_by_component" }!.1)
+            try db.execute(sql: "UPDATE meta SET value = '4' WHERE name = 'format'")
         }
         return migrator
     }

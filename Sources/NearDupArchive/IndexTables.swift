@@ -20,6 +20,8 @@ struct IndexTables {
         var furniture: [UInt8] = []
         var representative: Int
         var similarity = 1.0
+        /// Its component's label (`ComponentLabels`).
+        var component: Int
 
         /// A new document: a cluster of its own, with no furniture.
         init(_ sketched: SketchEngine.Sketched, id: String, textHash: UInt64, position: Int) {
@@ -31,6 +33,7 @@ struct IndexTables {
             hasFingerprints = !sketched.sketch.fingerprints.isEmpty
             keptEntries = sketched.sketch.entries.count
             representative = position
+            component = position
         }
     }
 
@@ -118,21 +121,6 @@ struct IndexTables {
     func setCluster(of position: Int, representative: Int, similarity: Double) throws {
         try db.cachedStatement(sql: "UPDATE documents SET representative = ?, similarity = ? WHERE position = ?")
             .execute(arguments: [representative, similarity, position])
-    }
-
-    /// The representative and date of each of `positions` in the index, without its sketch.
-    func clusterFacts(of positions: [Int]) throws -> [Int: (representative: Int, date: PublicationDate?)] {
-        var found: [Int: (representative: Int, date: PublicationDate?)] = [:]
-        for batch in Self.batches(of: positions) {
-            try forEachRow("""
-                SELECT position, representative, date_seconds, date_nanoseconds FROM documents
-                WHERE position IN (\(Self.placeholders(batch.count)))
-                """, arguments: batch) { row in
-                let date = row.optionalInt(2).map { PublicationDate(secondsSince1970: Int64($0), nanoseconds: Int32(row.optionalInt(3) ?? 0)) }
-                found[row.int(0)] = (row.int(1), date)
-            }
-        }
-        return found
     }
 
     /// Deletes the document's rows, band keys and edges.

@@ -178,15 +178,24 @@ struct IndexUpdate {
         }
         let pairs = toVerify.sorted()
         let compared = try documents(pairs.flatMap { [$0.first, $0.second] })
+        // Settling clusters asks again for many of them (representatives, whole components);
+        // sets and furniture do not change from here on.
+        for document in compared where held[document.position] == nil { held[document.position] = document }
+        var newCopies: [Pair: Double] = [:]
         for (pair, outcome) in engine.verify(pairs.map { ($0.first, $0.second) }, among: compared) {
             try tables.insertEdge(pair.0, pair.1, outcome: outcome)
             affected.formUnion([pair.0, pair.1])
+            if case .copy(let overlap) = outcome { newCopies[Pair(pair.0, pair.1)] = overlap }
         }
         affected.formUnion(changed)
 
         // 4. Clusters of every component touched. When only new documents came in, with no
-        // furniture learned anew, the edges among documents already indexed are as they were.
-        try recluster(affected, held: held, grewOnly: removed.isEmpty && changed.isEmpty ? newSet : nil)
+        // furniture learned anew, the edges among documents already indexed are as they were:
+        // components only join, along the new copy edges.
+        let components = removed.isEmpty && changed.isEmpty
+            ? try components(joinedBy: newCopies, touching: affected, new: newSet)
+            : try components(walkingFrom: affected)
+        try recluster(components, held: held, grewOnly: removed.isEmpty && changed.isEmpty ? (newSet, newCopies) : nil)
         try tables.settleBandLevels()
     }
 
@@ -207,16 +216,23 @@ struct IndexUpdate {
         return Set(run.dropFirst().map { Pair(hub, $0) })
     }
 
-    /// Clusters again each component of copy edges that holds one of `documents`: whole, or,
-    /// when it only grew around one cluster, by checking its new members alone.
-    /// `grewOnly`: the new documents, when nothing else changed.
-    private func recluster(_ documents: Set<Int>, held: [Int: IndexedDocument], grewOnly new: Set<Int>?) throws {
-        // Every component touched, found together, breadth first: the edges of a whole
-        // frontier are read a statement's worth at a time.
-        let present = try tables.clusterFacts(of: documents.sorted())
+    /// The components of copy edges a change touched: members in position order, with the
+    /// facts settling asks of each indexed one, and their edges when they were read.
+    struct Components {
+        var members: [[Int]] = []
+        var edges: [[Pair: Double]?] = []
+        var facts: [Int: IndexTables.MemberFacts] = [:]
+    }
+
+    /// The components that hold `documents`, found by walking copy edges out from them,
+    /// breadth first (the edges of a whole frontier are read a statement's worth at a time),
+    /// and labelled again: a change that takes edges away may split a component.
+    private func components(walkingFrom documents: Set<Int>) throws -> Components {
+        var found = Components()
+        found.facts = try tables.memberFacts(of: documents.sorted())
         var edges: [Pair: Double] = [:]
-        var reached = Set(present.keys)
-        var frontier = present.keys.sorted()
+        var reached = Set(found.facts.keys)
+        var frontier = found.facts.keys.sorted()
         while !frontier.isEmpty {
             var next: [Int] = []
             for (pair, overlap) in try tables.copyEdges(of: frontier) {
@@ -234,16 +250,73 @@ struct IndexUpdate {
         for (index, member) in members.enumerated() { componentOfRoot[sets.find(index), default: []].append(member) }
         var edgesOfRoot: [Int: [Pair: Double]] = [:]
         for (pair, overlap) in edges { edgesOfRoot[sets.find(place[pair.first]!), default: [:]][pair] = overlap }
-        // What settling a grown cluster asks of its indexed members, read for all at once.
-        let indexedFacts = try new.map { new in try tables.clusterFacts(of: members.filter { !new.contains($0) }) } ?? [:]
-
         for (root, component) in componentOfRoot.sorted(by: { $0.value[0] < $1.value[0] }) {
-            let edges = edgesOfRoot[root] ?? [:]
+            try tables.setComponent(component[0], of: component)
+            found.members.append(component)
+            found.edges.append(edgesOfRoot[root] ?? [:])
+        }
+        return found
+    }
+
+    /// The components that hold `documents` once the new copy edges `newCopies` join them:
+    /// those of the indexed documents, by their labels, and the new documents; labelled again
+    /// as they join. Their edges are read only when a component is clustered again whole.
+    private func components(joinedBy newCopies: [Pair: Double], touching documents: Set<Int>, new: Set<Int>) throws -> Components {
+        let touched = try tables.memberFacts(of: documents.filter { !new.contains($0) }.sorted())
+        // A new document is a component of its own, labelled by its position.
+        func label(_ position: Int) -> Int { touched[position]?.component ?? position }
+        let labels = Set(touched.values.map(\.component)).union(documents.filter(new.contains)).sorted()
+        var place: [Int: Int] = [:]
+        for (index, label) in labels.enumerated() { place[label] = index }
+        var sets = UnionFind(count: labels.count)
+        for pair in newCopies.keys { sets.union(place[label(pair.first)]!, place[label(pair.second)]!) }
+
+        var found = Components()
+        let indexedLabels = Set(touched.values.map(\.component))
+        found.facts = try tables.members(ofComponents: indexedLabels.sorted())
+        var membersOfLabel: [Int: [Int]] = [:]
+        for (position, facts) in found.facts { membersOfLabel[facts.component, default: []].append(position) }
+        var labelsOfRoot: [Int: [Int]] = [:]
+        for label in labels { labelsOfRoot[sets.find(place[label]!), default: []].append(label) }
+        var joined: [[Int]] = []
+        for group in labelsOfRoot.values {
+            // Labels are smallest positions, and new documents come after every indexed one.
+            let first = group.min()!
+            var members: [Int] = []
+            var arrivals: [Int] = []
+            for label in group {
+                if indexedLabels.contains(label) {
+                    members += membersOfLabel[label] ?? []
+                    if label != first { try tables.relabel(component: label, as: first) }
+                } else {
+                    members.append(label)
+                    if label != first { arrivals.append(label) }
+                }
+            }
+            try tables.setComponent(first, of: arrivals)
+            joined.append(members.sorted())
+        }
+        joined.sort { $0[0] < $1[0] }
+        found.members = joined
+        found.edges = joined.map { _ in nil }
+        return found
+    }
+
+    /// Clusters again each of `components`: whole, or, when it only grew around one cluster,
+    /// by checking its new members alone. `grewOnly`: the new documents and the copy edges
+    /// found for them, when nothing else changed.
+    private func recluster(
+        _ components: Components, held: [Int: IndexedDocument], grewOnly: (new: Set<Int>, copies: [Pair: Double])?
+    ) throws {
+        for (component, knownEdges) in zip(components.members, components.edges) {
             guard component.count > 1 else {
                 try tables.setCluster(of: component[0], representative: component[0], similarity: 1)
                 continue
             }
-            if let new, try settleGrowth(of: component, new: new, edges: edges, held: held, facts: indexedFacts) { continue }
+            if let grewOnly, try settleGrowth(
+                of: component, new: grewOnly.new, edges: grewOnly.copies, held: held, facts: components.facts) { continue }
+            let edges = try knownEdges ?? Dictionary(
+                tables.copyEdges(of: component).map { (Pair($0.pair.0, $0.pair.1), $0.overlap) }, uniquingKeysWith: { first, _ in first })
             let members = try tables.documents(component.filter { held[$0] == nil }) + component.compactMap { held[$0] }
             let clusters = engine.clusters(
                 of: members, edges: edges.sorted { $0.key < $1.key }.map { (($0.key.first, $0.key.second), $0.value) })
@@ -269,10 +342,10 @@ extension IndexUpdate {
     /// their checks against it, and each new member is checked as the clusterer checks it.
     /// False, with nothing written, when that does not hold or more than one new member would
     /// be split off (they might group among themselves): then the component is made again whole.
-    /// `facts`: the representative and date of every indexed member.
+    /// `edges`: at least the copy edges of the new members; `facts`: those of every indexed member.
     fileprivate func settleGrowth(
         of component: [Int], new: Set<Int>, edges: [Pair: Double], held: [Int: IndexedDocument],
-        facts: [Int: (representative: Int, date: PublicationDate?)]
+        facts: [Int: IndexTables.MemberFacts]
     ) throws -> Bool {
         let indexed = component.filter { !new.contains($0) }
         let arrivals = component.compactMap { new.contains($0) ? held[$0] : nil }
@@ -285,11 +358,14 @@ extension IndexUpdate {
         let sameDay = arrivals.filter { $0.facts.date == date }
         guard arrivals.allSatisfy({ $0.facts.date.map { $0 >= date } ?? true }) else { return false }
         let original: IndexedDocument
+        func documents(_ positions: [Int]) throws -> [IndexedDocument] {
+            try tables.documents(positions.filter { held[$0] == nil }) + positions.compactMap { held[$0] }
+        }
         if sameDay.isEmpty {
-            guard let stored = try tables.documents([representative]).first else { return false }
+            guard let stored = try documents([representative]).first else { return false }
             original = stored
         } else {
-            let rivals = try tables.documents(indexed.filter { facts[$0]?.date == date })
+            let rivals = try documents(indexed.filter { facts[$0]?.date == date })
             guard engine.likelyOriginal(of: rivals + sameDay) == representative,
                   let stored = rivals.first(where: { $0.position == representative })
             else { return false }

@@ -71,6 +71,44 @@ import TestScratch
             """)
     }
 
+    /// Documents as formats 1 to 3 kept them: without their component's label.
+    static func writeDocumentsOfFormatThree(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP INDEX documents_by_component;
+            ALTER TABLE documents DROP COLUMN component;
+            UPDATE meta SET value = '3' WHERE name = 'format';
+            DELETE FROM grdb_migrations WHERE identifier = 'format 4';
+            """)
+    }
+
+    @Test func anIndexOfFormatThreeIsLabelledWhenOpened() throws {
+        let folder = try TestScratch.directory("levels") + "/archive.index"
+        let documents = try GeneratedArchive.documents(count: 400, seed: 34, pages: true)
+        let expected: [GeneratedArchive.Record]
+        let labels: [Int: Int]
+        do {
+            let index = try NearDupIndex(directory: folder)
+            try index.add(contentsOf: documents[..<150])
+            try index.add(contentsOf: documents[150..<300])
+            expected = try Self.records(of: index)
+            labels = try Self.store(of: folder).read { db in
+                Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT position, component FROM documents").map { ($0[0] as Int, $0[1] as Int) })
+            }
+        }
+        #expect(Set(labels.values).count < labels.count)
+        try Self.store(of: folder).write(Self.writeDocumentsOfFormatThree)
+        let index = try NearDupIndex(directory: folder, creating: false)
+        let relabelled = try Self.store(of: folder).read { db in
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT position, component FROM documents").map { ($0[0] as Int, $0[1] as Int) })
+        }
+        #expect(relabelled == labels)
+        #expect(try Self.records(of: index) == expected)
+        #expect(try index.check() == [])
+        try index.add(contentsOf: documents[300...])
+        #expect(try Self.records(of: index) == GeneratedArchive.batchRecords(documents))
+        #expect(try index.check() == [])
+    }
+
     @Test func anIndexOfFormatTwoIsRecodedWhenOpened() throws {
         let folder = try TestScratch.directory("levels") + "/archive.index"
         let documents = try GeneratedArchive.documents(count: 400, seed: 33, pages: true)
@@ -83,6 +121,7 @@ import TestScratch
             bytes = try Self.store(of: folder).read { db in try Int.fetchOne(db, sql: "SELECT sum(length(entries)) FROM sketches")! }
         }
         try Self.store(of: folder).write { db in
+            try Self.writeDocumentsOfFormatThree(db)
             try Self.writeSketchesRaw(db)
             try Self.writeBandKeysOfFormatTwo(db)
             try db.execute(sql: "UPDATE meta SET value = '2' WHERE name = 'format'; DELETE FROM grdb_migrations WHERE identifier = 'format 3'")
@@ -115,6 +154,7 @@ import TestScratch
         }
         // Format 1 as it was written: each key's first document in one table, the rest in another.
         try Self.store(of: folder).write { db in
+            try Self.writeDocumentsOfFormatThree(db)
             try Self.writeBandKeysOfFormatTwo(db)
             try db.execute(sql: """
                 CREATE TABLE band_hubs (key INTEGER PRIMARY KEY, position INTEGER NOT NULL);

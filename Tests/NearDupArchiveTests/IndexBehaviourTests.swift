@@ -108,12 +108,14 @@ private func paragraphs(_ count: Int, seed: UInt64) -> [String] {
             // The keys whose first document is position 0 (its list starts with a zero byte).
             try db.execute(sql: "DELETE FROM band_runs WHERE substr(positions, 1, 1) = x'00'")
             try db.execute(sql: "UPDATE sketches SET entries = x'8503' WHERE position = 0")
+            try db.execute(sql: "UPDATE documents SET component = 7")
         }
         let problems = try NearDupIndex(directory: folder, creating: false).check()
         #expect(problems.contains { $0.contains("sketches that do not read back whole") })
         #expect(problems.contains { $0.contains("sketches without a document") })
         #expect(problems.contains { $0.contains("representative is missing") })
         #expect(problems.contains { $0.contains("without their band keys") })
+        #expect(problems.contains { $0.contains("not labelled by their component") })
     }
 
     @Test func aFolderThatIsNoIndexIsNotTakenForOne() throws {
