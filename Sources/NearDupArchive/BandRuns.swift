@@ -56,7 +56,7 @@ extension IndexTables {
         }
     }
 
-    static func firstPosition(_ list: Data) throws -> Int {
+    static func firstPosition(_ list: some Sequence<UInt8>) throws -> Int {
         do {
             return try CompactCoding.firstPosition(list)
         } catch {
@@ -83,17 +83,14 @@ extension IndexTables {
         var firstLevel: [UInt64: Data] = [:]
         for batch in stride(from: 0, to: starts.count - 1, by: Self.rowsPerStatement) {
             let runs = batch..<min(starts.count - 1, batch + Self.rowsPerStatement)
-            let rows = try Row.fetchCursor(
-                db.cachedStatement(sql: """
-                    SELECT level, key, positions FROM band_runs WHERE level IN (\(levels)) AND key IN (\(Self.placeholders(runs.count)))
-                    """),
-                arguments: StatementArguments(runs.map { Int64(bitPattern: entries[starts[$0]].key) }))
-            while let row = try rows.next() {
-                let key = UInt64(bitPattern: row[1])
-                let list: Data = row[2]
-                let first = try Self.firstPosition(list)
+            try forEachRow(
+                "SELECT level, key, positions FROM band_runs WHERE level IN (\(levels)) AND key IN (\(Self.placeholders(runs.count)))",
+                arguments: runs.lazy.map { Int(Int64(bitPattern: entries[starts[$0]].key)) }
+            ) { row in
+                let key = UInt64(bitPattern: Int64(row.int(1)))
+                let first = try row.withBytes(2) { try Self.firstPosition($0) }
                 hubs[key] = min(hubs[key] ?? first, first)
-                if row[0] as Int == 0 { firstLevel[key] = list }
+                if row.int(0) == 0 { firstLevel[key] = row.withBytes(2) { Data($0) } }
             }
         }
         var written = BandRunBatch()

@@ -55,17 +55,23 @@ package enum CompactCoding {
         let upperStart = count * low
         let upperBits = count + Int((UInt64(1) << 32) >> UInt64(low))
         guard reader.bitCapacity >= upperStart + count else { throw Malformed() }
-        var values = [UInt32](repeating: 0, count: count)
-        var position = upperStart
-        for index in 0..<count {
-            guard let one = reader.nextSetBit(from: position), one < upperStart + upperBits else { throw Malformed() }
-            let high = UInt64(one - upperStart - index)
-            let value = high << UInt64(low) | reader.bits(at: index * low, width: low)
-            guard value <= UInt64(UInt32.max), index == 0 || UInt32(value) > values[index - 1] else { throw Malformed() }
-            values[index] = UInt32(value)
-            position = one + 1
+        do {
+            // Each value is written once: the set is not filled with zeros first.
+            return try [UInt32](unsafeUninitializedCapacity: count) { values, initialized in
+                var position = upperStart
+                for index in 0..<count {
+                    guard let one = reader.nextSetBit(from: position), one < upperStart + upperBits else { throw Malformed() }
+                    let high = UInt64(one - upperStart - index)
+                    let value = high << UInt64(low) | reader.bits(at: index * low, width: low)
+                    guard value <= UInt64(UInt32.max), index == 0 || UInt32(value) > values[index - 1] else { throw Malformed() }
+                    values[index] = UInt32(value)
+                    initialized = index + 1
+                    position = one + 1
+                }
+            }
+        } catch {
+            throw Malformed()
         }
-        return values
     }
 
     /// The width of each value's low part: ⌊log₂(2³²/count)⌋, at most 32.
@@ -99,7 +105,7 @@ package enum CompactCoding {
         }
     }
 
-    package static func positions(_ data: Data) throws(Malformed) -> [Int] {
+    package static func positions(_ data: some Sequence<UInt8>) throws(Malformed) -> [Int] {
         var positions: [Int] = []
         var value: UInt64 = 0
         var shift: UInt64 = 0
@@ -121,7 +127,7 @@ package enum CompactCoding {
     }
 
     /// The first position of a list, read without the rest.
-    package static func firstPosition(_ data: Data) throws(Malformed) -> Int {
+    package static func firstPosition(_ data: some Sequence<UInt8>) throws(Malformed) -> Int {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         for byte in data {
@@ -210,13 +216,16 @@ extension CompactCoding {
 }
 
 /// Reads a count and `headerBytes` bytes, then bits (past the end of the blob they read
-/// as zero).
+/// as zero), from the blob's bytes where they lie: valid while they are.
 private struct BitReader {
     let count: Int
-    let header: [UInt8]
-    private let words: [UInt64]
+    let header: UnsafeRawBufferPointer
+    /// The bytes after the header.
+    private let body: UnsafeRawBufferPointer
     /// Bits the blob holds after its header.
     let bitCapacity: Int
+    /// Words in `body`, the last one padded with zeros, and one of zeros after it.
+    private let wordCount: Int
 
     init(_ data: UnsafeRawBufferPointer, headerBytes: Int = 0) throws(CompactCoding.Malformed) {
         var value: UInt64 = 0
@@ -232,39 +241,43 @@ private struct BitReader {
         }
         guard value <= UInt64(Int32.max), data.count - offset >= headerBytes else { throw CompactCoding.Malformed() }
         count = Int(value)
-        header = [UInt8](data[offset..<(offset + headerBytes)])
-        let start = offset + headerBytes
-        let bytes = data.count - start
-        bitCapacity = bytes * 8
-        // One word more than needed, so that a read across a word's end finds zeros.
-        var loaded = [UInt64](repeating: 0, count: bytes / 8 + 2)
-        if bytes > 0 {
-            loaded.withUnsafeMutableBytes { target in target.copyMemory(from: UnsafeRawBufferPointer(rebasing: data[start...])) }
+        header = UnsafeRawBufferPointer(rebasing: data[offset..<(offset + headerBytes)])
+        body = UnsafeRawBufferPointer(rebasing: data[(offset + headerBytes)...])
+        bitCapacity = body.count * 8
+        wordCount = body.count / 8 + 2
+    }
+
+    /// The `index`th little-endian word of the body.
+    private func words(_ index: Int) -> UInt64 {
+        let start = index * 8
+        if start + 8 <= body.count { return UInt64(littleEndian: body.loadUnaligned(fromByteOffset: start, as: UInt64.self)) }
+        var word: UInt64 = 0
+        var byte = start
+        while byte < body.count {
+            word |= UInt64(body[byte]) << UInt64((byte - start) * 8)
+            byte += 1
         }
-        #if _endian(big)
-        for index in loaded.indices { loaded[index] = UInt64(littleEndian: loaded[index]) }
-        #endif
-        words = loaded
+        return word
     }
 
     /// `width` (0...64) bits from bit `index`.
     func bits(at index: Int, width: Int) -> UInt64 {
         guard width > 0 else { return 0 }
         let (word, shift) = (index >> 6, index & 63)
-        var value = words[word] >> UInt64(shift)
-        if shift + width > 64 { value |= words[word + 1] << UInt64(64 - shift) }
+        var value = words(word) >> UInt64(shift)
+        if shift + width > 64 { value |= words(word + 1) << UInt64(64 - shift) }
         return width == 64 ? value : value & (UInt64.max >> UInt64(64 - width))
     }
 
     /// The first one bit at or after `index`, nil when there is none.
     func nextSetBit(from index: Int) -> Int? {
         var word = index >> 6
-        guard word < words.count else { return nil }
-        var bits = words[word] >> UInt64(index & 63)
+        guard word < wordCount else { return nil }
+        var bits = words(word) >> UInt64(index & 63)
         if bits != 0 { return index + bits.trailingZeroBitCount }
         word += 1
-        while word < words.count {
-            bits = words[word]
+        while word < wordCount {
+            bits = words(word)
             if bits != 0 { return word << 6 + bits.trailingZeroBitCount }
             word += 1
         }

@@ -61,7 +61,7 @@ import TestScratch
             ) WITHOUT ROWID
             """)
         for row in try Row.fetchAll(db, sql: "SELECT level, key, positions FROM band_runs") {
-            for position in try CompactCoding.positions(row[2]) {
+            for position in try CompactCoding.positions(row[2] as Data) {
                 try db.execute(sql: "INSERT INTO band_postings VALUES (?, ?, ?)", arguments: [row[0] as Int, row[1] as Int64, position])
             }
         }

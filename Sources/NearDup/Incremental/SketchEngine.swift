@@ -192,18 +192,18 @@ extension SketchBatch {
     /// A batch of indexed documents, in the order given, their furniture left out; without
     /// `withSets`, it holds signatures and fingerprints alone (for the furniture search).
     init(_ documents: [IndexedDocument], withSets: Bool) {
-        // Room for all of them at once: grown a document at a time, the sets of tens of
-        // thousands of documents were copied again and again into new memory.
         if let first = documents.first?.sketch {
             self.init(
-                reservingFor: documents.count, shingles: withSets ? documents.reduce(0) { $0 + $1.sketch.entries.count } : 0,
+                reservingFor: documents.count, shingles: 0,
                 signatureLength: first.signature.count, leadSignatureLength: first.leadSignature.count)
         } else {
             self.init()
         }
+        // Each set stays where the document holds it: copied into one part, the sets of tens
+        // of thousands of documents cost more in new memory than verifying them.
         for document in documents {
             let sketch = document.sketch
-            append(
+            appendSharing(
                 shingles: withSets ? sketch.entries : [], paragraphs: withSets ? sketch.paragraphs : [],
                 signature: sketch.signature, filledBins: sketch.filledBins, leadSignature: sketch.leadSignature,
                 fingerprints: sketch.fingerprints, isBundle: sketch.isBundle, isAwayFromHeadline: sketch.isAwayFromHeadline)

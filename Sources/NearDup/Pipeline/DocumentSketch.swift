@@ -92,7 +92,6 @@ struct SketchBatch: Sendable {
         isAwayFromHeadline: Bool = false
     ) {
         precondition(paragraphs.count == documentShingles.count)
-        let quoted = documentShingles.count(where: ShingleEntry.isQuoted)
         if parts.isEmpty { parts.append(.inMemory(PartSets())) }
         guard case .inMemory(var sets) = parts[parts.count - 1] else {
             preconditionFailure("documents are appended before their part is spilled")
@@ -103,6 +102,30 @@ struct SketchBatch: Sendable {
         sets.entries.append(contentsOf: documentShingles)
         sets.paragraphs.append(contentsOf: paragraphs)
         parts[parts.count - 1] = .inMemory(sets)
+        appendLocation(
+            start: start, shingles: documentShingles, signature: signature, filledBins: filledBins, leadSignature: leadSignature,
+            fingerprints: documentFingerprints, isBundle: isBundle, isAwayFromHeadline: isAwayFromHeadline)
+    }
+
+    /// Appends a document whose set becomes a part of its own, sharing the arrays given
+    /// rather than copying them: for documents already in memory one by one.
+    mutating func appendSharing(
+        shingles documentShingles: [UInt32], paragraphs: [UInt8], signature: [UInt32], filledBins: Int, leadSignature: [UInt32],
+        fingerprints documentFingerprints: [ParagraphFingerprint], isBundle: Bool, isAwayFromHeadline: Bool
+    ) {
+        precondition(paragraphs.count == documentShingles.count)
+        parts.append(.inMemory(PartSets(entries: documentShingles, paragraphs: paragraphs)))
+        appendLocation(
+            start: 0, shingles: documentShingles, signature: signature, filledBins: filledBins, leadSignature: leadSignature,
+            fingerprints: documentFingerprints, isBundle: isBundle, isAwayFromHeadline: isAwayFromHeadline)
+    }
+
+    /// Records where the document just put in the last part lies, and the rest of its sketch.
+    private mutating func appendLocation(
+        start: Int, shingles documentShingles: [UInt32], signature: [UInt32], filledBins: Int, leadSignature: [UInt32],
+        fingerprints documentFingerprints: [ParagraphFingerprint], isBundle: Bool, isAwayFromHeadline: Bool
+    ) {
+        let quoted = documentShingles.count(where: ShingleEntry.isQuoted)
         locations.append(.init(
             part: UInt32(parts.count - 1), start: UInt32(start), count: UInt32(documentShingles.count),
             signedCount: UInt32(documentShingles.count), filledBins: UInt32(filledBins), quoted: UInt32(quoted),
