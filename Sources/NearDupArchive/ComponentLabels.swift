@@ -34,6 +34,7 @@ extension IndexTables {
     /// What settling a cluster asks of a member, read without its sketch.
     struct MemberFacts {
         var representative: Int
+        var similarity: Double
         var date: PublicationDate?
         /// Its component's label.
         var component: Int
@@ -44,7 +45,7 @@ extension IndexTables {
         var found: [Int: MemberFacts] = [:]
         for batch in Self.batches(of: positions) {
             try forEachRow("""
-                SELECT position, representative, date_seconds, date_nanoseconds, component FROM documents
+                SELECT position, representative, date_seconds, date_nanoseconds, component, similarity FROM documents
                 WHERE position IN (\(Self.placeholders(batch.count)))
                 """, arguments: batch) { row in found[row.int(0)] = Self.memberFacts(row) }
         }
@@ -56,7 +57,7 @@ extension IndexTables {
         var found: [Int: MemberFacts] = [:]
         for batch in Self.batches(of: labels) {
             try forEachRow("""
-                SELECT position, representative, date_seconds, date_nanoseconds, component FROM documents
+                SELECT position, representative, date_seconds, date_nanoseconds, component, similarity FROM documents
                 WHERE component IN (\(Self.placeholders(batch.count)))
                 """, arguments: batch) { row in found[row.int(0)] = Self.memberFacts(row) }
         }
@@ -65,7 +66,7 @@ extension IndexTables {
 
     private static func memberFacts(_ row: RawRow) -> MemberFacts {
         let date = row.optionalInt(2).map { PublicationDate(secondsSince1970: Int64($0), nanoseconds: Int32(row.optionalInt(3) ?? 0)) }
-        return MemberFacts(representative: row.int(1), date: date, component: row.int(4))
+        return MemberFacts(representative: row.int(1), similarity: row.double(5), date: date, component: row.int(4))
     }
 
     /// Names every member of the component `old` by `label`.

@@ -60,7 +60,7 @@ enum IndexSchema {
         ("edges_by_second", "CREATE INDEX edges_by_second ON edges (second)"),
         // Covering what settling a cluster reads of each member.
         ("documents_by_component",
-         "CREATE INDEX documents_by_component ON documents (component, representative, date_seconds, date_nanoseconds)"),
+         "CREATE INDEX documents_by_component ON documents (component, representative, similarity, date_seconds, date_nanoseconds)"),
     ]
 
     static var migrator: DatabaseMigrator {

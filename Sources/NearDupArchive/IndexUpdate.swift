@@ -308,9 +308,14 @@ struct IndexUpdate {
     private func recluster(
         _ components: Components, held: [Int: IndexedDocument], grewOnly: (new: Set<Int>, copies: [Pair: Double])?
     ) throws {
+        // A member whose cluster is as it was keeps its row.
+        func assign(_ member: Int, to representative: Int, similarity: Double) throws {
+            if let was = components.facts[member], was.representative == representative, was.similarity == similarity { return }
+            try tables.setCluster(of: member, representative: representative, similarity: similarity)
+        }
         for (component, knownEdges) in zip(components.members, components.edges) {
             guard component.count > 1 else {
-                try tables.setCluster(of: component[0], representative: component[0], similarity: 1)
+                try assign(component[0], to: component[0], similarity: 1)
                 continue
             }
             if let grewOnly, try settleGrowth(
@@ -323,12 +328,12 @@ struct IndexUpdate {
             var assigned = Set<Int>()
             for cluster in clusters {
                 for (member, similarity) in zip(cluster.members, cluster.similarities) {
-                    try tables.setCluster(of: member, representative: cluster.representative, similarity: similarity)
+                    try assign(member, to: cluster.representative, similarity: similarity)
                     assigned.insert(member)
                 }
             }
             for member in component where !assigned.contains(member) {
-                try tables.setCluster(of: member, representative: member, similarity: 1)
+                try assign(member, to: member, similarity: 1)
             }
         }
     }
