@@ -7,25 +7,21 @@ import NearDup
 /// documents it touched: at a million documents that walk read 100,000 documents' edges
 /// for 10,000 new ones.
 enum ComponentLabels {
-    /// The label of every position that `edges` join to another.
-    static func labels(joinedBy edges: some Sequence<(Int, Int)>) -> [Int: Int] {
-        var place: [Int: Int] = [:]
-        var ends: [(Int, Int)] = []
-        func placed(_ position: Int) -> Int {
-            if let found = place[position] { return found }
-            place[position] = place.count
-            return place.count - 1
+    /// The label of each position below `count`, given the copy edges among them (an edge
+    /// that names a position outside is left out).
+    static func labels(count: Int, joinedBy edges: some Sequence<(Int, Int)>) -> [Int] {
+        var sets = UnionFind(count: count)
+        for (first, second) in edges where 0 <= first && first < count && 0 <= second && second < count {
+            sets.union(first, second)
         }
-        for (first, second) in edges { ends.append((placed(first), placed(second))) }
-        var sets = UnionFind(count: place.count)
-        for (first, second) in ends { sets.union(first, second) }
-        var smallest: [Int: Int] = [:]
-        for (position, index) in place {
-            let root = sets.find(index)
-            smallest[root] = min(smallest[root] ?? position, position)
+        // Positions rise, so the first one met of each component is its smallest.
+        var labelOfRoot = [Int](repeating: -1, count: count)
+        var labels = [Int](repeating: 0, count: count)
+        for position in 0..<count {
+            let root = sets.find(position)
+            if labelOfRoot[root] < 0 { labelOfRoot[root] = position }
+            labels[position] = labelOfRoot[root]
         }
-        var labels: [Int: Int] = [:]
-        for (position, index) in place { labels[position] = smallest[sets.find(index)] }
         return labels
     }
 }
@@ -74,6 +70,17 @@ extension IndexTables {
         try db.cachedStatement(sql: "UPDATE documents SET component = ? WHERE component = ?").execute(arguments: [label, old])
     }
 
+    /// Names each position by its label, many to a statement.
+    func setComponents(_ labels: [(position: Int, label: Int)]) throws {
+        for start in stride(from: 0, to: labels.count, by: Self.rowsPerStatement) {
+            let batch = labels[start..<min(labels.count, start + Self.rowsPerStatement)]
+            try db.cachedStatement(sql: """
+                UPDATE documents SET component = v.column2 FROM (VALUES \(Array(repeating: "(?, ?)", count: batch.count).joined(separator: ", "))) AS v
+                WHERE documents.position = v.column1
+                """).execute(arguments: StatementArguments(batch.flatMap { [$0.position, $0.label] }))
+        }
+    }
+
     /// Names `positions` by `label`.
     func setComponent(_ label: Int, of positions: [Int]) throws {
         for batch in Self.batches(of: positions) {
@@ -83,26 +90,30 @@ extension IndexTables {
         }
     }
 
-    /// Labels every document by the copy edges in the store (an index moved from format 3).
-    func labelComponents() throws {
+    /// The label of each position in the store, from its copy edges.
+    private func labelsFromEdges() throws -> [Int] {
+        let count = (try Int.fetchOne(db, sql: "SELECT max(position) FROM documents") ?? -1) + 1
         var edges: [(Int, Int)] = []
         try forEachRow("SELECT first, second FROM edges WHERE bundle IS NULL", arguments: []) { edges.append(($0.int(0), $0.int(1))) }
+        return ComponentLabels.labels(count: count, joinedBy: edges)
+    }
+
+    /// Labels every document by the copy edges in the store (an index moved from format 3).
+    func labelComponents() throws {
+        let labels = try labelsFromEdges()
         try db.execute(sql: "UPDATE documents SET component = position")
         let statement = try db.cachedStatement(sql: "UPDATE documents SET component = ? WHERE position = ?")
-        for (position, label) in ComponentLabels.labels(joinedBy: edges) where label != position {
+        for (position, label) in labels.enumerated() where label != position {
             try statement.execute(arguments: [label, position])
         }
     }
 
     /// The documents whose label is not their component's smallest position.
     func mislabelledDocuments() throws -> [Int] {
-        var edges: [(Int, Int)] = []
-        try forEachRow("SELECT first, second FROM edges WHERE bundle IS NULL", arguments: []) { edges.append(($0.int(0), $0.int(1))) }
-        let labels = ComponentLabels.labels(joinedBy: edges)
+        let labels = try labelsFromEdges()
         var wrong: [Int] = []
         try forEachRow("SELECT position, component FROM documents ORDER BY position", arguments: []) { row in
-            let position = row.int(0)
-            if row.int(1) != labels[position] ?? position { wrong.append(position) }
+            if row.int(1) != labels[row.int(0)] { wrong.append(row.int(0)) }
         }
         return wrong
     }

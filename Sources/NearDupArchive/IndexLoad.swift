@@ -100,7 +100,9 @@ struct IndexLoad {
             if case .copy = edge.outcome { return edge.pair }
             return nil
         }
-        for (document, label) in ComponentLabels.labels(joinedBy: copies) { rows[document].component = base + label }
+        for (document, label) in ComponentLabels.labels(count: rows.count, joinedBy: copies).enumerated() {
+            rows[document].component = base + label
+        }
         var sizes: [Int: Int] = [:]
         for cluster in outcome.clusters where cluster.members.count > 1 { sizes[cluster.representative] = cluster.members.count }
         let memberships = rows.compactMap { row in

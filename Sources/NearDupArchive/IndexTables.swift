@@ -51,20 +51,6 @@ struct IndexTables {
         return (row[0], UInt64(bitPattern: row[1] as Int64))
     }
 
-    /// The documents at `positions` that are in the index, whole, in position order.
-    func documents(_ positions: some Sequence<Int>) throws -> [IndexedDocument] {
-        var found: [IndexedDocument] = []
-        for batch in Self.batches(of: Set(positions).sorted()) {
-            try forEachRow("""
-                SELECT d.position, d.source, d.date_seconds, d.date_nanoseconds, d.text_bytes, d.furniture,
-                    s.filled_bins, s.flags, s.signature, s.lead_signature, s.fingerprints, s.entries, s.paragraphs
-                FROM documents d JOIN sketches s ON s.position = d.position
-                WHERE d.position IN (\(Self.placeholders(batch.count))) ORDER BY d.position
-                """, arguments: batch) { found.append(try Self.document($0)) }
-        }
-        return found
-    }
-
     /// Positions looked up a statement's worth at a time: one statement per document cost
     /// more in starting and ending statements than in the lookups.
     static func batches(of positions: [Int]) -> [ArraySlice<Int>] {
@@ -79,33 +65,13 @@ struct IndexTables {
     /// The documents of `source` that have fingerprints, with empty sets (the furniture
     /// search reads fingerprints and signatures alone), in position order.
     func pagesWithFingerprints(source: UInt32) throws -> [IndexedDocument] {
-        var found: [IndexedDocument] = []
+        var rows = SketchRows()
         try forEachRow("""
-            SELECT d.position, d.source, d.date_seconds, d.date_nanoseconds, d.text_bytes, d.furniture,
-                s.filled_bins, s.flags, s.signature, s.lead_signature, s.fingerprints, x'00' AS entries, x'0000' AS paragraphs
+            SELECT \(SketchRows.columns(withSets: false))
             FROM documents d JOIN sketches s ON s.position = d.position
             WHERE d.source = ? AND d.has_fingerprints ORDER BY d.position
-            """, arguments: [Int(source)]) { found.append(try Self.document($0)) }
-        return found
-    }
-
-    private static func document(_ row: RawRow) throws -> IndexedDocument {
-        let position = row.int(0)
-        let flags = row.int(7)
-        let sketch: StoredSketch
-        do {
-            sketch = StoredSketch(
-                signature: row.withBytes(8) { SketchCoding.values($0) }, leadSignature: row.withBytes(9) { SketchCoding.values($0) },
-                entries: try row.withBytes(11) { try CompactCoding.sortedSet($0) }, paragraphs: try row.withBytes(12) { try CompactCoding.packed($0) },
-                fingerprints: row.withBytes(10) { SketchCoding.fingerprints($0) }, filledBins: row.int(6),
-                isBundle: flags & 1 != 0, isAwayFromHeadline: flags & 2 != 0)
-        } catch {
-            throw IndexError.store(path: IndexSchema.fileName, message: "the sketch of the document at position \(position) does not decode (`neardup index check` lists what is wrong)")
-        }
-        let facts = DocumentFacts(
-            date: row.optionalInt(2).map { PublicationDate(secondsSince1970: Int64($0), nanoseconds: Int32(row.optionalInt(3) ?? 0)) },
-            textBytes: row.int(4), source: row.optionalInt(1).map { UInt32(truncatingIfNeeded: $0) })
-        return IndexedDocument(position: position, sketch: sketch, facts: facts, furniture: row.withBytes(5) { [UInt8]($0) })
+            """, arguments: [Int(source)]) { rows.append($0) }
+        return try rows.decoded()
     }
 
     /// Records the paragraphs found to be furniture, and the entries left without them.

@@ -75,7 +75,7 @@ struct IndexUpdate {
         for document in added { held[document.position] = document }
         func documents(_ positions: some Sequence<Int>) throws -> [IndexedDocument] {
             let positions = Set(positions)
-            let stored = try tables.documents(positions.filter { held[$0] == nil })
+            let stored = try tables.documents(positions.filter { held[$0] == nil }, threads: engine.options.threads)
             return (stored + positions.compactMap { held[$0] }).sorted { $0.position < $1.position }
         }
         // Documents that may have left or joined a cluster; new ones with no copy edge need nothing.
@@ -279,23 +279,23 @@ struct IndexUpdate {
         var labelsOfRoot: [Int: [Int]] = [:]
         for label in labels { labelsOfRoot[sets.find(place[label]!), default: []].append(label) }
         var joined: [[Int]] = []
+        var arrivals: [(position: Int, label: Int)] = []
         for group in labelsOfRoot.values {
             // Labels are smallest positions, and new documents come after every indexed one.
             let first = group.min()!
             var members: [Int] = []
-            var arrivals: [Int] = []
             for label in group {
                 if indexedLabels.contains(label) {
                     members += membersOfLabel[label] ?? []
                     if label != first { try tables.relabel(component: label, as: first) }
                 } else {
                     members.append(label)
-                    if label != first { arrivals.append(label) }
+                    if label != first { arrivals.append((label, first)) }
                 }
             }
-            try tables.setComponent(first, of: arrivals)
             joined.append(members.sorted())
         }
+        try tables.setComponents(arrivals)
         joined.sort { $0[0] < $1[0] }
         found.members = joined
         found.edges = joined.map { _ in nil }
@@ -306,8 +306,14 @@ struct IndexUpdate {
     /// by checking its new members alone. `grewOnly`: the new documents and the copy edges
     /// found for them, when nothing else changed.
     private func recluster(
-        _ components: Components, held: [Int: IndexedDocument], grewOnly: (new: Set<Int>, copies: [Pair: Double])?
+        _ components: Components, held given: [Int: IndexedDocument], grewOnly: (new: Set<Int>, copies: [Pair: Double])?
     ) throws {
+        var held = given
+        if let grewOnly {
+            // What settling grown clusters reads, read for all of them together.
+            let wanted = Self.documentsToSettle(components, new: grewOnly.new, held: held).filter { held[$0] == nil }
+            for document in try tables.documents(wanted, threads: engine.options.threads) { held[document.position] = document }
+        }
         // A member whose cluster is as it was keeps its row.
         func assign(_ member: Int, to representative: Int, similarity: Double) throws {
             if let was = components.facts[member], was.representative == representative, was.similarity == similarity { return }
@@ -322,7 +328,8 @@ struct IndexUpdate {
                 of: component, new: grewOnly.new, edges: grewOnly.copies, held: held, facts: components.facts) { continue }
             let edges = try knownEdges ?? Dictionary(
                 tables.copyEdges(of: component).map { (Pair($0.pair.0, $0.pair.1), $0.overlap) }, uniquingKeysWith: { first, _ in first })
-            let members = try tables.documents(component.filter { held[$0] == nil }) + component.compactMap { held[$0] }
+            let members = try tables.documents(component.filter { held[$0] == nil }, threads: engine.options.threads)
+                + component.compactMap { held[$0] }
             let clusters = engine.clusters(
                 of: members, edges: edges.sorted { $0.key < $1.key }.map { (($0.key.first, $0.key.second), $0.value) })
             var assigned = Set<Int>()
@@ -340,6 +347,23 @@ struct IndexUpdate {
 }
 
 extension IndexUpdate {
+    /// The indexed documents `settleGrowth` reads of each component (or a few more): its
+    /// representative, and the members of its date when a new member has that date too.
+    fileprivate static func documentsToSettle(_ components: Components, new: Set<Int>, held: [Int: IndexedDocument]) -> Set<Int> {
+        var wanted = Set<Int>()
+        for component in components.members where component.count > 1 {
+            guard let first = component.first(where: { !new.contains($0) }),
+                  let representative = components.facts[first]?.representative
+            else { continue }
+            wanted.insert(representative)
+            guard let date = components.facts[representative]?.date,
+                  component.contains(where: { new.contains($0) && held[$0]?.facts.date == date })
+            else { continue }
+            for member in component where !new.contains(member) && components.facts[member]?.date == date { wanted.insert(member) }
+        }
+        return wanted
+    }
+
     /// Settles a component that new documents grew around one cluster without making it again,
     /// when the batch clusterer's answer is known to be that cluster with the new members it
     /// keeps: every indexed member has one representative, dated; no new member is earlier,
