@@ -38,23 +38,20 @@ extension IndexTables {
 
     /// The facts of each of `positions` in the index.
     func memberFacts(of positions: [Int]) throws -> [Int: MemberFacts] {
-        var found: [Int: MemberFacts] = [:]
-        for batch in Self.batches(of: positions) {
-            try forEachRow("""
-                SELECT position, representative, date_seconds, date_nanoseconds, component, similarity FROM documents
-                WHERE position IN (\(Self.placeholders(batch.count)))
-                """, arguments: batch) { row in found[row.int(0)] = Self.memberFacts(row) }
-        }
-        return found
+        try memberFacts(where: "position", in: positions)
     }
 
     /// Every member of the components with these labels, with its facts.
     func members(ofComponents labels: [Int]) throws -> [Int: MemberFacts] {
+        try memberFacts(where: "component", in: labels)
+    }
+
+    private func memberFacts(where column: String, in values: [Int]) throws -> [Int: MemberFacts] {
         var found: [Int: MemberFacts] = [:]
-        for batch in Self.batches(of: labels) {
+        for batch in Self.batches(of: values) {
             try forEachRow("""
                 SELECT position, representative, date_seconds, date_nanoseconds, component, similarity FROM documents
-                WHERE component IN (\(Self.placeholders(batch.count)))
+                WHERE \(column) IN (\(Self.placeholders(batch.count)))
                 """, arguments: batch) { row in found[row.int(0)] = Self.memberFacts(row) }
         }
         return found
