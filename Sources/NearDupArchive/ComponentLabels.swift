@@ -58,8 +58,7 @@ extension IndexTables {
     }
 
     private static func memberFacts(_ row: RawRow) -> MemberFacts {
-        let date = row.optionalInt(2).map { PublicationDate(secondsSince1970: Int64($0), nanoseconds: Int32(row.optionalInt(3) ?? 0)) }
-        return MemberFacts(representative: row.int(1), similarity: row.double(5), date: date, component: row.int(4))
+        MemberFacts(representative: row.int(1), similarity: row.double(5), date: row.date(seconds: 2, nanoseconds: 3), component: row.int(4))
     }
 
     /// Names every member of the component `old` by `label`.

@@ -61,6 +61,14 @@ struct IndexUpdate {
 
     static let textHashSeed: UInt64 = 0x7E47_4A54
 
+    /// The documents at `positions`, in position order: from `held` when they are there,
+    /// else from the store.
+    private func documents(_ positions: some Sequence<Int>, held: [Int: IndexedDocument]) throws -> [IndexedDocument] {
+        let positions = Set(positions)
+        let stored = try tables.documents(positions.filter { held[$0] == nil }, threads: engine.options.threads)
+        return (stored + positions.compactMap { held[$0] }).sorted { $0.position < $1.position }
+    }
+
     /// Removes the documents at `positions` and carries the change through.
     func remove(_ positions: [Int]) throws {
         try reconcile(new: [], removing: positions)
@@ -74,9 +82,7 @@ struct IndexUpdate {
         var held: [Int: IndexedDocument] = [:]
         for document in added { held[document.position] = document }
         func documents(_ positions: some Sequence<Int>) throws -> [IndexedDocument] {
-            let positions = Set(positions)
-            let stored = try tables.documents(positions.filter { held[$0] == nil }, threads: engine.options.threads)
-            return (stored + positions.compactMap { held[$0] }).sorted { $0.position < $1.position }
+            try self.documents(positions, held: held)
         }
         // Documents that may have left or joined a cluster; new ones with no copy edge need nothing.
         var affected = Set<Int>()
@@ -328,8 +334,7 @@ struct IndexUpdate {
                 of: component, new: grewOnly.new, edges: grewOnly.copies, held: held, facts: components.facts) { continue }
             let edges = try knownEdges ?? Dictionary(
                 tables.copyEdges(of: component).map { (Pair($0.pair.0, $0.pair.1), $0.overlap) }, uniquingKeysWith: { first, _ in first })
-            let members = try tables.documents(component.filter { held[$0] == nil }, threads: engine.options.threads)
-                + component.compactMap { held[$0] }
+            let members = try documents(component, held: held)
             let clusters = engine.clusters(
                 of: members, edges: edges.sorted { $0.key < $1.key }.map { (($0.key.first, $0.key.second), $0.value) })
             var assigned = Set<Int>()
@@ -387,14 +392,11 @@ extension IndexUpdate {
         let sameDay = arrivals.filter { $0.facts.date == date }
         guard arrivals.allSatisfy({ $0.facts.date.map { $0 >= date } ?? true }) else { return false }
         let original: IndexedDocument
-        func documents(_ positions: [Int]) throws -> [IndexedDocument] {
-            try tables.documents(positions.filter { held[$0] == nil }) + positions.compactMap { held[$0] }
-        }
         if sameDay.isEmpty {
-            guard let stored = try documents([representative]).first else { return false }
+            guard let stored = try documents([representative], held: held).first else { return false }
             original = stored
         } else {
-            let rivals = try documents(indexed.filter { facts[$0]?.date == date })
+            let rivals = try documents(indexed.filter { facts[$0]?.date == date }, held: held)
             guard engine.likelyOriginal(of: rivals + sameDay) == representative,
                   let stored = rivals.first(where: { $0.position == representative })
             else { return false }

@@ -1,5 +1,6 @@
 import GRDB
 import GRDBSQLite
+import NearDup
 
 /// One row of a statement being stepped, read with SQLite's own calls: at hundreds of
 /// thousands of rows a command, making GRDB's row values cost more than the reads.
@@ -11,6 +12,11 @@ struct RawRow {
     func optionalInt(_ column: Int32) -> Int? { isNull(column) ? nil : int(column) }
 
     func double(_ column: Int32) -> Double { sqlite3_column_double(statement, column) }
+
+    /// A date kept as seconds and nanoseconds in two columns; nil when the seconds are null.
+    func date(seconds: Int32, nanoseconds: Int32) -> PublicationDate? {
+        optionalInt(seconds).map { PublicationDate(secondsSince1970: Int64($0), nanoseconds: Int32(optionalInt(nanoseconds) ?? 0)) }
+    }
 
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
 

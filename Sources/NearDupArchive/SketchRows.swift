@@ -18,8 +18,7 @@ struct SketchRows: Sendable {
     private struct Numbers: Sendable {
         var position: Int
         var source: Int?
-        var dateSeconds: Int?
-        var dateNanoseconds: Int?
+        var date: PublicationDate?
         var textBytes: Int
         var filledBins: Int
         var flags: Int
@@ -37,7 +36,7 @@ struct SketchRows: Sendable {
 
     mutating func append(_ row: RawRow) {
         numbers.append(Numbers(
-            position: row.int(0), source: row.optionalInt(1), dateSeconds: row.optionalInt(2), dateNanoseconds: row.optionalInt(3),
+            position: row.int(0), source: row.optionalInt(1), date: row.date(seconds: 2, nanoseconds: 3),
             textBytes: row.int(4), filledBins: row.int(6), flags: row.int(7)))
         for column in Self.blobColumns {
             row.withBytes(column) { bytes.append(contentsOf: $0) }
@@ -71,8 +70,7 @@ struct SketchRows: Sendable {
                             message: "the sketch of the document at position \(row.position) does not decode (`neardup index check` lists what is wrong)")
                     }
                     let facts = DocumentFacts(
-                        date: row.dateSeconds.map { PublicationDate(secondsSince1970: Int64($0), nanoseconds: Int32(row.dateNanoseconds ?? 0)) },
-                        textBytes: row.textBytes, source: row.source.map { UInt32(truncatingIfNeeded: $0) })
+                        date: row.date, textBytes: row.textBytes, source: row.source.map { UInt32(truncatingIfNeeded: $0) })
                     documents.append(IndexedDocument(position: row.position, sketch: sketch, facts: facts, furniture: [UInt8](blob(0))))
                 }
             }
@@ -104,6 +102,7 @@ extension IndexTables {
         let group = DispatchGroup()
         // Batches read and not yet decoded are held in memory: as many as there are decoders.
         let decoders = DispatchSemaphore(value: threads - 1)
+        // When a read fails, the decoders still running finish before it is reported.
         defer { group.wait() }
         for (index, batch) in batches.enumerated() {
             let read = try rows(batch)
