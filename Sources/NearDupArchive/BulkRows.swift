@@ -119,19 +119,19 @@ extension IndexTables {
     }
 
     /// Writes sketches, their entries and paragraphs in `CompactCoding`.
-    func insertSketches(_ sketches: [(position: Int, sketch: StoredSketch)]) throws {
+    func insertSketches(_ sketches: [EncodedSketch]) throws {
         try insertRows("""
             INTO sketches (position, filled_bins, flags, signature, lead_signature, fingerprints, entries, paragraphs)
             """, row: "(?, ?, ?, ?, ?, ?, ?, ?)", count: sketches.count) { statement, index, first in
-            let (position, sketch) = sketches[index]
-            Self.bind(statement, first, position)
+            let sketch = sketches[index]
+            Self.bind(statement, first, sketch.position)
             Self.bind(statement, first + 1, sketch.filledBins)
-            Self.bind(statement, first + 2, (sketch.isBundle ? 1 : 0) | (sketch.isAwayFromHeadline ? 2 : 0))
-            Self.bind(statement, first + 3, bytes: SketchCoding.data(sketch.signature))
-            Self.bind(statement, first + 4, bytes: SketchCoding.data(sketch.leadSignature))
-            Self.bind(statement, first + 5, bytes: SketchCoding.data(sketch.fingerprints))
-            Self.bind(statement, first + 6, bytes: CompactCoding.data(sortedSet: sketch.entries))
-            Self.bind(statement, first + 7, bytes: CompactCoding.data(packing: sketch.paragraphs))
+            Self.bind(statement, first + 2, sketch.flags)
+            Self.bind(statement, first + 3, bytes: sketch.signature)
+            Self.bind(statement, first + 4, bytes: sketch.leadSignature)
+            Self.bind(statement, first + 5, bytes: sketch.fingerprints)
+            Self.bind(statement, first + 6, bytes: sketch.entries)
+            Self.bind(statement, first + 7, bytes: sketch.paragraphs)
         }
     }
 

@@ -5,11 +5,17 @@ import GRDB
 /// one chunk at a time: the stages run once over all of them, as a batch run's do, and band
 /// keys are written in key order. The index is the one adding them in chunks gives.
 ///
-/// Each document's sketch is written as it is sketched; its row, with what the stages find,
-/// at `finish`.
+/// Each chunk's sketches are written while the next chunk is sketched (the store is used from
+/// the calling thread alone); each document's row, with what the stages find, at `finish`.
 struct IndexLoad {
     let tables: IndexTables
-    private var build: IndexBuild
+    /// Sketching runs on another thread, one chunk at a time, while this one writes.
+    private let build: SharedBuild
+    private let threads: Int
+    /// Band-key entries sorted at a time (`IndexTables.loadRuns`).
+    private let entriesPerPass: Int
+    /// The last chunk's sketches, written while the next chunk is sketched, or at `finish`.
+    private var unwritten: [EncodedSketch] = []
     /// The position of the first document.
     private let base: Int
     /// The ids written, with their texts' hashes: a repeated id may come in the same chunk.
@@ -18,11 +24,13 @@ struct IndexLoad {
     /// came, each would be written again for its cluster and furniture.
     private var rows: [IndexTables.DocumentRow] = []
 
-    init(tables: IndexTables, options: NearDupOptions, scratchDirectory: String?) throws {
+    init(tables: IndexTables, options: NearDupOptions, scratchDirectory: String?, entriesPerPass: Int) throws {
         self.tables = tables
+        self.entriesPerPass = entriesPerPass
         base = Int(try tables.meta("next_position") ?? "0") ?? 0
+        threads = options.threads
         do {
-            build = try IndexBuild(options: options, scratchDirectory: scratchDirectory)
+            build = SharedBuild(try IndexBuild(options: options, scratchDirectory: scratchDirectory))
         } catch {
             throw IndexError.store(path: error.directory, message: "cannot make a scratch file: \(error.reason)")
         }
@@ -55,14 +63,22 @@ struct IndexLoad {
             written[document.id] = textHash
             taken.append((document, textHash))
         }
-        let sketched: [SketchEngine.Sketched]
         let first = base + build.count
-        do {
-            sketched = try build.sketch(taken.map(\.document), dates: &dates)
-        } catch {
-            throw IndexError.store(path: error.directory, message: "cannot write the scratch file: \(error.reason)")
+        let (build, threads, chunk, datesBefore) = (self.build, self.threads, taken.map(\.document), dates)
+        let sketching = BackgroundWork {
+            var dates = datesBefore
+            do throws(ScratchFileError) {
+                let sketched = try build.value.sketch(chunk, dates: &dates)
+                return (sketched, EncodedSketch.encoding(sketched.map(\.sketch), from: first, threads: threads), dates)
+            } catch {
+                throw IndexError.store(path: error.directory, message: "cannot write the scratch file: \(error.reason)")
+            }
         }
-        try tables.insertSketches(sketched.enumerated().map { (first + $0.offset, $0.element.sketch) })
+        let stored = Result { try tables.insertSketches(unwritten) }
+        let (sketched, encoded, datesAfter) = try sketching.value()
+        try stored.get()
+        unwritten = encoded
+        dates = datesAfter
         for (offset, (taken, sketch)) in zip(taken, sketched).enumerated() {
             rows.append(IndexTables.DocumentRow(sketch, id: taken.document.id, textHash: taken.textHash, position: first + offset))
             added.positions.append(first + offset)
@@ -79,9 +95,11 @@ struct IndexLoad {
     @discardableResult
     mutating func finish() throws -> [NearDupIndex.Membership] {
         guard build.count > 0 else { return [] }
+        try tables.insertSketches(unwritten)
+        unwritten = []
         let outcome: IndexBuild.Outcome
         do {
-            outcome = try build.finish()
+            outcome = try build.value.finish()
         } catch {
             throw IndexError.store(path: error.directory, message: "cannot read the scratch file: \(error.reason)")
         }
@@ -117,10 +135,23 @@ struct IndexLoad {
         for (_, definition) in IndexSchema.rebuiltIndexes { try tables.db.execute(sql: definition) }
         let indexed = outcome.keptCounts.count { $0 > 0 }
         let build = self.build
-        try tables.loadRuns(documents: 0..<build.count, entries: indexed * build.keysPerDocument) { document in
-            guard outcome.keptCounts[document] > 0 else { return [] }
-            return build.bandKeys(of: document).map { ($0, base + document) }
+        let keptCounts = outcome.keptCounts
+        try tables.loadRuns(
+            documents: 0..<build.count, entries: indexed * build.value.keysPerDocument, threads: threads, entriesPerPass: entriesPerPass
+        ) { document in
+            guard keptCounts[document] > 0 else { return [] }
+            return build.value.bandKeys(of: document).map { ($0, base + document) }
         }
         return memberships
     }
+}
+
+/// The build, handed between the thread that sketches a chunk and the one that writes: one
+/// of them uses it at a time.
+private final class SharedBuild: @unchecked Sendable {
+    var value: IndexBuild
+
+    init(_ value: IndexBuild) { self.value = value }
+
+    var count: Int { value.count }
 }

@@ -40,7 +40,7 @@ struct IndexTables {
     /// A new document's rows: it starts as a cluster of its own, with no furniture.
     func insert(_ sketched: SketchEngine.Sketched, id: String, textHash: UInt64, position: Int) throws {
         try insertDocuments([DocumentRow(sketched, id: id, textHash: textHash, position: position)])
-        try insertSketches([(position, sketched.sketch)])
+        try insertSketches([EncodedSketch(position: position, sketch: sketched.sketch)])
     }
 
     /// The position and text hash of the document with this id.

@@ -23,6 +23,10 @@ public final class NearDupIndex: Sendable {
     /// Reads go through the writer, which hands them a snapshot of the last completed command.
     var reader: any DatabaseReader { writer }
     private let engine: SketchEngine
+    /// Documents sketched together (`chunkSize`), and band-key entries a load sorts at a
+    /// time (`IndexTables.rowsPerLoadPass`); tests make them small.
+    let chunkSize: Int
+    let loadPassEntries: Int
 
     /// Opens the index in `directory`, creating it (and the folder) when `creating` and there
     /// is none. `options`: those that decide clusters must match the index's own (nil takes
@@ -30,6 +34,8 @@ public final class NearDupIndex: Sendable {
     /// `threads` apply either way.
     public init(directory: String, options: NearDupOptions? = nil, creating: Bool = true) throws(IndexError) {
         path = directory
+        chunkSize = Self.chunkSize
+        loadPassEntries = IndexTables.rowsPerLoadPass
         let file = (directory as NSString).appendingPathComponent(IndexSchema.fileName)
         let manager = FileManager.default
         var isFolder: ObjCBool = false
@@ -59,8 +65,14 @@ public final class NearDupIndex: Sendable {
     }
 
     /// An index held in memory, gone when the value is: for tests and short-lived programs.
-    public init(inMemoryWith options: NearDupOptions = NearDupOptions()) throws(IndexError) {
+    public convenience init(inMemoryWith options: NearDupOptions = NearDupOptions()) throws(IndexError) {
+        try self.init(inMemoryWith: options, chunkSize: Self.chunkSize, loadPassEntries: IndexTables.rowsPerLoadPass)
+    }
+
+    init(inMemoryWith options: NearDupOptions, chunkSize: Int, loadPassEntries: Int) throws(IndexError) {
         path = ":memory:"
+        self.chunkSize = chunkSize
+        self.loadPassEntries = loadPassEntries
         do {
             writer = try DatabaseQueue(configuration: IndexSchema.connectionConfiguration())
         } catch {
@@ -189,7 +201,7 @@ public final class NearDupIndex: Sendable {
             let update = IndexUpdate(tables: tables, engine: engine)
             // Into an empty index, documents are loaded in one go until one replaces another.
             var load = try IndexLoad.canLoad(into: tables)
-                ? IndexLoad(tables: tables, options: options, scratchDirectory: scratchDirectory) : nil
+                ? IndexLoad(tables: tables, options: options, scratchDirectory: scratchDirectory, entriesPerPass: loadPassEntries) : nil
             var dates = DateSummary()
             var outcome = IndexUpdate.Added()
             var chunk: [Document] = []
@@ -209,7 +221,7 @@ public final class NearDupIndex: Sendable {
             }
             try feed { document in
                 chunk.append(document)
-                if chunk.count == Self.chunkSize { try flush() }
+                if chunk.count == chunkSize { try flush() }
             }
             try flush()
             // A load that took every document knows what they joined; otherwise it is read back.

@@ -1,6 +1,6 @@
 import Foundation
 import NearDup
-import NearDupArchive
+@testable import NearDupArchive
 import Testing
 import TestScratch
 
@@ -50,5 +50,36 @@ private extension Array where Element == Document {
         var result = self
         result.insert(document, at: result.firstIndex { $0.id == id }!)
         return result
+    }
+}
+
+/// A load sketches each chunk while the last one's sketches are written, and sorts each
+/// slice of band keys while the last one's rows are written; small chunks and slices make
+/// many of both.
+@Suite struct IndexLoadPipelineTests {
+    @Test(arguments: [false, true])
+    func manySmallChunksAndSlicesGiveTheBatchAnswer(pages: Bool) throws {
+        let documents = try GeneratedArchive.documents(count: 900, seed: 36, pages: pages, dated: true)
+        var options = NearDupOptions()
+        options.threads = 2
+        let index = try NearDupIndex(inMemoryWith: options, chunkSize: 70, loadPassEntries: 2_000)
+        let loaded = Array(documents[..<600])
+        #expect(try index.add(contentsOf: loaded).added == loaded.count)
+        #expect(try IndexLoadTests.records(of: index) == GeneratedArchive.batchRecords(loaded))
+        #expect(try index.check() == [])
+        // The next add finds its copies through the band keys the load wrote.
+        try index.add(contentsOf: documents[600...])
+        #expect(try IndexLoadTests.records(of: index) == GeneratedArchive.batchRecords(documents))
+        #expect(try index.check() == [])
+    }
+
+    @Test func workOnAnotherThreadGivesItsValueOrItsError() throws {
+        struct Failure: Error, Equatable {}
+        let work = BackgroundWork { (1...1_000).reduce(0, +) }
+        #expect(try work.value() == 500_500)
+        #expect(try work.value() == 500_500)
+        let failing = BackgroundWork { () throws -> Int in throw Failure() }
+        #expect(throws: Failure()) { try failing.value() }
+        #expect(throws: Failure()) { try failing.value() }
     }
 }
