@@ -5,20 +5,17 @@ import GRDB
 /// one chunk at a time: the stages run once over all of them, as a batch run's do, and band
 /// keys are written in key order. The index is the one adding them in chunks gives.
 ///
-/// A chunk is sketched on other threads while this one reads the next chunk and writes the
-/// last chunk's sketches (the store is used from the calling thread alone); each document's
-/// row, with what the stages find, is written at `finish`.
+/// Each chunk's sketches are written while the next chunk is sketched (the store is used from
+/// the calling thread alone); each document's row, with what the stages find, at `finish`.
 struct IndexLoad {
     let tables: IndexTables
-    /// Used by one thread at a time: the one sketching a chunk, or this one.
+    /// Sketching runs on another thread, one chunk at a time, while this one writes.
     private let build: SharedBuild
     private let threads: Int
     /// Band-key entries sorted at a time (`IndexTables.loadRuns`).
     private let entriesPerPass: Int
-    /// The chunk being sketched, collected when the next comes or at `finish`.
-    private var sketching: Sketching?
-    /// Documents taken so far, sketched or being sketched.
-    private var taken = 0
+    /// The last chunk's sketches, written while the next chunk is sketched, or at `finish`.
+    private var unwritten: [EncodedSketch] = []
     /// The position of the first document.
     private let base: Int
     /// The ids written, with their texts' hashes: a repeated id may come in the same chunk.
@@ -66,53 +63,28 @@ struct IndexLoad {
             written[document.id] = textHash
             taken.append((document, textHash))
         }
-        let lastChunk = try collect(dates: &dates, added: &added)
-        let first = base + self.taken
-        self.taken += taken.count
-        if !taken.isEmpty {
-            let (build, threads, chunk, datesBefore) = (self.build, self.threads, taken.map(\.document), dates)
-            let work = BackgroundWork {
-                var dates = datesBefore
-                do throws(ScratchFileError) {
-                    let sketched = try build.value.sketch(chunk, dates: &dates)
-                    return (sketched, EncodedSketch.encoding(sketched.map(\.sketch), from: first, threads: threads), dates)
-                } catch {
-                    throw IndexError.store(path: error.directory, message: "cannot write the scratch file: \(error.reason)")
-                }
+        let first = base + build.count
+        let (build, threads, chunk, datesBefore) = (self.build, self.threads, taken.map(\.document), dates)
+        let sketching = BackgroundWork {
+            var dates = datesBefore
+            do throws(ScratchFileError) {
+                let sketched = try build.value.sketch(chunk, dates: &dates)
+                return (sketched, EncodedSketch.encoding(sketched.map(\.sketch), from: first, threads: threads), dates)
+            } catch {
+                throw IndexError.store(path: error.directory, message: "cannot write the scratch file: \(error.reason)")
             }
-            sketching = Sketching(work: work, documents: taken.map { ($0.document.id, $0.textHash) }, first: first)
         }
-        do {
-            try tables.insertSketches(lastChunk)
-            try tables.setMeta("next_position", String(base + self.taken))
-        } catch {
-            // The chunk being sketched is let finish before the failure is reported.
-            _ = try? sketching?.work.value()
-            throw error
-        }
-        return rest
-    }
-
-    /// A chunk being sketched on other threads.
-    private struct Sketching {
-        let work: BackgroundWork<([SketchEngine.Sketched], [EncodedSketch], DateSummary)>
-        let documents: [(id: String, textHash: UInt64)]
-        let first: Int
-    }
-
-    /// Waits for the chunk being sketched, if any, and takes in its documents' rows; gives
-    /// its sketches, to be written.
-    private mutating func collect(dates: inout DateSummary, added: inout IndexUpdate.Added) throws -> [EncodedSketch] {
-        guard let sketching else { return [] }
-        self.sketching = nil
-        let (sketched, encoded, datesAfter) = try sketching.work.value()
+        let stored = Result { try tables.insertSketches(unwritten) }
+        let (sketched, encoded, datesAfter) = try sketching.value()
+        try stored.get()
+        unwritten = encoded
         dates = datesAfter
-        for (offset, (document, sketch)) in zip(sketching.documents, sketched).enumerated() {
-            let position = sketching.first + offset
-            rows.append(IndexTables.DocumentRow(sketch, id: document.id, textHash: document.textHash, position: position))
-            added.positions.append(position)
+        for (offset, (taken, sketch)) in zip(taken, sketched).enumerated() {
+            rows.append(IndexTables.DocumentRow(sketch, id: taken.document.id, textHash: taken.textHash, position: first + offset))
+            added.positions.append(first + offset)
         }
-        return encoded
+        try tables.setMeta("next_position", String(base + build.count))
+        return rest
     }
 
     /// Runs the stages over every document written, and writes what they found: furniture,
@@ -121,9 +93,10 @@ struct IndexLoad {
     /// Gives the documents loaded that are members of a cluster of two or more, in position
     /// order, as `NearDupIndex.memberships` reads them back from the store.
     @discardableResult
-    mutating func finish(dates: inout DateSummary, added: inout IndexUpdate.Added) throws -> [NearDupIndex.Membership] {
-        try tables.insertSketches(try collect(dates: &dates, added: &added))
+    mutating func finish() throws -> [NearDupIndex.Membership] {
         guard build.count > 0 else { return [] }
+        try tables.insertSketches(unwritten)
+        unwritten = []
         let outcome: IndexBuild.Outcome
         do {
             outcome = try build.value.finish()

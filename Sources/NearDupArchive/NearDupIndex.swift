@@ -211,7 +211,7 @@ public final class NearDupIndex: Sendable {
                 if load != nil {
                     documents = try load!.add(Array(documents), replacing: replacing, dates: &dates, added: &outcome)
                     guard !documents.isEmpty else { return }
-                    try load!.finish(dates: &dates, added: &outcome)
+                    try load!.finish()
                     load = nil
                 }
                 let added = try update.add(Array(documents), replacing: replacing, dates: &dates)
@@ -225,7 +225,7 @@ public final class NearDupIndex: Sendable {
             }
             try flush()
             // A load that took every document knows what they joined; otherwise it is read back.
-            let loaded = try load?.finish(dates: &dates, added: &outcome)
+            let loaded = try load?.finish()
             report.added = outcome.positions.count
             report.repeated = outcome.repeated
             report.replaced = outcome.replaced
