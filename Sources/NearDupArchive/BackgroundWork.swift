@@ -1,8 +1,9 @@
 import Foundation
 
-/// Work started on another thread while the caller goes on: a load sketches its next chunk,
-/// and sorts its next slice of band keys, while this thread writes the last one to the store,
-/// which only this thread may use.
+/// Work started on another thread while the caller goes on with the store, which only the
+/// calling thread may use: a load sketches its next chunk and sorts its next slice of band
+/// keys while this thread writes the last one, and rows read are decoded while this thread
+/// reads the next statement's.
 final class BackgroundWork<Value>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var result: Result<Value, any Error>?

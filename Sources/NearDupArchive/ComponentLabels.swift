@@ -98,10 +98,7 @@ extension IndexTables {
     func labelComponents() throws {
         let labels = try labelsFromEdges()
         try db.execute(sql: "UPDATE documents SET component = position")
-        let statement = try db.cachedStatement(sql: "UPDATE documents SET component = ? WHERE position = ?")
-        for (position, label) in labels.enumerated() where label != position {
-            try statement.execute(arguments: [label, position])
-        }
+        try setComponents(labels.enumerated().filter { $0.element != $0.offset }.map { ($0.offset, $0.element) })
     }
 
     /// The documents whose label is not their component's smallest position.

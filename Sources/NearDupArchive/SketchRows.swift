@@ -98,38 +98,17 @@ extension IndexTables {
             return rows
         }
         guard threads > 1, batches.count > 1 else { return try batches.flatMap { try rows($0).decoded() } }
-        let decoded = DecodedRows(count: batches.count)
-        let group = DispatchGroup()
         // Batches read and not yet decoded are held in memory: as many as there are decoders.
-        let decoders = DispatchSemaphore(value: threads - 1)
+        var decoding: [BackgroundWork<[IndexedDocument]>] = []
         // When a read fails, the decoders still running finish before it is reported.
-        defer { group.wait() }
-        for (index, batch) in batches.enumerated() {
+        defer { for work in decoding { _ = try? work.value() } }
+        var documents: [IndexedDocument] = []
+        for batch in batches {
             let read = try rows(batch)
-            decoders.wait()
-            DispatchQueue.global().async(group: group) {
-                decoded[index] = Result { try read.decoded() }
-                decoders.signal()
-            }
+            if decoding.count == threads - 1 { documents += try decoding.removeFirst().value() }
+            decoding.append(BackgroundWork { try read.decoded() })
         }
-        group.wait()
-        return try decoded.all()
-    }
-}
-
-/// Each batch's documents, as its decoder left them.
-private final class DecodedRows: @unchecked Sendable {
-    private var batches: [Result<[IndexedDocument], any Error>?]
-    private let lock = NSLock()
-
-    init(count: Int) { batches = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> Result<[IndexedDocument], any Error>? {
-        get { lock.withLock { batches[index] } }
-        set { lock.withLock { batches[index] = newValue } }
-    }
-
-    func all() throws -> [IndexedDocument] {
-        try lock.withLock { try batches.flatMap { try $0!.get() } }
+        for work in decoding { documents += try work.value() }
+        return documents
     }
 }
